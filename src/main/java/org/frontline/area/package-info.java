@@ -1,0 +1,5 @@
+/**
+ * The administrative hierarchy: city, district, subdistrict (街道), community (社区), compound (小区).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Areas")
+package org.frontline.area;

@@ -1,0 +1,5 @@
+/**
+ * The append-only audit log: who did what to which record, when and from where.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+package org.frontline.audit;

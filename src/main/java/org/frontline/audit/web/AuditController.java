@@ -1,0 +1,62 @@
+package org.frontline.audit.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.frontline.audit.AuditEntry;
+import org.frontline.audit.AuditLog;
+import org.frontline.audit.AuditQuery;
+import org.frontline.shared.Page;
+import org.frontline.shared.Problem;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+@Controller
+class AuditController {
+
+	private final AuditLog auditLog;
+
+	AuditController(AuditLog auditLog) {
+		this.auditLog = auditLog;
+	}
+
+	@GetMapping("/api/v1/audit")
+	@ResponseBody
+	Page<AuditEntry> api(@RequestParam(required = false) String user, @RequestParam(required = false) String action,
+			@RequestParam(required = false) String since, @RequestParam(required = false) String recordType,
+			@RequestParam(required = false) String recordId, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "100") int size) {
+		return auditLog.find(new AuditQuery(user, action, parseSince(since), recordType, recordId, page, size));
+	}
+
+	@GetMapping("/admin/audit")
+	String page(@RequestParam(required = false) String user, @RequestParam(required = false) String action,
+			@RequestParam(required = false) String since, @RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("entries",
+				auditLog.find(new AuditQuery(user, action, parseSince(since), null, null, page, 100)));
+		model.addAttribute("user", user);
+		model.addAttribute("action", action);
+		model.addAttribute("since", since);
+		model.addAttribute("page", page);
+		return "audit/list";
+	}
+
+	private static Instant parseSince(String since) {
+		if (since == null || since.isBlank()) {
+			return null;
+		}
+		try {
+			if (since.length() == 10) {
+				return LocalDate.parse(since).atStartOfDay(ZoneId.systemDefault()).toInstant();
+			}
+			return Instant.parse(since);
+		}
+		catch (RuntimeException ex) {
+			throw Problem.invalid("since", "'" + since + "' is not a date (2022-04-07) or an ISO-8601 instant.");
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package org.frontline.database;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Frontline's own PostgreSQL server, started on a persistent data directory. Unlike the library's defaults it runs
+ * with {@code fsync} and {@code synchronous_commit} on: an acknowledged write must survive a crash.
+ */
+public final class EmbeddedDatabase implements Closeable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+	private final EmbeddedPostgres postgres;
+
+	private EmbeddedDatabase(EmbeddedPostgres postgres) {
+		this.postgres = postgres;
+	}
+
+	public static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
+		Path dir = dataDir.toAbsolutePath().normalize();
+		Files.createDirectories(dir);
+		stopOrphanedServer(dir);
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(dir)
+			.setCleanDataDirectory(false)
+			.setPGStartupWait(Duration.ofSeconds(120))
+			.setLocaleConfig("locale", "C")
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
+			.setServerConfig("max_connections", "200")
+			.setServerConfig("shared_buffers", "256MB")
+			.setServerConfig("listen_addresses", "localhost");
+		if (port > 0) {
+			builder.setPort(port);
+		}
+		EmbeddedPostgres postgres = builder.start();
+		log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dir);
+		return new EmbeddedDatabase(postgres);
+	}
+
+	/**
+	 * A JVM killed without its shutdown hook leaves its postmaster running on the data directory; stop it so this
+	 * start can take over (PostgreSQL recovers from its WAL).
+	 */
+	private static void stopOrphanedServer(Path dir) throws IOException {
+		Path pidFile = dir.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+		if (lines.isEmpty()) {
+			return;
+		}
+		long pid;
+		try {
+			pid = Long.parseLong(lines.get(0).trim());
+		}
+		catch (NumberFormatException ex) {
+			return;
+		}
+		ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(process -> {
+			log.warn("Stopping PostgreSQL server {} left running on {}", pid, dir);
+			process.destroy();
+			process.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+		});
+	}
+
+	public String jdbcUrl() {
+		return postgres.getJdbcUrl("postgres", "postgres");
+	}
+
+	public int port() {
+		return postgres.getPort();
+	}
+
+	@Override
+	public void close() throws IOException {
+		postgres.close();
+	}
+}

@@ -1,0 +1,244 @@
+package org.frontline.people;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.frontline.area.Area;
+import org.frontline.area.AreaLevel;
+import org.frontline.area.Areas;
+import org.frontline.audit.AuditLog;
+import org.frontline.people.ImportReport.RowError;
+import org.frontline.people.internal.PersonRepository;
+import org.frontline.people.internal.PersonRepository.Search;
+import org.frontline.people.internal.PersonRepository.Upserted;
+import org.frontline.people.internal.PersonRow;
+import org.frontline.people.internal.PersonRules;
+import org.frontline.people.internal.ResidentCsv;
+import org.frontline.shared.AreaCodes;
+import org.frontline.shared.Page;
+import org.frontline.shared.Problem;
+import org.frontline.shared.Role;
+import org.frontline.shared.Viewer;
+import org.frontline.shared.Viewers;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The residents registry. Every read is bounded by the viewer's scope: a person outside it is not found, in a list,
+ * a search or by id. Lists are masked; a full record is read only by {@link #get(long)}, and audited.
+ */
+@Service
+public class Residents {
+
+	static final Role[] READERS = { Role.ADMIN, Role.COMMANDER, Role.COMMUNITY_WORKER, Role.SITE_LEADER,
+			Role.REGISTRAR, Role.FACILITY_STAFF };
+
+	static final Role[] WRITERS = { Role.ADMIN, Role.COMMUNITY_WORKER };
+
+	private static final int STAGE_CHUNK = 50_000;
+
+	private final PersonRepository repository;
+
+	private final Areas areas;
+
+	private final AuditLog auditLog;
+
+	Residents(PersonRepository repository, Areas areas, AuditLog auditLog) {
+		this.repository = repository;
+		this.areas = areas;
+		this.auditLog = auditLog;
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Person> search(PersonQuery query) {
+		Viewer viewer = Viewers.requireAny(READERS);
+		String area = query.area() == null || query.area().isBlank() ? viewer.scopeArea() : query.area().strip();
+		areas.visible(viewer, area);
+		String prefix = AreaCodes.prefix(area);
+		String text = query.text() == null || query.text().isBlank() ? null : query.text().strip();
+		String idNumber = null;
+		String phone = null;
+		String name = null;
+		if (text != null) {
+			if (text.matches("1[3-9]\\d{9}")) {
+				phone = text;
+			}
+			else if (text.matches("[0-9A-Za-z]{5,}")) {
+				idNumber = text.toUpperCase();
+			}
+			else {
+				name = text;
+			}
+		}
+		int size = Math.max(1, Math.min(query.size() <= 0 ? 50 : query.size(), 500));
+		int page = Math.max(0, query.page());
+		Search search = new Search(prefix, AreaCodes.upperBound(prefix), name, idNumber, phone, query.tag(), size,
+				(long) page * size);
+		List<Person> items = repository.search(search).stream().map(Person::masked).toList();
+		return new Page<>(items, repository.count(search));
+	}
+
+	/** The full record of a person in the viewer's scope; the read is audited. */
+	@Transactional
+	public Person get(long id) {
+		Viewer viewer = Viewers.requireAny(READERS);
+		Person person = visible(viewer, id);
+		auditLog.record("PERSON_READ", "person", id, null);
+		return person;
+	}
+
+	/** A person in the viewer's scope, masked and without an audit row: for lists and confirmations. */
+	@Transactional(readOnly = true)
+	public Person summary(long id) {
+		return visible(Viewers.requireAny(READERS), id).masked();
+	}
+
+	@Transactional
+	public Person register(PersonForm form) {
+		Viewer viewer = Viewers.requireAny(WRITERS);
+		PersonRow row = checked(form, viewer);
+		repository.idOf(row.idType(), row.idNumber()).ifPresent(existing -> {
+			throw duplicate(row);
+		});
+		long id = repository.insert(row);
+		auditLog.record("PERSON_CREATE", "person", id, null);
+		return repository.find(id).orElseThrow();
+	}
+
+	@Transactional
+	public Person update(long id, PersonForm form) {
+		Viewer viewer = Viewers.requireAny(WRITERS);
+		visible(viewer, id);
+		PersonRow row = checked(form, viewer);
+		repository.idOf(row.idType(), row.idNumber()).filter(other -> other != id).ifPresent(other -> {
+			throw duplicate(row);
+		});
+		repository.update(id, row);
+		auditLog.record("PERSON_UPDATE", "person", id, null);
+		return repository.find(id).orElseThrow();
+	}
+
+	/**
+	 * Imports a CSV file: valid rows are stored (new people inserted, changed ones updated), every invalid row is
+	 * reported with its line and reason. Importing the same file again changes nothing.
+	 */
+	@Transactional
+	public ImportReport importCsv(byte[] file) {
+		Viewer viewer = Viewers.requireAny(WRITERS);
+		ResidentCsv.Parsed parsed = ResidentCsv.parse(file);
+		ImportReport report = importLines(parsed.lines(), parsed.encoding(), viewer.scopeArea());
+		auditLog.record("PERSON_IMPORT", "person", null, "rows=%d inserted=%d updated=%d rejected=%d"
+			.formatted(report.rows(), report.inserted(), report.updated(), report.rejected()));
+		return report;
+	}
+
+	/** Loads generated people (the demo district) through the same rules as an import, with no caller. */
+	@Transactional
+	public ImportReport load(List<PersonForm> forms, String scopeArea) {
+		List<ResidentCsv.Line> lines = new ArrayList<>(forms.size());
+		for (int i = 0; i < forms.size(); i++) {
+			lines.add(new ResidentCsv.Line(i + 1, forms.get(i), null));
+		}
+		return importLines(lines, "generated", scopeArea);
+	}
+
+	/** Residents per area for every area inside the viewer's scope (rolled up the hierarchy). */
+	@Transactional(readOnly = true)
+	public Map<String, Long> countsByArea(String areaCode) {
+		Viewer viewer = Viewers.requireAny(READERS);
+		Area root = areas.visible(viewer, areaCode);
+		String prefix = AreaCodes.prefix(root.code());
+		Map<String, Long> byCompound = repository.countByCompound(prefix, AreaCodes.upperBound(prefix));
+		Map<String, Long> counts = new HashMap<>();
+		for (Area area : areas.inside(root.code())) {
+			String p = AreaCodes.prefix(area.code());
+			counts.put(area.code(), byCompound.entrySet()
+				.stream()
+				.filter(e -> e.getKey().startsWith(p))
+				.mapToLong(Map.Entry::getValue)
+				.sum());
+		}
+		return counts;
+	}
+
+	private ImportReport importLines(List<ResidentCsv.Line> lines, String encoding, String scopeArea) {
+		String prefix = AreaCodes.prefix(scopeArea);
+		Set<String> compounds = new HashSet<>();
+		areas.inside(scopeArea)
+			.stream()
+			.filter(a -> a.level() == AreaLevel.COMPOUND)
+			.forEach(a -> compounds.add(a.code()));
+		Predicate<String> known = code -> compounds.contains(code) || areas.isCompound(code);
+		Predicate<String> inScope = code -> code.startsWith(prefix);
+		List<RowError> errors = new ArrayList<>();
+		Map<String, Integer> seen = new HashMap<>();
+		List<PersonRow> rows = new ArrayList<>();
+		for (ResidentCsv.Line line : lines) {
+			if (line.error() != null) {
+				errors.add(line.error());
+				continue;
+			}
+			PersonRules.Checked checked = PersonRules.check(line.number(), line.form(), known, inScope);
+			if (!checked.valid()) {
+				errors.add(new RowError(line.number(), checked.errors()
+					.stream()
+					.map(e -> e.field() + ": " + e.message())
+					.reduce((a, b) -> a + "; " + b)
+					.orElseThrow()));
+				continue;
+			}
+			PersonRow row = checked.row();
+			Integer first = seen.putIfAbsent(row.idType() + ":" + row.idNumber(), row.line());
+			if (first != null) {
+				errors.add(new RowError(row.line(), "idNumber: the same document is already on line " + first + "."));
+				continue;
+			}
+			rows.add(row);
+		}
+		int inserted = 0;
+		int updated = 0;
+		int outside = 0;
+		for (int from = 0; from < rows.size(); from += STAGE_CHUNK) {
+			repository.stage(rows.subList(from, Math.min(rows.size(), from + STAGE_CHUNK)));
+			List<Integer> foreign = repository.stagedOutside(prefix, AreaCodes.upperBound(prefix));
+			for (Integer line : foreign) {
+				errors.add(new RowError(line, "idNumber: this document belongs to a person outside your scope."));
+			}
+			outside += foreign.size();
+			repository.unstage(foreign);
+			Upserted merged = repository.mergeStaged();
+			inserted += merged.inserted();
+			updated += merged.updated();
+		}
+		errors.sort((a, b) -> Integer.compare(a.line(), b.line()));
+		int stored = rows.size() - outside;
+		return new ImportReport(lines.size(), inserted, updated, stored - inserted - updated, errors.size(), encoding,
+				errors);
+	}
+
+	private PersonRow checked(PersonForm form, Viewer viewer) {
+		PersonRules.Checked checked = PersonRules.check(0, form, areas::isCompound, viewer::covers);
+		if (!checked.valid()) {
+			throw Problem.invalid(checked.errors());
+		}
+		return checked.row();
+	}
+
+	private Person visible(Viewer viewer, long id) {
+		return repository.find(id)
+			.filter(person -> viewer.covers(person.area()))
+			.orElseThrow(() -> Problem.notFound("Person " + id));
+	}
+
+	private static Problem duplicate(PersonRow row) {
+		return Problem.conflict("duplicate-person",
+				"A person with " + row.idType() + " " + row.idNumber().substring(0, Math.min(6, row.idNumber().length()))
+						+ "… is already registered.");
+	}
+
+}

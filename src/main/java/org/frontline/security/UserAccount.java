@@ -1,0 +1,11 @@
+package org.frontline.security;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.frontline.shared.Role;
+
+/** A user as administrators see it; never carries the password hash. */
+public record UserAccount(long id, String username, Set<Role> roles, String scope, boolean enabled,
+		Instant createdAt) {
+}

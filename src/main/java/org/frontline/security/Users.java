@@ -1,0 +1,164 @@
+package org.frontline.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.frontline.area.Areas;
+import org.frontline.audit.AuditLog;
+import org.frontline.security.internal.AccountPrincipal;
+import org.frontline.security.internal.TokenRepository;
+import org.frontline.security.internal.Tokens;
+import org.frontline.security.internal.UserRepository;
+import org.frontline.shared.Problem;
+import org.frontline.shared.Role;
+import org.frontline.shared.Viewer;
+import org.frontline.shared.Viewers;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts and their API tokens. Administrators manage both; anyone can sign in for a session token. */
+@Service
+public class Users {
+
+	static final Duration SESSION_TOKEN_LIFETIME = Duration.ofHours(12);
+
+	private final UserRepository users;
+
+	private final TokenRepository tokens;
+
+	private final PasswordEncoder encoder;
+
+	private final AuthenticationManager authentication;
+
+	private final Areas areas;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	Users(UserRepository users, TokenRepository tokens, PasswordEncoder encoder, AuthenticationManager authentication,
+			Areas areas, AuditLog auditLog, Clock clock) {
+		this.users = users;
+		this.tokens = tokens;
+		this.encoder = encoder;
+		this.authentication = authentication;
+		this.areas = areas;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	/** Creates a user on an administrator's behalf; the password must meet the policy. */
+	@Transactional
+	public UserAccount create(NewUser user) {
+		Viewers.requireAny(Role.ADMIN);
+		List<Problem.FieldError> errors = new ArrayList<>(PasswordPolicy.check(user.username(), user.password()));
+		if (!errors.isEmpty()) {
+			throw Problem.invalid(errors);
+		}
+		return insert(user);
+	}
+
+	/** Creates a demo user or the first administrator: no caller, and no password policy. */
+	@Transactional
+	public UserAccount createWithoutPolicy(NewUser user) {
+		return insert(user);
+	}
+
+	private UserAccount insert(NewUser user) {
+		if (areas.find(user.scope()).isEmpty()) {
+			throw Problem.invalid("scope", "Area " + user.scope() + " does not exist.");
+		}
+		Viewers.current().ifPresent(admin -> {
+			if (!admin.covers(user.scope())) {
+				throw Problem.invalid("scope", "Area " + user.scope() + " is outside your own scope.");
+			}
+		});
+		if (users.exists(user.username())) {
+			throw Problem.conflict("username-taken", "User " + user.username() + " already exists.");
+		}
+		long id = users.insert(user.username(), encoder.encode(user.password()), user.roles(), user.scope());
+		auditLog.record("USER_CREATE", "user", id, user.username() + " " + user.roles() + " " + user.scope());
+		return users.find(id).orElseThrow();
+	}
+
+	public boolean any() {
+		return users.count() > 0;
+	}
+
+	public boolean exists(String username) {
+		return users.exists(username);
+	}
+
+	@Transactional(readOnly = true)
+	public List<UserAccount> list() {
+		Viewer admin = Viewers.requireAny(Role.ADMIN);
+		return users.all().stream().filter(u -> admin.covers(u.scope())).toList();
+	}
+
+	@Transactional
+	public UserAccount setEnabled(long id, boolean enabled) {
+		Viewer admin = Viewers.requireAny(Role.ADMIN);
+		UserAccount user = users.find(id).filter(u -> admin.covers(u.scope()))
+			.orElseThrow(() -> Problem.notFound("User " + id));
+		if (user.id() == admin.userId() && !enabled) {
+			throw Problem.conflict("cannot-disable-self", "You cannot disable your own account.");
+		}
+		users.setEnabled(id, enabled);
+		auditLog.record(enabled ? "USER_ENABLE" : "USER_DISABLE", "user", id, user.username());
+		return users.find(id).orElseThrow();
+	}
+
+	/** Checks a password and hands out a session token; failures count towards the sign-in limit. */
+	@Transactional(noRollbackFor = AuthenticationException.class)
+	public IssuedToken login(String username, String password) {
+		Authentication result = authentication
+			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+		Viewer viewer = ((AccountPrincipal) result.getPrincipal()).viewer();
+		return issue(viewer.userId(), "SESSION", "login", SESSION_TOKEN_LIFETIME);
+	}
+
+	/** A long-lived token for a device or a lab system, acting as the given user. */
+	@Transactional
+	public IssuedToken issueDeviceToken(long userId, String label, int days) {
+		Viewer admin = Viewers.requireAny(Role.ADMIN);
+		UserAccount user = users.find(userId).filter(u -> admin.covers(u.scope()))
+			.orElseThrow(() -> Problem.notFound("User " + userId));
+		if (days < 1 || days > 730) {
+			throw Problem.invalid("days", "A device token lives 1 to 730 days.");
+		}
+		IssuedToken token = issue(user.id(), "DEVICE", label, Duration.ofDays(days));
+		auditLog.record("TOKEN_ISSUE", "token", token.id(), user.username() + " " + label);
+		return token;
+	}
+
+	@Transactional
+	public void revokeToken(long tokenId) {
+		Viewers.requireAny(Role.ADMIN);
+		if (!tokens.revoke(tokenId, clock.instant())) {
+			throw Problem.notFound("Live token " + tokenId);
+		}
+		auditLog.record("TOKEN_REVOKE", "token", tokenId, null);
+	}
+
+	@Transactional(readOnly = true)
+	public List<TokenInfo> deviceTokens() {
+		Viewers.requireAny(Role.ADMIN);
+		return tokens.all();
+	}
+
+	private IssuedToken issue(long userId, String kind, String label, Duration lifetime) {
+		String token = Tokens.generate();
+		Instant now = clock.instant();
+		Instant expiresAt = now.plus(lifetime);
+		long id = tokens.insert(Tokens.hash(token), userId, kind, label, now, expiresAt);
+		return new IssuedToken(id, token, expiresAt);
+	}
+}

@@ -1,0 +1,94 @@
+package org.frontline.security.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.frontline.security.UserAccount;
+import org.frontline.shared.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class UserRepository {
+
+	private final JdbcClient jdbc;
+
+	UserRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A user with the password hash, for sign-in only. */
+	public record StoredUser(UserAccount account, String passwordHash) {
+	}
+
+	public Optional<StoredUser> findByUsername(String username) {
+		return jdbc.sql("SELECT * FROM security_user WHERE username = :username")
+			.param("username", username)
+			.query((rs, n) -> new StoredUser(account(rs), rs.getString("password_hash")))
+			.optional();
+	}
+
+	public Optional<UserAccount> find(long id) {
+		return jdbc.sql("SELECT * FROM security_user WHERE id = :id").param("id", id).query((rs, n) -> account(rs)).optional();
+	}
+
+	public List<UserAccount> all() {
+		return jdbc.sql("SELECT * FROM security_user ORDER BY username").query((rs, n) -> account(rs)).list();
+	}
+
+	public long count() {
+		return jdbc.sql("SELECT count(*) FROM security_user").query(Long.class).single();
+	}
+
+	public boolean exists(String username) {
+		return jdbc.sql("SELECT count(*) FROM security_user WHERE username = :u").param("u", username).query(Long.class).single() > 0;
+	}
+
+	public long insert(String username, String passwordHash, Set<Role> roles, String scope) {
+		return jdbc.sql("""
+				INSERT INTO security_user (username, password_hash, roles, scope_area)
+				VALUES (:username, :hash, :roles::text[], :scope)
+				RETURNING id
+				""")
+			.param("username", username)
+			.param("hash", passwordHash)
+			.param("roles", rolesLiteral(roles))
+			.param("scope", scope)
+			.query(Long.class)
+			.single();
+	}
+
+	public boolean setEnabled(long id, boolean enabled) {
+		return jdbc.sql("UPDATE security_user SET enabled = :enabled WHERE id = :id")
+			.param("enabled", enabled)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	public void setPassword(long id, String hash) {
+		jdbc.sql("UPDATE security_user SET password_hash = :hash WHERE id = :id").param("hash", hash).param("id", id).update();
+	}
+
+	static String rolesLiteral(Set<Role> roles) {
+		return roles.stream().map(Role::name).sorted().collect(Collectors.joining(",", "{", "}"));
+	}
+
+	static UserAccount account(ResultSet rs) throws SQLException {
+		return new UserAccount(rs.getLong("id"), rs.getString("username"), roles(rs.getArray("roles")),
+				rs.getString("scope_area"), rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+	}
+
+	static Set<Role> roles(Array array) throws SQLException {
+		String[] names = (String[]) array.getArray();
+		EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+		Arrays.stream(names).map(Role::valueOf).forEach(roles::add);
+		return roles;
+	}
+}

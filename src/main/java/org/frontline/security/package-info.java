@@ -1,0 +1,6 @@
+/**
+ * Users, roles and scopes, sign-in for pages and bearer tokens for the API, and the rules that keep every user
+ * inside their area.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Security")
+package org.frontline.security;

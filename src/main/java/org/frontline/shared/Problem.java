@@ -1,0 +1,81 @@
+package org.frontline.shared;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure that leaves as an RFC 9457 problem: a stable type, a status, what is wrong and, where it applies, the
+ * field or line that is wrong. Nothing was written when one is thrown from a service.
+ */
+public class Problem extends RuntimeException {
+
+	private final HttpStatus status;
+
+	private final String type;
+
+	private final String title;
+
+	private final List<Map<String, Object>> errors;
+
+	public Problem(HttpStatus status, String type, String title, String detail, List<Map<String, Object>> errors) {
+		super(detail);
+		this.status = status;
+		this.type = type;
+		this.title = title;
+		this.errors = errors == null ? List.of() : List.copyOf(errors);
+	}
+
+	public static Problem notFound(String what) {
+		return new Problem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " was not found.", null);
+	}
+
+	public static Problem forbidden(String detail) {
+		return new Problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, null);
+	}
+
+	public static Problem unauthorized() {
+		return new Problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "Sign in first.", null);
+	}
+
+	public static Problem conflict(String type, String detail) {
+		return new Problem(HttpStatus.CONFLICT, type, "Conflict", detail, null);
+	}
+
+	public static Problem invalid(String field, String detail) {
+		return new Problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail,
+				List.of(Map.of("field", field, "message", detail)));
+	}
+
+	public static Problem invalid(List<FieldError> errors) {
+		String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("");
+		return new Problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail,
+				errors.stream().map(e -> Map.<String, Object>of("field", e.field(), "message", e.message())).toList());
+	}
+
+	public HttpStatus status() {
+		return status;
+	}
+
+	public URI type() {
+		return typeUri(type);
+	}
+
+	public String title() {
+		return title;
+	}
+
+	public List<Map<String, Object>> errors() {
+		return errors;
+	}
+
+	public static URI typeUri(String slug) {
+		return URI.create("https://frontline.org/problems/" + slug);
+	}
+
+	/** A field whose value is wrong, and why. */
+	public record FieldError(String field, String message) {
+	}
+}
