@@ -1,5 +1,7 @@
 package org.frontline.security;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
@@ -8,8 +10,34 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.frontline.shared.Role;
 
-/** A user to create: roles and the area code they are scoped to. */
+/**
+ * A user to create: roles and the area code they are scoped to, or one place (a sampling site, lab, facility or
+ * enterprise) whose area then is the scope.
+ */
 public record NewUser(
 		@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{2,64}", message = "2 to 64 letters, digits, '.', '_' or '-'") String username,
-		@NotBlank @Size(max = 128) String password, @NotEmpty Set<Role> roles, @NotBlank String scope) {
+		@NotBlank @Size(max = 128) String password, @NotEmpty Set<Role> roles, @Size(max = 15) String scope, Long site,
+		Long lab, Long facility, Long enterprise) {
+
+	public NewUser(String username, String password, Set<Role> roles, String scope) {
+		this(username, password, roles, scope, null, null, null, null);
+	}
+
+	/** The places given, by kind. */
+	public Map<String, Long> places() {
+		Map<String, Long> places = new LinkedHashMap<>();
+		if (site != null) {
+			places.put("site", site);
+		}
+		if (lab != null) {
+			places.put("lab", lab);
+		}
+		if (facility != null) {
+			places.put("facility", facility);
+		}
+		if (enterprise != null) {
+			places.put("enterprise", enterprise);
+		}
+		return places;
+	}
 }

@@ -1,11 +1,12 @@
 package org.frontline.security;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 import org.frontline.shared.Role;
 
 /** A user as administrators see it; never carries the password hash. */
-public record UserAccount(long id, String username, Set<Role> roles, String scope, boolean enabled,
-		Instant createdAt) {
+public record UserAccount(long id, String username, Set<Role> roles, String scope, Map<String, Long> places,
+		boolean enabled, Instant createdAt) {
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.frontline.area.Areas;
 import org.frontline.audit.AuditLog;
@@ -12,7 +13,9 @@ import org.frontline.security.internal.AccountPrincipal;
 import org.frontline.security.internal.TokenRepository;
 import org.frontline.security.internal.Tokens;
 import org.frontline.security.internal.UserRepository;
+import org.frontline.shared.AreaCodes;
 import org.frontline.shared.Problem;
+import org.frontline.shared.ScopeTarget;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
@@ -44,8 +47,11 @@ public class Users {
 
 	private final Clock clock;
 
+	private final List<ScopeTarget> scopeTargets;
+
 	Users(UserRepository users, TokenRepository tokens, PasswordEncoder encoder, AuthenticationManager authentication,
-			Areas areas, AuditLog auditLog, Clock clock) {
+			Areas areas, AuditLog auditLog, Clock clock, List<ScopeTarget> scopeTargets) {
+		this.scopeTargets = scopeTargets;
 		this.users = users;
 		this.tokens = tokens;
 		this.encoder = encoder;
@@ -73,19 +79,45 @@ public class Users {
 	}
 
 	private UserAccount insert(NewUser user) {
-		if (areas.find(user.scope()).isEmpty()) {
-			throw Problem.invalid("scope", "Area " + user.scope() + " does not exist.");
+		if (user.roles() == null || user.roles().isEmpty()) {
+			throw Problem.invalid("roles", "A user needs at least one role.");
 		}
+		String scope = user.scope() == null || user.scope().isBlank() ? null : user.scope().strip();
+		Map<String, Long> places = user.places();
+		if (places.size() > 1) {
+			throw Problem.invalid("places", "A user can be limited to one place at most.");
+		}
+		for (Map.Entry<String, Long> place : places.entrySet()) {
+			ScopeTarget target = scopeTargets.stream()
+				.filter(t -> t.kind().equals(place.getKey()))
+				.findFirst()
+				.orElseThrow(() -> Problem.invalid(place.getKey(), "Places of kind " + place.getKey() + " are not known here."));
+			String area = target.areaOf(place.getValue())
+				.orElseThrow(() -> Problem.invalid(place.getKey(), place.getKey() + " " + place.getValue() + " does not exist."));
+			if (scope == null) {
+				scope = area;
+			}
+			else if (!AreaCodes.contains(scope, area)) {
+				throw Problem.invalid(place.getKey(), place.getKey() + " " + place.getValue() + " is outside area " + scope + ".");
+			}
+		}
+		if (scope == null) {
+			throw Problem.invalid("scope", "A user needs a scope: an area code, or a place.");
+		}
+		if (areas.find(scope).isEmpty()) {
+			throw Problem.invalid("scope", "Area " + scope + " does not exist.");
+		}
+		String checkedScope = scope;
 		Viewers.current().ifPresent(admin -> {
-			if (!admin.covers(user.scope())) {
-				throw Problem.invalid("scope", "Area " + user.scope() + " is outside your own scope.");
+			if (!admin.covers(checkedScope)) {
+				throw Problem.invalid("scope", "Area " + checkedScope + " is outside your own scope.");
 			}
 		});
 		if (users.exists(user.username())) {
 			throw Problem.conflict("username-taken", "User " + user.username() + " already exists.");
 		}
-		long id = users.insert(user.username(), encoder.encode(user.password()), user.roles(), user.scope());
-		auditLog.record("USER_CREATE", "user", id, user.username() + " " + user.roles() + " " + user.scope());
+		long id = users.insert(user.username(), encoder.encode(user.password()), user.roles(), scope, places);
+		auditLog.record("USER_CREATE", "user", id, user.username() + " " + user.roles() + " " + scope + " " + places);
 		return users.find(id).orElseThrow();
 	}
 

@@ -2,13 +2,29 @@ package org.frontline.shared;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The signed-in user on whose behalf a request runs: roles and the area they are scoped to. Every query that
- * returns people is bounded by {@link #scopeLow()} and {@link #scopeHigh()}.
+ * The signed-in user on whose behalf a request runs: roles, the area they are scoped to and, for staff of one place,
+ * that place ({@code site}, {@code lab}, {@code facility} or {@code enterprise} with its id). Every query that returns
+ * people is bounded by {@link #scopeLow()} and {@link #scopeHigh()}.
  */
-public record Viewer(long userId, String username, Set<Role> roles, String scopeArea) implements Serializable {
+public record Viewer(long userId, String username, Set<Role> roles, String scopeArea, Map<String, Long> places)
+		implements Serializable {
+
+	public Viewer {
+		places = places == null ? Map.of() : Map.copyOf(places);
+	}
+
+	public Viewer(long userId, String username, Set<Role> roles, String scopeArea) {
+		this(userId, username, roles, scopeArea, Map.of());
+	}
+
+	/** The id of the place of this kind the viewer is limited to, or null when not limited to one. */
+	public Long place(String kind) {
+		return places.get(kind);
+	}
 
 	public boolean has(Role role) {
 		return roles.contains(role);

@@ -20,7 +20,7 @@ public final class AccountPrincipal implements UserDetails, ViewerPrincipal, Cre
 	private String passwordHash;
 
 	public AccountPrincipal(UserAccount account, String passwordHash) {
-		this.viewer = new Viewer(account.id(), account.username(), account.roles(), account.scope());
+		this.viewer = new Viewer(account.id(), account.username(), account.roles(), account.scope(), account.places());
 		this.enabled = account.enabled();
 		this.passwordHash = passwordHash;
 	}

@@ -15,8 +15,11 @@ public class TokenRepository {
 
 	private final JdbcClient jdbc;
 
-	TokenRepository(JdbcClient jdbc) {
+	private final UserRepository users;
+
+	TokenRepository(JdbcClient jdbc, UserRepository users) {
 		this.jdbc = jdbc;
+		this.users = users;
 	}
 
 	public long insert(byte[] hash, long userId, String kind, String label, Instant createdAt, Instant expiresAt) {
@@ -42,7 +45,7 @@ public class TokenRepository {
 				""")
 			.param("hash", hash)
 			.param("now", Timestamp.from(now))
-			.query((rs, n) -> UserRepository.account(rs))
+			.query((rs, n) -> users.account(rs))
 			.optional();
 	}
 

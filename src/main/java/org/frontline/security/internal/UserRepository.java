@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,14 +16,19 @@ import org.frontline.security.UserAccount;
 import org.frontline.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 @Repository
 public class UserRepository {
 
 	private final JdbcClient jdbc;
 
-	UserRepository(JdbcClient jdbc) {
+	private final ObjectMapper json;
+
+	UserRepository(JdbcClient jdbc, ObjectMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	/** A user with the password hash, for sign-in only. */
@@ -51,12 +58,13 @@ public class UserRepository {
 		return jdbc.sql("SELECT count(*) FROM security_user WHERE username = :u").param("u", username).query(Long.class).single() > 0;
 	}
 
-	public long insert(String username, String passwordHash, Set<Role> roles, String scope) {
+	public long insert(String username, String passwordHash, Set<Role> roles, String scope, Map<String, Long> places) {
 		return jdbc.sql("""
-				INSERT INTO security_user (username, password_hash, roles, scope_area)
-				VALUES (:username, :hash, :roles::text[], :scope)
+				INSERT INTO security_user (username, password_hash, roles, scope_area, places)
+				VALUES (:username, :hash, :roles::text[], :scope, :places::jsonb)
 				RETURNING id
 				""")
+			.param("places", placesJson(places))
 			.param("username", username)
 			.param("hash", passwordHash)
 			.param("roles", rolesLiteral(roles))
@@ -80,10 +88,25 @@ public class UserRepository {
 		return roles.stream().map(Role::name).sorted().collect(Collectors.joining(",", "{", "}"));
 	}
 
-	static UserAccount account(ResultSet rs) throws SQLException {
+	UserAccount account(ResultSet rs) throws SQLException {
 		return new UserAccount(rs.getLong("id"), rs.getString("username"), roles(rs.getArray("roles")),
-				rs.getString("scope_area"), rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+				rs.getString("scope_area"), places(rs.getString("places")), rs.getBoolean("enabled"),
+				rs.getTimestamp("created_at").toInstant());
 	}
+
+	String placesJson(Map<String, Long> places) {
+		return json.writeValueAsString(places);
+	}
+
+	Map<String, Long> places(String value) {
+		if (value == null || value.isBlank()) {
+			return Map.of();
+		}
+		return new TreeMap<>(json.readValue(value, PLACES));
+	}
+
+	private static final TypeReference<Map<String, Long>> PLACES = new TypeReference<>() {
+	};
 
 	static Set<Role> roles(Array array) throws SQLException {
 		String[] names = (String[]) array.getArray();

@@ -1,5 +1,9 @@
 package org.frontline.shared.web;
 
+import java.util.Comparator;
+import java.util.List;
+
+import org.frontline.shared.NavItem;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,8 +17,17 @@ class LayoutAdvice {
 
 	private final boolean demo;
 
-	LayoutAdvice(@Value("${frontline.demo.enabled:false}") boolean demo) {
+	private final List<NavItem> navigation;
+
+	LayoutAdvice(@Value("${frontline.demo.enabled:false}") boolean demo, List<NavItem> navigation) {
 		this.demo = demo;
+		this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavItem::order)).toList();
+	}
+
+	@ModelAttribute("navItems")
+	List<NavItem> navItems() {
+		Viewer viewer = Viewers.current().orElse(null);
+		return navigation.stream().filter(item -> item.visibleTo(viewer)).toList();
 	}
 
 	@ModelAttribute("demoMode")

@@ -1,0 +1,17 @@
+package org.frontline.security.web;
+
+import java.util.Set;
+
+import org.frontline.shared.NavItem;
+import org.frontline.shared.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityNavigation {
+
+	@Bean
+	NavItem usersNav() {
+		return new NavItem(900, "/admin/users", "home.admin", "home.admin.hint", Set.of(Role.ADMIN));
+	}
+}
