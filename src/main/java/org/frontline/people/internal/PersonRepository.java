@@ -132,8 +132,7 @@ public class PersonRepository {
 				       birth_date = :birthDate, sex = :sex, updated_at = now()
 				WHERE id = :id
 				""")
-			.paramSource(params(row))
-			.param("id", id)
+			.paramSource(params(row).addValue("id", id))
 			.update() == 1;
 	}
 

@@ -1,0 +1,69 @@
+package org.frontline.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real application on a real embedded PostgreSQL with the real migrations and a small demo district, one server
+ * for the whole test JVM (every integration test extends this class, so Spring caches one context). Tests make their
+ * own data with unique identifiers instead of resetting the database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "frontline.demo.enabled=true", "frontline.demo.residents=600", "frontline.demo.seed=7",
+				"frontline.demo.password=" + IntegrationTest.DEMO_PASSWORD, "logging.level.root=WARN",
+				"logging.level.org.frontline=INFO" })
+@Import(TestClockConfiguration.class)
+public abstract class IntegrationTest {
+
+	public static final String DEMO_PASSWORD = "demo-pass-1";
+
+	private static final Path DATA_DIR = createDataDir();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@Autowired
+	protected TestClock clock;
+
+	private Api api;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("frontline.db.data-dir", DATA_DIR::toString);
+	}
+
+	protected Api api() {
+		if (api == null || api.port() != port) {
+			api = new Api(port);
+		}
+		return api;
+	}
+
+	protected String baseUrl() {
+		return "http://localhost:" + port;
+	}
+
+	private static Path createDataDir() {
+		try {
+			Path dir = Files.createTempDirectory("frontline-test-db");
+			dir.toFile().deleteOnExit();
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}
