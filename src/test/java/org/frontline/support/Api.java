@@ -115,6 +115,13 @@ public class Api {
 			return send(request(path).header("Content-Type", contentType).POST(BodyPublishers.ofByteArray(body)));
 		}
 
+		/** Like {@link #postRaw}, but asks before sending the body, as clients do for large uploads. */
+		public Response postLarge(String path, String contentType, byte[] body) {
+			return send(request(path).expectContinue(true)
+				.header("Content-Type", contentType)
+				.POST(BodyPublishers.ofByteArray(body)));
+		}
+
 		public Response send(String method, String path, String contentType, BodyPublisher body) {
 			HttpRequest.Builder builder = request(path).method(method, body);
 			if (contentType != null) {

@@ -66,7 +66,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Problem problem = new Problem(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large",
-				"The file is larger than the allowed " + ex.getMaxUploadSize() + " bytes.", null);
+				ex.getMaxUploadSize() > 0 ? "The upload is larger than the allowed " + ex.getMaxUploadSize() + " bytes."
+						: "The upload is larger than allowed (20 MB per file).", null);
 		return json(problem.status(), problemDetail(problem));
 	}
 

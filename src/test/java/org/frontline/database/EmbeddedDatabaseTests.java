@@ -1,0 +1,42 @@
+package org.frontline.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedDatabaseTests {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void keepsItsDataBetweenStartsAndRunsDurably() throws Exception {
+		try (EmbeddedDatabase first = EmbeddedDatabase.start(dataDir, 0);
+				Connection connection = DriverManager.getConnection(first.jdbcUrl());
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE kept (v text)");
+			statement.execute("INSERT INTO kept VALUES ('before restart')");
+			assertThat(single(statement, "SHOW fsync")).isEqualTo("on");
+			assertThat(single(statement, "SHOW synchronous_commit")).isEqualTo("on");
+		}
+		try (EmbeddedDatabase second = EmbeddedDatabase.start(dataDir, 0);
+				Connection connection = DriverManager.getConnection(second.jdbcUrl());
+				Statement statement = connection.createStatement()) {
+			assertThat(single(statement, "SELECT v FROM kept")).isEqualTo("before restart");
+		}
+	}
+
+	private static String single(Statement statement, String sql) throws Exception {
+		try (ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+}
