@@ -2,6 +2,7 @@ package org.frontline.people.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,9 @@ class PeoplePageController {
 	String list(@RequestParam(required = false) String area, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Tag tag, @RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("result", residents.search(new PersonQuery(area, q, tag, page, 50)));
+		Map<String, String> compoundNames = new HashMap<>();
+		areas.inside(Viewers.require().scopeArea()).forEach(a -> compoundNames.put(a.code(), a.name()));
+		model.addAttribute("compoundNames", compoundNames);
 		model.addAttribute("area", area);
 		model.addAttribute("q", q);
 		model.addAttribute("tag", tag);
