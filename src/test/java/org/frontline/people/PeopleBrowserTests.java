@@ -40,6 +40,8 @@ class PeopleBrowserTests extends IntegrationTest {
 		browser.login("community", DEMO_PASSWORD);
 		assertThat(browser.currentPath()).isEqualTo("/");
 		assertThat(browser.text(By.id("demo-banner"))).contains("演示环境");
+		assertThat(jdbc.sql("SELECT count(*) FROM security_session WHERE principal_name = 'community'")
+			.query(Long.class).single()).isPositive();
 		assertThat(browser.text(By.tagName("h1"))).contains("community");
 		assertThat(browser.find(By.cssSelector(".cards")).getText()).contains("居民名册");
 		browser.find(By.id("lang-switch")).click();

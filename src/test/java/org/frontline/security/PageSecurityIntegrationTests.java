@@ -1,0 +1,104 @@
+package org.frontline.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.frontline.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** Pages: CSRF on forms, session cookies, security headers, a new session id at sign-in. */
+class PageSecurityIntegrationTests extends IntegrationTest {
+
+	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	private HttpResponse<String> get(String path, String cookie) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path));
+		if (cookie != null) {
+			request.header("Cookie", cookie);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> postForm(String path, String cookie, String form) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form));
+		if (cookie != null) {
+			request.header("Cookie", cookie);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String sessionCookie(HttpResponse<?> response) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(c -> c.startsWith("FRONTLINE_SESSION="))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static String csrf(String html) {
+		Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(matcher.find()).as("CSRF field in form").isTrue();
+		return matcher.group(1);
+	}
+
+	@Test
+	void pagesCarrySecurityHeaders() throws Exception {
+		HttpResponse<String> login = get("/login", null);
+		assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
+			.contains("default-src 'self'", "frame-ancestors 'none'", "script-src 'self'");
+		assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(login.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+	}
+
+	@Test
+	void sessionCookiesAreHttpOnlySecureAndRenewedAtSignIn() throws Exception {
+		HttpResponse<String> page = get("/login", null);
+		String anonymousCookie = sessionCookie(page);
+		assertThat(anonymousCookie).isNotNull().contains("HttpOnly").contains("Secure").contains("SameSite=Lax");
+		String anonymous = anonymousCookie.substring(0, anonymousCookie.indexOf(';'));
+		HttpResponse<String> signedIn = postForm("/login", anonymous, "username=community&password="
+				+ URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf(page.body()));
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		String renewed = sessionCookie(signedIn);
+		assertThat(renewed).as("a new session id after sign-in (no session fixation)").isNotNull();
+		assertThat(renewed.substring(0, renewed.indexOf(';'))).isNotEqualTo(anonymous);
+		assertThat(get("/people", anonymous).statusCode()).as("the old session id is not signed in").isEqualTo(302);
+		assertThat(get("/people", renewed.substring(0, renewed.indexOf(';'))).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aFormPostWithoutItsCsrfTokenIsRefusedAndWritesNothing() throws Exception {
+		HttpResponse<String> page = get("/login", null);
+		String anonymous = sessionCookie(page).split(";")[0];
+		HttpResponse<String> signedIn = postForm("/login", anonymous, "username=admin&password="
+				+ URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf(page.body()));
+		String session = sessionCookie(signedIn).split(";")[0];
+		HttpResponse<String> forged = postForm("/admin/users", session,
+				"username=csrf.victim&password=Frontline2022&roles=ADMIN&scope=320600");
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(jdbc.sql("SELECT count(*) FROM security_user WHERE username = 'csrf.victim'").query(Long.class).single())
+			.isZero();
+		HttpResponse<String> apiWithCookie = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/users"))
+			.header("Cookie", session)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"{\"username\":\"csrf.victim\",\"password\":\"Frontline2022\",\"roles\":[\"ADMIN\"],\"scope\":\"320600\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(apiWithCookie.statusCode()).isEqualTo(403);
+		assertThat(jdbc.sql("SELECT count(*) FROM security_user WHERE username = 'csrf.victim'").query(Long.class).single())
+			.isZero();
+	}
+}
