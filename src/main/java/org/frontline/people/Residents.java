@@ -222,6 +222,9 @@ public class Residents {
 	}
 
 	private PersonRow checked(PersonForm form, Viewer viewer) {
+		if (form.area() != null && AreaCodes.wellFormed(form.area().strip()) && !viewer.covers(form.area().strip())) {
+			throw Problem.notFound("Area " + form.area().strip());
+		}
 		PersonRules.Checked checked = PersonRules.check(0, form, areas::isCompound, viewer::covers);
 		if (!checked.valid()) {
 			throw Problem.invalid(checked.errors());

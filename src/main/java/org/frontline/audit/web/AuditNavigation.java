@@ -2,6 +2,7 @@ package org.frontline.audit.web;
 
 import java.util.Set;
 
+import org.frontline.shared.ApiAccess;
 import org.frontline.shared.NavItem;
 import org.frontline.shared.Role;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,11 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class AuditNavigation {
+
+	@Bean
+	ApiAccess auditApi() {
+		return ApiAccess.any("/api/v1/audit/**", Role.ADMIN);
+	}
 
 	@Bean
 	NavItem auditNav() {

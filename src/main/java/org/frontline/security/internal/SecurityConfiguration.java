@@ -1,9 +1,12 @@
 package org.frontline.security.internal;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.frontline.audit.AuditLog;
 import org.frontline.security.LoginThrottledException;
+import org.frontline.shared.ApiAccess;
+import org.frontline.shared.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,16 +45,27 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, TokenRepository tokens, ProblemWriter problems, Clock clock,
-			AuthenticationManager manager) throws Exception {
+			AuthenticationManager manager, List<ApiAccess> rules) throws Exception {
 		http.securityMatcher("/api/**")
 			.authenticationManager(manager)
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/auth/login")
-				.permitAll()
-				.anyRequest()
-				.authenticated())
+			.authorizeHttpRequests(requests -> {
+				requests.requestMatchers("/api/v1/auth/login").permitAll();
+				for (ApiAccess rule : rules) {
+					String[] roles = rule.roles().stream().map(Role::name).toArray(String[]::new);
+					if (rule.method() == null) {
+						requests.requestMatchers(rule.pattern()).hasAnyRole(roles);
+					}
+					else {
+						requests.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(roles);
+					}
+				}
+				requests.anyRequest().authenticated();
+			})
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-			// A page calling the API with its session cookie must send the CSRF token; a bearer token needs none.
+			// A page calling the API with its session cookie must send the CSRF token; a request without a session
+			// (a bearer token, or nothing, which is then refused with 401) cannot be forged from another site.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null,
+					request -> request.getSession(false) == null,
 					request -> "/api/v1/auth/login".equals(request.getRequestURI())))
 			.addFilterBefore(new BearerTokenFilter(tokens, problems, clock), AnonymousAuthenticationFilter.class)
 			.exceptionHandling(ex -> ex

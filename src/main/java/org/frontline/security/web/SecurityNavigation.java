@@ -2,6 +2,7 @@ package org.frontline.security.web;
 
 import java.util.Set;
 
+import org.frontline.shared.ApiAccess;
 import org.frontline.shared.NavItem;
 import org.frontline.shared.Role;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,16 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityNavigation {
+
+	@Bean
+	ApiAccess usersApi() {
+		return ApiAccess.any("/api/v1/users/**", Role.ADMIN);
+	}
+
+	@Bean
+	ApiAccess tokensApi() {
+		return ApiAccess.any("/api/v1/tokens/**", Role.ADMIN);
+	}
 
 	@Bean
 	NavItem usersNav() {
