@@ -4,7 +4,6 @@ import java.io.File;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -34,7 +33,7 @@ public final class Browser implements AutoCloseable {
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
 	}
 
-	public WebDriver driver() {
+	public ChromeDriver driver() {
 		return driver;
 	}
 
