@@ -1,5 +1,6 @@
 package org.frontline;
 
+import org.frontline.database.BackupCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,7 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class FrontlineApplication {
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
+		if (BackupCommand.run(args)) {
+			return;
+		}
 		SpringApplication.run(FrontlineApplication.class, args);
 	}
 }
