@@ -100,11 +100,11 @@ public class TubeQueries {
 				                   WHERE c.person_id = s.person_id AND c.round_id = s.round_id AND c.site_id = s.site_id
 				                     AND c.checked_in_at <= s.sampled_at) c ON c.checked_in_at IS NOT NULL
 				    WHERE s.site_id = :site AND s.removed_at IS NULL
-				      AND s.sampled_at > :now - interval '30 minutes' AND s.sampled_at <= :now) AS median_wait,
+				      AND s.sampled_at > :since30 AND s.sampled_at <= :now) AS median_wait,
 				  (SELECT count(*) FROM testing_sample s WHERE s.site_id = :site AND s.removed_at IS NULL
-				      AND s.sampled_at > :now - interval '1 hour' AND s.sampled_at <= :now) AS sampled_hour,
+				      AND s.sampled_at > :since60 AND s.sampled_at <= :now) AS sampled_hour,
 				  (SELECT count(*) FROM testing_checkin c WHERE c.site_id = :site
-				      AND c.checked_in_at > :now - interval '30 minutes' AND c.checked_in_at <= :now) AS arrivals,
+				      AND c.checked_in_at > :since30 AND c.checked_in_at <= :now) AS arrivals,
 				  (SELECT count(*) FROM testing_tube t WHERE t.site_id = :site AND t.status = 'OPEN') AS open_tubes,
 				  (SELECT count(*) FROM testing_tube t WHERE t.site_id = :site AND t.status = 'SEALED'
 				      AND t.opened_at >= :day) AS sealed_tubes,
@@ -115,6 +115,8 @@ public class TubeQueries {
 				""")
 			.param("site", siteId)
 			.param("now", ts)
+			.param("since30", Timestamp.from(now.minusSeconds(1800)))
+			.param("since60", Timestamp.from(now.minusSeconds(3600)))
 			.param("day", Timestamp.from(startOfDay))
 			.query((rs, n) -> new LiveCounts(rs.getLong("queue"), (Double) rs.getObject("median_wait"),
 					rs.getLong("sampled_hour"), rs.getLong("arrivals"), rs.getLong("open_tubes"),
