@@ -39,10 +39,11 @@ public class ScanRepository {
 	 * Stores the event id; false when it was stored before (by this transaction, a committed one, or a concurrent
 	 * one, whose commit this waits for).
 	 */
-	public boolean claim(UUID eventId, String deviceId, String type, String username, Instant at, Instant receivedAt) {
+	public boolean claim(UUID eventId, String deviceId, String type, String username, Instant at, Instant receivedAt,
+			String tubeCode) {
 		return jdbc.sql("""
-				INSERT INTO testing_scan_event (event_id, device_id, type, username, at, received_at, status)
-				VALUES (:id, :device, :type, :username, :at, :received, 'ACCEPTED')
+				INSERT INTO testing_scan_event (event_id, device_id, type, username, at, received_at, status, tube_code)
+				VALUES (:id, :device, :type, :username, :at, :received, 'ACCEPTED', :tube)
 				ON CONFLICT (event_id) DO NOTHING
 				""")
 			.param("id", eventId)
@@ -51,6 +52,7 @@ public class ScanRepository {
 			.param("username", username)
 			.param("at", Timestamp.from(at))
 			.param("received", Timestamp.from(receivedAt))
+			.param("tube", tubeCode)
 			.update() == 1;
 	}
 
@@ -70,7 +72,7 @@ public class ScanRepository {
 
 	public void describe(UUID eventId, String tubeCode, Long personId) {
 		if (tubeCode != null || personId != null) {
-			jdbc.sql("UPDATE testing_scan_event SET tube_code = :tube, person_id = :person WHERE event_id = :id")
+			jdbc.sql("UPDATE testing_scan_event SET tube_code = coalesce(:tube, tube_code), person_id = :person WHERE event_id = :id")
 				.param("id", eventId)
 				.param("tube", tubeCode)
 				.param("person", personId)
@@ -103,6 +105,60 @@ public class ScanRepository {
 				WHERE t.code = :code
 				FOR UPDATE OF t
 				""").param("code", code).query(ScanRepository::tube).optional();
+	}
+
+	/** A locked tube and where a person stands with it: in it already, sampled this round, flagged at check-in. */
+	public record TubeForPerson(TubeRow tube, boolean inTube, boolean sampledInRound, boolean fever) {
+	}
+
+	/** The tube, row-locked, with the person's standing, in one round trip (the hot path of sampling). */
+	public Optional<TubeForPerson> lockTubeFor(String code, long personId) {
+		return jdbc.sql("""
+				SELECT t.id, t.code, t.round_id, t.site_id, s.area_code, t.pool_size, t.samples, t.status, t.box_id,
+				       r.status AS round_status,
+				       EXISTS (SELECT 1 FROM testing_sample x WHERE x.tube_id = t.id AND x.person_id = :person
+				               AND x.removed_at IS NULL) AS in_tube,
+				       EXISTS (SELECT 1 FROM testing_sample x WHERE x.round_id = t.round_id AND x.person_id = :person
+				               AND x.removed_at IS NULL) AS sampled,
+				       coalesce((SELECT c.fever FROM testing_checkin c WHERE c.round_id = t.round_id
+				                 AND c.person_id = :person ORDER BY c.checked_in_at DESC, c.id DESC LIMIT 1), false) AS fever
+				FROM testing_tube t JOIN testing_site s ON s.id = t.site_id JOIN testing_round r ON r.id = t.round_id
+				WHERE t.code = :code
+				FOR UPDATE OF t
+				""")
+			.param("code", code)
+			.param("person", personId)
+			.query((rs, n) -> new TubeForPerson(tube(rs, n), rs.getBoolean("in_tube"), rs.getBoolean("sampled"),
+					rs.getBoolean("fever")))
+			.optional();
+	}
+
+	/**
+	 * Adds a sample and counts it in the tube in one statement (a tube that reaches its pool size seals itself);
+	 * false when a unique rule stopped the sample (a concurrent writer got there first) and nothing changed.
+	 */
+	public boolean sample(TubeRow tube, long personId, Instant at, String by, boolean resample) {
+		return jdbc.sql("""
+				WITH added AS (
+				    INSERT INTO testing_sample (tube_id, round_id, site_id, person_id, sampled_at, sampled_by, resample)
+				    VALUES (:tube, :round, :site, :person, :at, :by, :resample)
+				    ON CONFLICT DO NOTHING
+				    RETURNING tube_id
+				)
+				UPDATE testing_tube SET samples = samples + 1,
+				       status = CASE WHEN samples + 1 >= pool_size THEN 'SEALED' ELSE status END,
+				       sealed_at = CASE WHEN samples + 1 >= pool_size THEN :at ELSE sealed_at END,
+				       sealed_by = CASE WHEN samples + 1 >= pool_size THEN :by ELSE sealed_by END
+				WHERE id = (SELECT tube_id FROM added)
+				""")
+			.param("tube", tube.id())
+			.param("round", tube.roundId())
+			.param("site", tube.siteId())
+			.param("person", personId)
+			.param("at", Timestamp.from(at))
+			.param("by", by)
+			.param("resample", resample)
+			.update() == 1;
 	}
 
 	/** Opens a tube; false when the code is already taken (now or by a concurrent writer). */

@@ -76,7 +76,8 @@ public class ScanRules {
 			at = null;
 		}
 		String type = event.type() == null ? "" : event.type();
-		if (!scans.claim(id, deviceId, type, viewer.username(), at == null ? now : at, now)) {
+		String tubeCode = event.tubeCode() == null || event.tubeCode().length() > 40 ? null : event.tubeCode().strip();
+		if (!scans.claim(id, deviceId, type, viewer.username(), at == null ? now : at, now, tubeCode)) {
 			StoredAnswer first = scans.answer(id);
 			return new ScanResult(event.eventId(), Status.DUPLICATE, first.reason() == null ? first.status()
 					: first.status() + ": " + first.reason(), "This event was stored before.", null, null, null, null);
@@ -128,36 +129,36 @@ public class ScanRules {
 				throw new Rejected("TUBE_CODE_TAKEN", "This tube code is already used at another site or round.");
 			}
 			refuseClosed(tube);
-			scans.describe(id, code, null);
-			return new ScanResult(event.eventId(), Status.ACCEPTED, "TUBE_RESUMED", "The tube is open: continue.", null,
+						return new ScanResult(event.eventId(), Status.ACCEPTED, "TUBE_RESUMED", "The tube is open: continue.", null,
 					tube.samples(), tube.poolSize(), tube.status());
 		}
-		scans.describe(id, code, null);
-		return new ScanResult(event.eventId(), Status.ACCEPTED, null, null, null, 0, poolSize, "OPEN");
+				return new ScanResult(event.eventId(), Status.ACCEPTED, null, null, null, 0, poolSize, "OPEN");
 	}
 
 	private ScanResult sampled(Viewer viewer, UUID id, ScanEvent event, Instant at) {
-		TubeRow tube = writableTube(viewer, event.tubeCode());
+		String code = required(event.tubeCode(), "tubeCode");
 		SampledPerson person = person(event);
-		if (scans.inTube(tube.id(), person.id())) {
+		ScanRepository.TubeForPerson found = scans.lockTubeFor(code, person.id())
+			.orElseThrow(() -> new Rejected("TUBE_UNKNOWN", "No tube " + code + " was opened."));
+		TubeRow tube = found.tube();
+		requireWriter(viewer, tube.siteId(), tube.siteArea());
+		if (found.inTube()) {
 			throw new Rejected("ALREADY_IN_TUBE", person.maskedName() + " is already in this tube.");
 		}
 		refuseClosed(tube);
 		boolean resample = Boolean.TRUE.equals(event.resample());
-		if (scans.feverFlagged(tube.roundId(), person.id()) && tube.poolSize() != 1) {
+		if (found.fever() && tube.poolSize() != 1) {
 			throw new Rejected("FEVER_FLAGGED",
 					person.maskedName() + " had a fever at check-in: sample alone (1 per tube), not in the general queue.");
 		}
-		boolean before = scans.sampledInRound(tube.roundId(), person.id());
+		boolean before = found.sampledInRound();
 		if (before && !resample) {
 			throw new Rejected("ALREADY_SAMPLED",
 					person.maskedName() + " was already sampled in this round; confirm to sample again.");
 		}
-		if (!scans.addSample(tube, person.id(), at, viewer.username(), before)) {
+		if (!scans.sample(tube, person.id(), at, viewer.username(), before)) {
 			throw new Rejected("ALREADY_SAMPLED", person.maskedName() + " was just sampled elsewhere in this round.");
 		}
-		scans.count(tube.id(), 1, at, viewer.username());
-		scans.describe(id, tube.code(), person.id());
 		int count = tube.samples() + 1;
 		return new ScanResult(event.eventId(), Status.ACCEPTED, before ? "RESAMPLED" : null, null, person.maskedName(),
 				count, tube.poolSize(), count >= tube.poolSize() ? "SEALED" : "OPEN");
@@ -173,7 +174,7 @@ public class ScanRules {
 			throw new Rejected("NOT_IN_TUBE", person.maskedName() + " is not in this tube.");
 		}
 		scans.count(tube.id(), -1, at, viewer.username());
-		scans.describe(id, tube.code(), person.id());
+		scans.describe(id, null, person.id());
 		auditLog.recordAs(viewer.username(), "SAMPLE_REMOVE", "tube", tube.code(), "person " + person.id());
 		return new ScanResult(event.eventId(), Status.ACCEPTED, null, null, person.maskedName(), tube.samples() - 1,
 				tube.poolSize(), "OPEN");
@@ -188,7 +189,6 @@ public class ScanRules {
 			throw new Rejected("TUBE_EMPTY", "An empty tube is not sealed.");
 		}
 		scans.seal(tube.id(), at, viewer.username());
-		scans.describe(id, tube.code(), null);
 		return new ScanResult(event.eventId(), Status.ACCEPTED, null, null, null, tube.samples(), tube.poolSize(),
 				"SEALED");
 	}
