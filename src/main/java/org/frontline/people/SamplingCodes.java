@@ -1,0 +1,168 @@
+package org.frontline.people;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.frontline.audit.AuditLog;
+import org.frontline.people.CodeRejectedException.Reason;
+import org.frontline.people.internal.CodeSigner;
+import org.frontline.people.internal.SamplingCodeRepository;
+import org.frontline.people.internal.SamplingCodeRepository.Holder;
+import org.frontline.shared.Masking;
+import org.frontline.shared.Problem;
+import org.frontline.shared.Role;
+import org.frontline.shared.Viewer;
+import org.frontline.shared.Viewers;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal sampling codes: a signed payload {@code FL1.<personId>.<version>.<mac>} that names a person without any
+ * personal data, cannot be forged without the server secret (kept in the database, so every instance shares it),
+ * and is revoked by a re-issue.
+ */
+@Service
+public class SamplingCodes {
+
+	static final Role[] ISSUERS = { Role.ADMIN, Role.COMMUNITY_WORKER, Role.SITE_LEADER };
+
+	static final int LOOKUPS_PER_WINDOW = 10;
+
+	static final Duration LOOKUP_WINDOW = Duration.ofMinutes(10);
+
+	private final SamplingCodeRepository repository;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	private volatile CodeSigner signer;
+
+	SamplingCodes(SamplingCodeRepository repository, AuditLog auditLog, Clock clock) {
+		this.repository = repository;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	/** The current code of a person in the viewer's scope; the read is audited. */
+	@Transactional
+	public SamplingCode codeOf(long personId) {
+		Viewer viewer = Viewers.requireAny(Residents.READERS);
+		Holder holder = visible(viewer, personId);
+		auditLog.record("PERSON_CODE_READ", "person", personId, "version " + holder.version());
+		return current(holder);
+	}
+
+	/** Issues a new code to a person (a lost card); every older code stops working at once. */
+	@Transactional
+	public SamplingCode reissue(long personId) {
+		Viewer viewer = Viewers.requireAny(ISSUERS);
+		visible(viewer, personId);
+		int version = repository.reissue(personId, clock.instant(), viewer.username());
+		auditLog.record("PERSON_CODE_REISSUE", "person", personId, "version " + version);
+		return new SamplingCode(personId, version, signer().sign(personId, version));
+	}
+
+	/** Current codes of people the caller has already been allowed to see (printing cards). */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, SamplingCode> currentCodes(java.util.Collection<Long> personIds) {
+		java.util.Map<Long, SamplingCode> codes = new java.util.HashMap<>();
+		for (Holder holder : repository.holders(personIds)) {
+			codes.put(holder.personId(), current(holder));
+		}
+		return codes;
+	}
+
+	/** Masked names of people already known to the caller by id (the people in a tube). */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, String> maskedNames(java.util.Collection<Long> personIds) {
+		java.util.Map<Long, String> names = new java.util.HashMap<>();
+		for (Holder holder : repository.holders(personIds)) {
+			names.put(holder.personId(), Masking.name(holder.name()));
+		}
+		return names;
+	}
+
+	/**
+	 * The person a scanned code stands for. Needs no viewer: holding a valid code is what lets a sampling site
+	 * sample a person from anywhere.
+	 *
+	 * @throws CodeRejectedException when the code is unreadable, forged, revoked or names nobody
+	 */
+	@Transactional(readOnly = true, noRollbackFor = CodeRejectedException.class)
+	public SampledPerson resolve(String payload) {
+		CodeSigner.Parsed parsed = CodeSigner.parse(payload);
+		if (parsed == null) {
+			throw new CodeRejectedException(Reason.CODE_UNREADABLE, "This is not a personal sampling code.");
+		}
+		if (!signer().verify(parsed)) {
+			throw new CodeRejectedException(Reason.CODE_FORGED, "The code's signature is wrong: it was not issued here.");
+		}
+		Holder holder = repository.holder(parsed.personId())
+			.orElseThrow(() -> new CodeRejectedException(Reason.PERSON_UNKNOWN, "The code names no registered person."));
+		if (parsed.version() != holder.version()) {
+			throw new CodeRejectedException(Reason.CODE_REVOKED,
+					"The code was revoked by a re-issue; ask for the person's new code.");
+		}
+		return sampled(holder);
+	}
+
+	/** A person found by ID number (no phone, no card), masked. */
+	@Transactional(readOnly = true)
+	public Optional<SampledPerson> byIdNumber(String idNumber) {
+		if (idNumber == null || idNumber.isBlank()) {
+			return Optional.empty();
+		}
+		return repository.holderByIdNumber(idNumber.strip().toUpperCase()).map(SamplingCodes::sampled);
+	}
+
+	/**
+	 * A resident's own code, when name, ID number and phone all match one person. Every attempt counts towards a
+	 * limit per client and per ID number kept in the database; a mismatch reveals nothing.
+	 */
+	@Transactional(noRollbackFor = Problem.class)
+	public Optional<SamplingCode> forResident(String client, String name, String idNumber, String phone) {
+		Instant now = clock.instant();
+		String number = idNumber == null ? "" : idNumber.strip().toUpperCase();
+		Optional<Long> match = name == null || phone == null ? Optional.empty()
+				: repository.matching(name.strip(), number, phone.strip());
+		int byClient = repository.countLookup("client:" + client, now, now.minus(LOOKUP_WINDOW), match.isPresent());
+		int byNumber = repository.countLookup("id:" + Integer.toHexString(number.hashCode()), now,
+				now.minus(LOOKUP_WINDOW), match.isPresent());
+		if (byClient > LOOKUPS_PER_WINDOW || byNumber > LOOKUPS_PER_WINDOW) {
+			throw new Problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-lookups", "Too many attempts",
+					"Too many attempts; try again in " + LOOKUP_WINDOW.toMinutes() + " minutes.", null);
+		}
+		return match.flatMap(repository::holder).map(this::current);
+	}
+
+	private SamplingCode current(Holder holder) {
+		return new SamplingCode(holder.personId(), holder.version(), signer().sign(holder.personId(), holder.version()));
+	}
+
+	private Holder visible(Viewer viewer, long personId) {
+		return repository.holder(personId)
+			.filter(h -> viewer.covers(h.area()))
+			.orElseThrow(() -> Problem.notFound("Person " + personId));
+	}
+
+	private static SampledPerson sampled(Holder holder) {
+		return new SampledPerson(holder.personId(), Masking.name(holder.name()), holder.area());
+	}
+
+	private CodeSigner signer() {
+		CodeSigner current = signer;
+		if (current == null) {
+			synchronized (this) {
+				if (signer == null) {
+					signer = new CodeSigner(repository.secret());
+				}
+				current = signer;
+			}
+		}
+		return current;
+	}
+}

@@ -1,0 +1,66 @@
+package org.frontline.people.web;
+
+import java.util.List;
+
+import org.frontline.people.CardRequest;
+import org.frontline.people.TestCards;
+import org.frontline.shared.Problem;
+import org.frontline.shared.Viewers;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** Printed test cards: the API answers a PDF; community workers get one from a page. */
+@Controller
+class TestCardController {
+
+	private final TestCards cards;
+
+	TestCardController(TestCards cards) {
+		this.cards = cards;
+	}
+
+	@PostMapping(path = "/api/v1/cards", produces = { MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_JSON_VALUE })
+	@ResponseBody
+	ResponseEntity<byte[]> print(@RequestBody(required = false) CardRequest request) {
+		return pdf(cards.print(request));
+	}
+
+	@GetMapping("/people/cards")
+	String page(Model model) {
+		model.addAttribute("area", Viewers.require().scopeArea());
+		return "people/cards";
+	}
+
+	@PostMapping("/people/cards")
+	Object printFromPage(@RequestParam(required = false) String area, @RequestParam(required = false) String personIds,
+			Model model) {
+		try {
+			List<Long> ids = personIds == null || personIds.isBlank() ? null
+					: java.util.Arrays.stream(personIds.split("[,，\\s]+")).filter(s -> !s.isBlank()).map(Long::valueOf).toList();
+			return pdf(cards.print(new CardRequest(area, ids)));
+		}
+		catch (Problem | NumberFormatException ex) {
+			model.addAttribute("area", area);
+			model.addAttribute("personIds", personIds);
+			model.addAttribute("error", ex.getMessage());
+			return "people/cards";
+		}
+	}
+
+	private static ResponseEntity<byte[]> pdf(byte[] pdf) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("test-cards.pdf").build().toString())
+			.body(pdf);
+	}
+}

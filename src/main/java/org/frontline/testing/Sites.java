@@ -1,0 +1,158 @@
+package org.frontline.testing;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.frontline.area.Areas;
+import org.frontline.audit.AuditLog;
+import org.frontline.shared.AreaCodes;
+import org.frontline.shared.Problem;
+import org.frontline.shared.Role;
+import org.frontline.shared.Viewer;
+import org.frontline.shared.Viewers;
+import org.frontline.testing.internal.PlaceRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sampling sites and labs. A user limited to one site or lab sees only that one. */
+@Service
+public class Sites {
+
+	static final Role[] MANAGERS = { Role.ADMIN, Role.COMMANDER };
+
+	private final PlaceRepository places;
+
+	private final Areas areas;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	Sites(PlaceRepository places, Areas areas, AuditLog auditLog, Clock clock) {
+		this.places = places;
+		this.areas = areas;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Site create(NewSite site) {
+		Viewer viewer = Viewers.requireAny(MANAGERS);
+		List<Problem.FieldError> errors = new ArrayList<>();
+		if (site.name() == null || site.name().isBlank() || site.name().length() > 100) {
+			errors.add(new Problem.FieldError("name", "A site needs a name of 1 to 100 characters."));
+		}
+		if (site.kind() == null) {
+			errors.add(new Problem.FieldError("kind", "The kind is one of FIXED, MOBILE, TEMPORARY, DOOR_TO_DOOR."));
+		}
+		checkArea("area", site.area(), viewer, errors);
+		int stations = site.stations() == null ? 1 : site.stations();
+		if (stations < 1 || stations > 200) {
+			errors.add(new Problem.FieldError("stations", "A site has 1 to 200 swab stations."));
+		}
+		List<NewSite.NewStop> stops = site.stops() == null ? List.of() : site.stops();
+		if (!stops.isEmpty() && site.kind() != SiteKind.MOBILE) {
+			errors.add(new Problem.FieldError("stops", "Only a mobile site has stops."));
+		}
+		for (int i = 0; i < stops.size(); i++) {
+			NewSite.NewStop stop = stops.get(i);
+			if (stop == null || stop.name() == null || stop.name().isBlank()) {
+				errors.add(new Problem.FieldError("stops[" + i + "].name", "A stop needs a name."));
+			}
+			else if (stop.area() != null) {
+				checkArea("stops[" + i + "].area", stop.area(), viewer, errors);
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw Problem.invalid(errors);
+		}
+		long id = places.insertSite(site.name().strip(), site.kind(), site.area().strip(), site.location(), stations,
+				site.leader());
+		for (int i = 0; i < stops.size(); i++) {
+			places.insertStop(id, i + 1, stops.get(i));
+		}
+		auditLog.record("SITE_CREATE", "site", id, site.name());
+		return places.site(id).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public Site get(long id) {
+		return visible(Viewers.require(), id);
+	}
+
+	/** The sites the viewer may see: their own site, or every site inside their area. */
+	@Transactional(readOnly = true)
+	public List<Site> list() {
+		Viewer viewer = Viewers.require();
+		Long own = viewer.place("site");
+		if (own != null) {
+			return places.site(own).map(List::of).orElse(List.of());
+		}
+		return places.sitesInside(viewer.scopeLow(), viewer.scopeHigh());
+	}
+
+	@Transactional
+	public Site setOpen(long id, boolean open) {
+		Viewer viewer = Viewers.requireAny(Role.ADMIN, Role.COMMANDER, Role.SITE_LEADER);
+		visible(viewer, id);
+		places.setOpen(id, open);
+		auditLog.record(open ? "SITE_OPEN" : "SITE_CLOSE", "site", id, null);
+		return places.site(id).orElseThrow();
+	}
+
+	/** Records that a mobile site has arrived at one of its stops (and left the one before). */
+	@Transactional
+	public Site arrive(long id, int position) {
+		Viewer viewer = Viewers.requireAny(Role.ADMIN, Role.COMMANDER, Role.SITE_LEADER, Role.REGISTRAR);
+		Site site = visible(viewer, id);
+		if (site.kind() != SiteKind.MOBILE || !places.arrive(id, position, clock.instant())) {
+			throw Problem.notFound("Stop " + position + " of site " + id);
+		}
+		auditLog.record("SITE_ARRIVE", "site", id, "stop " + position);
+		return places.site(id).orElseThrow();
+	}
+
+	@Transactional
+	public Lab createLab(String name, String area) {
+		Viewer viewer = Viewers.requireAny(MANAGERS);
+		List<Problem.FieldError> errors = new ArrayList<>();
+		if (name == null || name.isBlank() || name.length() > 100) {
+			errors.add(new Problem.FieldError("name", "A lab needs a name of 1 to 100 characters."));
+		}
+		String code = area == null || area.isBlank() ? viewer.scopeArea() : area.strip();
+		checkArea("area", code, viewer, errors);
+		if (!errors.isEmpty()) {
+			throw Problem.invalid(errors);
+		}
+		if (places.labByName(name.strip()).isPresent()) {
+			throw Problem.conflict("duplicate-lab", "A lab named " + name.strip() + " already exists.");
+		}
+		long id = places.insertLab(name.strip(), code);
+		auditLog.record("LAB_CREATE", "lab", id, name);
+		return places.lab(id).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Lab> labs() {
+		Viewer viewer = Viewers.require();
+		Long own = viewer.place("lab");
+		return places.labs().stream().filter(l -> own == null ? viewer.covers(l.area()) || AreaCodes.contains(l.area(), viewer.scopeArea()) : own == l.id()).toList();
+	}
+
+	private Site visible(Viewer viewer, long id) {
+		Long own = viewer.place("site");
+		return places.site(id)
+			.filter(s -> own == null ? viewer.covers(s.area()) : own == s.id())
+			.orElseThrow(() -> Problem.notFound("Site " + id));
+	}
+
+	private void checkArea(String field, String code, Viewer viewer, List<Problem.FieldError> errors) {
+		if (code == null || !AreaCodes.wellFormed(code.strip()) || areas.find(code.strip()).isEmpty()) {
+			errors.add(new Problem.FieldError(field, "Area " + code + " does not exist."));
+		}
+		else if (!viewer.covers(code.strip())) {
+			errors.add(new Problem.FieldError(field, "Area " + code + " is outside your scope."));
+		}
+	}
+}

@@ -1,0 +1,190 @@
+package org.frontline.testing.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import org.frontline.shared.Viewer;
+import org.frontline.testing.ScanEvent;
+import org.frontline.testing.ScanResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit for scans: request threads queue their batches; one committer thread drains whatever is queued
+ * into one transaction, commits once, and only then completes each request. Commits are shared between concurrent
+ * requests, and nothing is acknowledged before it is durable.
+ *
+ * <p>
+ * The shared transaction has no savepoints. When anything in it fails (a concurrent instance won a unique
+ * constraint, a deadlock), it is rolled back and each request of the group is applied again in its own transaction
+ * with a savepoint per event, so one failing event never takes another request, or another event, with it.
+ */
+@Component
+public class ScanCommitter implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ScanCommitter.class);
+
+	static final int MAX_GROUP_EVENTS = 5_000;
+
+	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+
+	private final ScanRules rules;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private volatile Thread thread;
+
+	private volatile boolean running;
+
+	ScanCommitter(ScanRules rules, PlatformTransactionManager transactionManager, Clock clock) {
+		this.rules = rules;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+	}
+
+	/** A request waiting for its events to be committed. */
+	record Pending(Viewer viewer, String deviceId, List<ScanEvent> events, CompletableFuture<List<ScanResult>> done) {
+	}
+
+	/** Queues a batch; the future completes once its events are committed (or failed). */
+	public CompletableFuture<List<ScanResult>> submit(Viewer viewer, String deviceId, List<ScanEvent> events) {
+		CompletableFuture<List<ScanResult>> done = new CompletableFuture<>();
+		if (!running) {
+			done.completeExceptionally(new IllegalStateException("The scan committer is not running."));
+			return done;
+		}
+		queue.add(new Pending(viewer, deviceId, events, done));
+		return done;
+	}
+
+	private void loop() {
+		while (running || !queue.isEmpty()) {
+			List<Pending> group = new ArrayList<>();
+			try {
+				Pending first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				group.add(first);
+				int events = first.events().size();
+				Pending next;
+				while (events < MAX_GROUP_EVENTS && (next = queue.poll()) != null) {
+					group.add(next);
+					events += next.events().size();
+				}
+				commit(group);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				group.forEach(p -> p.done().completeExceptionally(ex));
+				return;
+			}
+			catch (RuntimeException | Error ex) {
+				log.error("The scan committer failed a group of {} requests", group.size(), ex);
+				group.forEach(p -> p.done().completeExceptionally(ex));
+			}
+		}
+	}
+
+	private void commit(List<Pending> group) {
+		List<List<ScanResult>> answers;
+		try {
+			answers = transactions.execute(status -> {
+				Instant now = clock.instant();
+				List<List<ScanResult>> all = new ArrayList<>(group.size());
+				for (Pending pending : group) {
+					List<ScanResult> results = new ArrayList<>(pending.events().size());
+					for (ScanEvent event : pending.events()) {
+						results.add(rules.apply(pending.viewer(), pending.deviceId(), event, now));
+					}
+					all.add(results);
+				}
+				return all;
+			});
+		}
+		catch (RuntimeException ex) {
+			log.info("A shared scan transaction of {} requests failed ({}); applying them one by one", group.size(),
+					ex.getMessage());
+			for (Pending pending : group) {
+				try {
+					pending.done().complete(alone(pending));
+				}
+				catch (RuntimeException again) {
+					pending.done().completeExceptionally(again);
+				}
+			}
+			return;
+		}
+		for (int i = 0; i < group.size(); i++) {
+			group.get(i).done().complete(answers.get(i));
+		}
+	}
+
+	private List<ScanResult> alone(Pending pending) {
+		return transactions.execute(status -> {
+			Instant now = clock.instant();
+			List<ScanResult> results = new ArrayList<>(pending.events().size());
+			for (ScanEvent event : pending.events()) {
+				results.add(withSavepoint(status, pending, event, now));
+			}
+			return results;
+		});
+	}
+
+	private ScanResult withSavepoint(TransactionStatus status, Pending pending, ScanEvent event, Instant now) {
+		RuntimeException failure = null;
+		for (int attempt = 0; attempt < 2; attempt++) {
+			Object savepoint = status.createSavepoint();
+			try {
+				ScanResult result = rules.apply(pending.viewer(), pending.deviceId(), event, now);
+				status.releaseSavepoint(savepoint);
+				return result;
+			}
+			catch (RuntimeException ex) {
+				status.rollbackToSavepoint(savepoint);
+				failure = ex;
+			}
+		}
+		log.warn("Scan event {} failed twice", event.eventId(), failure);
+		return ScanResult.rejected(event.eventId(), "TRY_AGAIN", "The event could not be stored now; send it again.");
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		thread = new Thread(this::loop, "scan-committer");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		Thread current = thread;
+		if (current != null) {
+			try {
+				current.join(10_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+}

@@ -1,0 +1,43 @@
+package org.frontline.testing.internal;
+
+import java.util.Optional;
+
+import org.frontline.testing.Lab;
+import org.frontline.shared.ScopeTarget;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Users can be limited to one sampling site or one lab. */
+@Configuration(proxyBeanMethods = false)
+class TestingScopeTargets {
+
+	@Bean
+	ScopeTarget siteScopeTarget(PlaceRepository places) {
+		return new ScopeTarget() {
+			@Override
+			public String kind() {
+				return "site";
+			}
+
+			@Override
+			public Optional<String> areaOf(long id) {
+				return places.siteArea(id);
+			}
+		};
+	}
+
+	@Bean
+	ScopeTarget labScopeTarget(PlaceRepository places) {
+		return new ScopeTarget() {
+			@Override
+			public String kind() {
+				return "lab";
+			}
+
+			@Override
+			public Optional<String> areaOf(long id) {
+				return places.lab(id).map(Lab::area);
+			}
+		};
+	}
+}
