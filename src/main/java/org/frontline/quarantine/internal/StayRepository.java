@@ -141,6 +141,27 @@ public class StayRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * Moves a stay's intake back by whole days, under the rule version in force then, for loading demo data only.
+	 */
+	public void backdate(long id, int days) {
+		jdbc.sql("""
+				UPDATE quarantine_stay SET admitted_at = admitted_at - make_interval(days => :d),
+				       admitted_on = admitted_on - :d WHERE id = :id""")
+			.param("id", id).param("d", days).update();
+		jdbc.sql("""
+				UPDATE quarantine_stay s SET rule_id = (SELECT r.id FROM quarantine_rule r
+				    WHERE r.category_id = s.category_id AND r.effective_from <= s.admitted_at
+				    ORDER BY r.effective_from DESC, r.version DESC LIMIT 1)
+				WHERE s.id = :id AND EXISTS (SELECT 1 FROM quarantine_rule r
+				    WHERE r.category_id = s.category_id AND r.effective_from <= s.admitted_at)""")
+			.param("id", id).update();
+		jdbc.sql("""
+				UPDATE quarantine_stay s SET planned_release = s.admitted_on + r.facility_days
+				FROM quarantine_rule r WHERE r.id = s.rule_id AND s.id = :id""")
+			.param("id", id).update();
+	}
+
 	public long insertArrival(long facilityId, String source, Instant expectedAt, String name, String phone,
 			Long personId, long categoryId) {
 		return jdbc.sql("""
