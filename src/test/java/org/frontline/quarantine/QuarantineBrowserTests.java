@@ -109,4 +109,42 @@ class QuarantineBrowserTests extends IntegrationTest {
 		assertThat(jdbc.sql("SELECT acknowledged_by FROM quarantine_anomaly WHERE id = :id").param("id", anomaly)
 			.query(String.class).single()).isEqualTo("commander");
 	}
+
+	@Test
+	void releaseFromTheDuePageNeedsTheHomeCheckAndTheRoomComesBackAfterDisinfection() {
+		QuarantineFixture f = new QuarantineFixture(this::api);
+		JsonNode facilityJson = f.facility(1);
+		long facility = facilityJson.get("id").asLong();
+		long room = f.roomId(facilityJson, "101");
+		long stay = f.admit(facility, f.category(0, List.of(), List.of()), "101");
+		api().as("facility").post("/api/v1/stays/" + stay + "/registration", Map.of("idNumber",
+				org.frontline.support.TestData.residentId(), "community", "320602001002", "address", "晨苑花园3幢501"));
+		try (Browser browser = new Browser(baseUrl())) {
+			browser.login("facility", DEMO_PASSWORD).open("/quarantine/facilities/" + facility + "/due");
+			By cell = By.id("due-" + stay);
+			browser.find(cell).findElement(By.cssSelector(".release-form input[name=address]")).sendKeys("晨苑花园3幢501");
+			browser.find(cell).findElement(By.cssSelector(".release-form .release")).click();
+			browser.waitFor(By.id("error"));
+			assertThat(browser.text(By.id("error"))).contains("home check");
+
+			browser.find(cell).findElement(By.cssSelector(".home-check-form input[name=inspector]")).sendKeys("周网格员");
+			browser.find(cell).findElement(By.cssSelector(".home-check-form button")).click();
+			browser.waitFor(By.id("done"));
+			browser.find(cell).findElement(By.cssSelector(".release-form input[name=address]")).sendKeys("晨苑花园3幢501");
+			browser.find(cell).findElement(By.cssSelector(".release-form .release")).click();
+			browser.waitFor(By.id("done"));
+			assertThat(browser.text(By.id("done"))).contains("已解除隔离");
+			assertThat(status(room)).isEqualTo("AWAITING_DISINFECTION");
+
+			browser.open("/quarantine/facilities/" + facility);
+			browser.find(By.cssSelector("#room-" + room + " .disinfect-form button")).click();
+			browser.waitFor(By.id("done"));
+			assertThat(browser.text(By.cssSelector("#room-" + room + " .status"))).isEqualTo("空余");
+		}
+		assertThat(status(room)).isEqualTo("AVAILABLE");
+	}
+
+	private String status(long room) {
+		return jdbc.sql("SELECT status FROM quarantine_room WHERE id = :id").param("id", room).query(String.class).single();
+	}
 }

@@ -7,7 +7,10 @@ import org.frontline.quarantine.Anomalies;
 import org.frontline.quarantine.Categories;
 import org.frontline.quarantine.DayRow;
 import org.frontline.quarantine.Facilities;
+import org.frontline.quarantine.Destination;
 import org.frontline.quarantine.Facility;
+import org.frontline.quarantine.HomeCheck;
+import org.frontline.quarantine.ReleaseForm;
 import org.frontline.quarantine.Intake;
 import org.frontline.quarantine.ObservationForm;
 import org.frontline.quarantine.Observations;
@@ -77,6 +80,7 @@ class QuarantinePageController {
 		model.addAttribute("facility", facilities.get(id));
 		model.addAttribute("checks", stays.dueForRelease(id, days));
 		model.addAttribute("days", days);
+		model.addAttribute("destinations", Destination.values());
 		return "quarantine/due";
 	}
 
@@ -105,6 +109,29 @@ class QuarantinePageController {
 		attempt(redirect, "quarantine.admitted",
 				() -> stays.intake(id, new Intake(null, name, phone, category, room, null, null, null, requestId)));
 		return "redirect:/quarantine/facilities/" + id;
+	}
+
+	@PostMapping("/quarantine/stays/{stayId}/home-check")
+	String homeCheck(@PathVariable long stayId, @RequestParam long facility, @RequestParam String result,
+			@RequestParam(required = false) String inspector, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		attempt(redirect, "quarantine.homeChecked", () -> stays.homeCheck(stayId, new HomeCheck(result, inspector, note)));
+		return "redirect:/quarantine/facilities/" + facility + "/due";
+	}
+
+	@PostMapping("/quarantine/stays/{stayId}/release")
+	String release(@PathVariable long stayId, @RequestParam long facility, @RequestParam Destination destination,
+			@RequestParam(required = false) String address, RedirectAttributes redirect) {
+		attempt(redirect, "quarantine.released",
+				() -> stays.release(stayId, new ReleaseForm(destination, address, null)));
+		return "redirect:/quarantine/facilities/" + facility + "/due";
+	}
+
+	@PostMapping("/quarantine/stays/{stayId}/follow-ups")
+	String followUp(@PathVariable long stayId, @RequestParam long facility, @RequestParam String outcome,
+			RedirectAttributes redirect) {
+		attempt(redirect, "quarantine.saved", () -> stays.recordFollowUp(stayId, outcome));
+		return "redirect:/quarantine/facilities/" + facility + "#key-population";
 	}
 
 	@PostMapping("/quarantine/rooms/{roomId}/disinfected")
