@@ -425,4 +425,39 @@ class QuarantineApiIntegrationTests extends IntegrationTest {
 				Map.of("name", "周一", "phone", "13900001111", "category", category, "arrival", arrival));
 		assertThat(api().as("facility").get("/api/v1/facilities/" + facility + "/arrivals").json()).hasSize(1);
 	}
+
+	@Test
+	void aRetriedObservationIsStoredOnceAndAFutureOneIsRejected() {
+		QuarantineFixture f = fixture();
+		long facility = f.facility(1).get("id").asLong();
+		long stay = f.admit(facility, f.category(14, List.of(1), List.of()), "101");
+		Map<String, Object> body = Map.of("temperature", 36.7, "requestId", QuarantineFixture.unique("obs-"));
+		Response first = api().as("facility").post("/api/v1/stays/" + stay + "/observations", body);
+		Response retried = api().as("facility").post("/api/v1/stays/" + stay + "/observations", body);
+		assertThat(retried.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
+		Response future = api().as("facility").post("/api/v1/stays/" + stay + "/observations",
+				Map.of("temperature", 36.7, "at", clock.instant().plus(Duration.ofHours(1)).toString()));
+		assertThat(future.status()).isEqualTo(400);
+		assertThat(future.json().get("errors").toString()).contains("\"field\":\"at\"");
+		Response empty = api().as("facility").post("/api/v1/stays/" + stay + "/observations", Map.of());
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(count("SELECT count(*) FROM quarantine_observation WHERE stay_id = :id", stay)).isEqualTo(1);
+	}
+
+	@Test
+	void dailyMeetingReportsAreKeptPerDayAndGroup() {
+		QuarantineFixture f = fixture();
+		long facility = f.facility(1).get("id").asLong();
+		String staff = f.staffOf(facility);
+		assertThat(f.as(staff).post("/api/v1/facilities/" + facility + "/meetings",
+				Map.of("group", "医疗组", "report", "在住 1 人，体温均正常")).status()).isEqualTo(201);
+		assertThat(f.as(staff).post("/api/v1/facilities/" + facility + "/meetings",
+				Map.of("group", "医疗组", "report", "在住 1 人，1 人低热已上报")).status()).isEqualTo(201);
+		f.as(staff).post("/api/v1/facilities/" + facility + "/meetings", Map.of("group", "MINUTES", "report", "明日接收 3 人"));
+		JsonNode today = f.as(staff).get("/api/v1/facilities/" + facility + "/meetings").json();
+		assertThat(today).hasSize(2);
+		assertThat(today.toString()).contains("1 人低热已上报").doesNotContain("体温均正常");
+		assertThat(f.as(staff).post("/api/v1/facilities/" + facility + "/meetings",
+				Map.of("group", "", "report", "x")).status()).isEqualTo(400);
+	}
 }

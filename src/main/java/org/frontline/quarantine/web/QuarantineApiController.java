@@ -17,6 +17,8 @@ import org.frontline.quarantine.FollowUp;
 import org.frontline.quarantine.HomeCheck;
 import org.frontline.quarantine.Intake;
 import org.frontline.quarantine.KeyPersonCall;
+import org.frontline.quarantine.MeetingReport;
+import org.frontline.quarantine.Meetings;
 import org.frontline.quarantine.NewArrivals;
 import org.frontline.quarantine.NewCategory;
 import org.frontline.quarantine.NewFacility;
@@ -57,8 +59,11 @@ class QuarantineApiController {
 
 	private final Anomalies anomalies;
 
+	private final Meetings meetings;
+
 	QuarantineApiController(Facilities facilities, Categories categories, Stays stays, Observations observations,
-			Anomalies anomalies) {
+			Anomalies anomalies, Meetings meetings) {
+		this.meetings = meetings;
 		this.facilities = facilities;
 		this.categories = categories;
 		this.stays = stays;
@@ -150,6 +155,17 @@ class QuarantineApiController {
 		return stays.keyPopulation(id);
 	}
 
+	@PostMapping("/facilities/{id}/meetings")
+	ResponseEntity<MeetingReport> meetingReport(@PathVariable long id, @RequestBody MeetingForm form) {
+		return ResponseEntity.status(201).body(meetings.report(id, form.day(), form.group(), form.report()));
+	}
+
+	@GetMapping("/facilities/{id}/meetings")
+	List<MeetingReport> meeting(@PathVariable long id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+		return meetings.of(id, day);
+	}
+
 	@GetMapping("/stays/{id}")
 	Stay stay(@PathVariable long id) {
 		return stays.get(id);
@@ -226,6 +242,9 @@ class QuarantineApiController {
 	@GetMapping("/quarantine/capacity")
 	Capacity capacity() {
 		return facilities.capacity();
+	}
+
+	record MeetingForm(LocalDate day, String group, String report) {
 	}
 
 	record Reclassification(String category) {
