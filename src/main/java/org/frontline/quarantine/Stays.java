@@ -240,7 +240,7 @@ public class Stays {
 			List<Missing> missing = StayRules.missingForRelease(stay, rule, byStay.getOrDefault(stay.id(), List.of()),
 					today, anomalies.openCount(stay.id()) > 0, true);
 			checks.add(new ReleaseCheck(stay.id(), stay.room(), Masking.name(stay.name()), stay.category(),
-					stay.ruleVersion(), stay.plannedRelease(), missing.isEmpty(), missing));
+					stay.categoryName(), stay.ruleVersion(), stay.plannedRelease(), missing.isEmpty(), missing));
 		}
 		return checks;
 	}

@@ -1,6 +1,8 @@
 package org.frontline.quarantine.web;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.frontline.quarantine.Anomalies;
@@ -23,6 +25,7 @@ import org.frontline.shared.Problem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,13 +44,22 @@ class QuarantinePageController {
 
 	private final Anomalies anomalies;
 
+	private final Clock clock;
+
 	QuarantinePageController(Facilities facilities, Categories categories, Stays stays, Observations observations,
-			Anomalies anomalies) {
+			Anomalies anomalies, Clock clock) {
+		this.clock = clock;
 		this.facilities = facilities;
 		this.categories = categories;
 		this.stays = stays;
 		this.observations = observations;
 		this.anomalies = anomalies;
+	}
+
+	/** Times on these pages are shown in the district's time zone. */
+	@ModelAttribute("zone")
+	ZoneId zone() {
+		return clock.getZone();
 	}
 
 	/** The command centre's capacity page: every facility in scope, updating itself. */
