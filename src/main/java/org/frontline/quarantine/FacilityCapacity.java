@@ -1,0 +1,6 @@
+package org.frontline.quarantine;
+
+/** Rooms by status (counted from the room rows), and arrivals and releases expected in the next 24 hours. */
+public record FacilityCapacity(Long facilityId, String name, long total, long available, long occupied,
+		long awaitingDisinfection, long outOfService, long arrivalsNext24h, long releasesNext24h) {
+}

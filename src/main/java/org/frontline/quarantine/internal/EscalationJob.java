@@ -1,0 +1,35 @@
+package org.frontline.quarantine.internal;
+
+import org.frontline.quarantine.Anomalies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** Escalates anomalies nobody acknowledged in time, checking every half minute. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class EscalationJob {
+
+	private static final Logger log = LoggerFactory.getLogger(EscalationJob.class);
+
+	private final Anomalies anomalies;
+
+	EscalationJob(Anomalies anomalies) {
+		this.anomalies = anomalies;
+	}
+
+	@Scheduled(fixedDelayString = "${frontline.quarantine.escalation-check:PT30S}", initialDelayString = "PT30S")
+	void escalate() {
+		try {
+			int escalated = anomalies.escalateOverdue();
+			if (escalated > 0) {
+				log.info("Escalated {} anomalies not acknowledged in time", escalated);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Escalating anomalies failed; will retry", ex);
+		}
+	}
+}

@@ -1,0 +1,9 @@
+/**
+ * Centralized quarantine facilities: rooms and their team, category rules (versioned), stays from intake to
+ * release, daily observations, anomalies and their escalation, and live capacity. Public API: {@link
+ * org.frontline.quarantine.Facilities}, {@link org.frontline.quarantine.Categories}, {@link
+ * org.frontline.quarantine.Stays}, {@link org.frontline.quarantine.Observations}, {@link
+ * org.frontline.quarantine.Anomalies}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Quarantine")
+package org.frontline.quarantine;

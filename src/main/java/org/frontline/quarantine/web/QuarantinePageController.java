@@ -1,0 +1,177 @@
+package org.frontline.quarantine.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.frontline.quarantine.Anomalies;
+import org.frontline.quarantine.Categories;
+import org.frontline.quarantine.DayRow;
+import org.frontline.quarantine.Facilities;
+import org.frontline.quarantine.Destination;
+import org.frontline.quarantine.Facility;
+import org.frontline.quarantine.HomeCheck;
+import org.frontline.quarantine.ReleaseForm;
+import org.frontline.quarantine.Intake;
+import org.frontline.quarantine.ObservationForm;
+import org.frontline.quarantine.Observations;
+import org.frontline.quarantine.RoomStatus;
+import org.frontline.quarantine.Stays;
+import org.frontline.quarantine.Symptom;
+import org.frontline.quarantine.TeamRole;
+import org.frontline.quarantine.TestResult;
+import org.frontline.shared.Problem;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class QuarantinePageController {
+
+	private final Facilities facilities;
+
+	private final Categories categories;
+
+	private final Stays stays;
+
+	private final Observations observations;
+
+	private final Anomalies anomalies;
+
+	private final Clock clock;
+
+	QuarantinePageController(Facilities facilities, Categories categories, Stays stays, Observations observations,
+			Anomalies anomalies, Clock clock) {
+		this.clock = clock;
+		this.facilities = facilities;
+		this.categories = categories;
+		this.stays = stays;
+		this.observations = observations;
+		this.anomalies = anomalies;
+	}
+
+	/** Times on these pages are shown in the district's time zone. */
+	@ModelAttribute("zone")
+	ZoneId zone() {
+		return clock.getZone();
+	}
+
+	/** The command centre's capacity page: every facility in scope, updating itself. */
+	@GetMapping("/quarantine")
+	String capacity(Model model) {
+		model.addAttribute("capacity", facilities.capacity());
+		return "quarantine/capacity";
+	}
+
+	/** A facility's day page: rooms in order, today's observations, what is still missing, and the entry form. */
+	@GetMapping("/quarantine/facilities/{id}")
+	String day(@PathVariable long id, Model model) {
+		Facility facility = facilities.get(id);
+		List<DayRow> rows = observations.daySheet(id, null);
+		model.addAttribute("facility", facility);
+		model.addAttribute("rows", rows);
+		model.addAttribute("missingCount", rows.stream().filter(r -> !r.missing().isEmpty()).count());
+		model.addAttribute("available", facility.rooms().stream().filter(r -> r.status() == RoomStatus.AVAILABLE).toList());
+		model.addAttribute("disinfectors", facility.team().stream().filter(s -> s.role() == TeamRole.DISINFECTION).toList());
+		model.addAttribute("categories", categories.list());
+		model.addAttribute("arrivals", stays.arrivals(id));
+		model.addAttribute("keyPopulation", stays.keyPopulation(id));
+		model.addAttribute("symptoms", Symptom.values());
+		model.addAttribute("incomplete", stays.list(id, "ACTIVE").stream().filter(s -> !s.registrationComplete()).count());
+		return "quarantine/day";
+	}
+
+	@GetMapping("/quarantine/facilities/{id}/due")
+	String due(@PathVariable long id, @RequestParam(defaultValue = "2") int days, Model model) {
+		model.addAttribute("facility", facilities.get(id));
+		model.addAttribute("checks", stays.dueForRelease(id, days));
+		model.addAttribute("days", days);
+		model.addAttribute("destinations", Destination.values());
+		return "quarantine/due";
+	}
+
+	@GetMapping("/quarantine/anomalies")
+	String anomalies(@RequestParam(required = false) String status, Model model) {
+		model.addAttribute("anomalies", anomalies.list(status == null ? null : status));
+		model.addAttribute("status", status);
+		return "quarantine/anomalies";
+	}
+
+	@PostMapping("/quarantine/stays/{stayId}/observations")
+	String observe(@PathVariable long stayId, @RequestParam long facility,
+			@RequestParam(required = false) BigDecimal temperature, @RequestParam(required = false) List<Symptom> symptoms,
+			@RequestParam(required = false) TestResult antigen, @RequestParam(defaultValue = "false") boolean natSampled,
+			@RequestParam(required = false) TestResult natResult, @RequestParam(required = false) String requestId,
+			RedirectAttributes redirect) {
+		attempt(redirect, "quarantine.saved", () -> observations.record(stayId,
+				new ObservationForm(null, temperature, symptoms, antigen, natSampled, natResult, null, requestId)));
+		return "redirect:/quarantine/facilities/" + facility + "#stay-" + stayId;
+	}
+
+	@PostMapping("/quarantine/facilities/{id}/stays")
+	String intake(@PathVariable long id, @RequestParam String name, @RequestParam String phone,
+			@RequestParam String category, @RequestParam(required = false) String room,
+			@RequestParam(required = false) String requestId, RedirectAttributes redirect) {
+		attempt(redirect, "quarantine.admitted",
+				() -> stays.intake(id, new Intake(null, name, phone, category, room, null, null, null, requestId)));
+		return "redirect:/quarantine/facilities/" + id;
+	}
+
+	@PostMapping("/quarantine/stays/{stayId}/home-check")
+	String homeCheck(@PathVariable long stayId, @RequestParam long facility, @RequestParam String result,
+			@RequestParam(required = false) String inspector, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		attempt(redirect, "quarantine.homeChecked", () -> stays.homeCheck(stayId, new HomeCheck(result, inspector, note)));
+		return "redirect:/quarantine/facilities/" + facility + "/due";
+	}
+
+	@PostMapping("/quarantine/stays/{stayId}/release")
+	String release(@PathVariable long stayId, @RequestParam long facility, @RequestParam Destination destination,
+			@RequestParam(required = false) String address, RedirectAttributes redirect) {
+		attempt(redirect, "quarantine.released",
+				() -> stays.release(stayId, new ReleaseForm(destination, address, null)));
+		return "redirect:/quarantine/facilities/" + facility + "/due";
+	}
+
+	@PostMapping("/quarantine/stays/{stayId}/follow-ups")
+	String followUp(@PathVariable long stayId, @RequestParam long facility, @RequestParam String outcome,
+			RedirectAttributes redirect) {
+		attempt(redirect, "quarantine.saved", () -> stays.recordFollowUp(stayId, outcome));
+		return "redirect:/quarantine/facilities/" + facility + "#key-population";
+	}
+
+	@PostMapping("/quarantine/rooms/{roomId}/disinfected")
+	String disinfected(@PathVariable long roomId, @RequestParam long facility, @RequestParam(required = false) Long staffId,
+			RedirectAttributes redirect) {
+		attempt(redirect, "quarantine.disinfected", () -> facilities.disinfected(roomId, staffId));
+		return "redirect:/quarantine/facilities/" + facility;
+	}
+
+	@PostMapping("/quarantine/anomalies/{id}/acknowledge")
+	String acknowledge(@PathVariable long id, RedirectAttributes redirect) {
+		attempt(redirect, "quarantine.acknowledged", () -> anomalies.acknowledge(id, null));
+		return "redirect:/quarantine/anomalies";
+	}
+
+	@PostMapping("/quarantine/anomalies/{id}/close")
+	String close(@PathVariable long id, @RequestParam String outcome, RedirectAttributes redirect) {
+		attempt(redirect, "quarantine.closed", () -> anomalies.close(id, outcome));
+		return "redirect:/quarantine/anomalies";
+	}
+
+	private static void attempt(RedirectAttributes redirect, String doneKey, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("done", doneKey);
+		}
+		catch (Problem problem) {
+			redirect.addFlashAttribute("error", problem.getMessage());
+		}
+	}
+}
