@@ -182,7 +182,8 @@ public class Facilities {
 				facilities.stream().mapToLong(FacilityCapacity::awaitingDisinfection).sum(),
 				facilities.stream().mapToLong(FacilityCapacity::outOfService).sum(),
 				facilities.stream().mapToLong(FacilityCapacity::arrivalsNext24h).sum(),
-				facilities.stream().mapToLong(FacilityCapacity::releasesNext24h).sum());
+				facilities.stream().mapToLong(FacilityCapacity::releasesNext24h).sum(),
+				facilities.stream().mapToLong(FacilityCapacity::openAnomalies).sum());
 		return new Capacity(now, facilities, district);
 	}
 

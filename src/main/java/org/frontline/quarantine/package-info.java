@@ -3,7 +3,7 @@
  * release, daily observations, anomalies and their escalation, and live capacity. Public API: {@link
  * org.frontline.quarantine.Facilities}, {@link org.frontline.quarantine.Categories}, {@link
  * org.frontline.quarantine.Stays}, {@link org.frontline.quarantine.Observations}, {@link
- * org.frontline.quarantine.Anomalies}.
+ * org.frontline.quarantine.Anomalies}, {@link org.frontline.quarantine.Meetings}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Quarantine")
 package org.frontline.quarantine;

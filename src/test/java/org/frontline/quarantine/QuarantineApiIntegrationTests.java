@@ -309,6 +309,11 @@ class QuarantineApiIntegrationTests extends IntegrationTest {
 		Response positive = api().as("facility").post("/api/v1/stays/" + stay + "/observations", Map.of("antigen", "POSITIVE"));
 		assertThat(positive.json().get("anomalyId").isNull()).isFalse();
 		assertThat(count("SELECT count(*) FROM quarantine_anomaly WHERE stay_id = :id AND status = 'OPEN'", stay)).isEqualTo(1);
+		for (JsonNode f2 : api().as("commander").get("/api/v1/quarantine/capacity").json().get("facilities")) {
+			if (f2.get("facilityId").asLong() == facility) {
+				assertThat(f2.get("openAnomalies").asLong()).isEqualTo(1);
+			}
+		}
 	}
 
 	@Test

@@ -139,7 +139,8 @@ public class FacilityRepository {
 				       (SELECT count(*) FROM quarantine_arrival a WHERE a.facility_id = f.id AND a.status = 'PLANNED'
 				          AND a.expected_at < :until) AS arrivals,
 				       (SELECT count(*) FROM quarantine_stay s WHERE s.facility_id = f.id AND s.status = 'ACTIVE'
-				          AND s.planned_release <= :tomorrow) AS releases
+				          AND s.planned_release <= :tomorrow) AS releases,
+				       (SELECT count(*) FROM quarantine_anomaly x WHERE x.facility_id = f.id AND x.status = 'OPEN') AS anomalies
 				FROM quarantine_facility f LEFT JOIN quarantine_room r ON r.facility_id = f.id
 				WHERE (CAST(:place AS bigint) IS NULL OR f.id = :place) AND f.area_code >= :low AND f.area_code < :high
 				GROUP BY f.id, f.name ORDER BY f.id""")
@@ -148,7 +149,7 @@ public class FacilityRepository {
 			.param("tomorrow", java.sql.Date.valueOf(tomorrow))
 			.query((rs, n) -> new FacilityCapacity(rs.getLong("id"), rs.getString("name"), rs.getLong("total"),
 					rs.getLong("available"), rs.getLong("occupied"), rs.getLong("awaiting"),
-					rs.getLong("out_of_service"), rs.getLong("arrivals"), rs.getLong("releases")))
+					rs.getLong("out_of_service"), rs.getLong("arrivals"), rs.getLong("releases"), rs.getLong("anomalies")))
 			.list();
 	}
 
