@@ -44,7 +44,7 @@ public final class AppProcess implements AutoCloseable {
 	public AppProcess start() throws Exception {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Xmx1g");
+		command.add("-Xmx" + System.getProperty("frontline.app.xmx", "1g"));
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add("org.frontline.FrontlineApplication");

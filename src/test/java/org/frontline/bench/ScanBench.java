@@ -1,0 +1,391 @@
+package org.frontline.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.frontline.database.EmbeddedDatabase;
+import org.frontline.support.Api;
+import org.frontline.support.AppProcess;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Load tool for the scan protocol ({@code bench/scans.sh}). Generates a city (demo district with N residents and a
+ * number of sampling sites), starts Frontline on its own PostgreSQL server (fsync on) and drives
+ * {@code POST /api/v1/scans}: (a) online devices, one event per request, many concurrent devices; (b) offline sync,
+ * batches of events; and, in the same run against the same database server, the baseline: the same rows inserted
+ * straight with JDBC batches. Optionally a step surge to a multiple of the sustained rate.
+ */
+public final class ScanBench {
+
+	private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+	private final Map<String, String> options;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private String token;
+
+	private int port;
+
+	private List<String> idNumbers;
+
+	private List<Long> sites;
+
+	private final AtomicInteger personCursor = new AtomicInteger();
+
+	private JdbcClient jdbc;
+
+	private String jdbcUrl;
+
+	private ScanBench(Map<String, String> options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = new HashMap<>(Map.of("residents", "2000000", "sites", "1000", "seconds", "30",
+				"devices", "1000", "batch", "100", "offline-devices", "8", "runs", "3", "modes", "online,offline,baseline",
+				"data", "target/bench-data"));
+		options.putAll(Map.of("surge-seconds", "180", "surge-factor", "10"));
+		for (String arg : args) {
+			String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+			options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+		}
+		new ScanBench(options).run();
+	}
+
+	private int option(String name) {
+		return Integer.parseInt(options.get(name));
+	}
+
+	private void run() throws Exception {
+		Path data = Path.of(options.get("data")).toAbsolutePath();
+		Files.createDirectories(data);
+		try (EmbeddedDatabase database = EmbeddedDatabase.start(data.resolve("db"), 0);
+				AppProcess app = new AppProcess(data.resolve("app.log"),
+						"--frontline.db.url=jdbc:postgresql://localhost:" + database.port() + "/postgres",
+						"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true",
+						"--frontline.demo.residents=" + options.get("residents"), "--frontline.demo.password=bench-pass-1",
+						"--logging.level.root=WARN", "--server.tomcat.threads.max=400")) {
+			jdbcUrl = database.jdbcUrl();
+			jdbc = JdbcClient.create(new DriverManagerDataSource(jdbcUrl));
+			long started = System.nanoTime();
+			app.start();
+			System.out.printf("Frontline up in %.1f s on %s (PostgreSQL fsync=%s, synchronous_commit=%s)%n",
+					(System.nanoTime() - started) / 1e9, data,
+					jdbc.sql("SHOW fsync").query(String.class).single(),
+					jdbc.sql("SHOW synchronous_commit").query(String.class).single());
+			port = app.port();
+			token = app.api().as("admin", "bench-pass-1").token();
+			prepareCity(app.api());
+			List<String> modes = Arrays.asList(options.get("modes").split(","));
+			Map<String, List<double[]>> figures = new HashMap<>();
+			for (int run = 1; run <= option("runs"); run++) {
+				for (String mode : modes) {
+					double[] result = switch (mode) {
+						case "online" -> drive("online", option("devices"), 1);
+						case "offline" -> drive("offline", option("offline-devices"), option("batch"));
+						case "baseline" -> baseline(option("offline-devices"), option("batch"));
+						default -> null;
+					};
+					if (result != null) {
+						figures.computeIfAbsent(mode, k -> new ArrayList<>()).add(result);
+						System.out.printf("run %d %-8s %8.0f events/s  p50 %7.1f ms  p99 %7.1f ms  (%d events)%n", run,
+								mode, result[0], result[1], result[2], (long) result[3]);
+					}
+				}
+			}
+			System.out.println();
+			System.out.println("median of " + option("runs") + " runs:");
+			Map<String, Double> medians = new HashMap<>();
+			for (String mode : modes) {
+				if (!figures.containsKey(mode)) {
+					continue;
+				}
+				double[] rates = figures.get(mode).stream().mapToDouble(r -> r[0]).sorted().toArray();
+				double[] p99s = figures.get(mode).stream().mapToDouble(r -> r[2]).sorted().toArray();
+				medians.put(mode, rates[rates.length / 2]);
+				System.out.printf("  %-8s %8.0f events/s  p99 %7.1f ms%n", mode, rates[rates.length / 2],
+						p99s[p99s.length / 2]);
+			}
+			if (medians.containsKey("offline") && medians.containsKey("baseline")) {
+				System.out.printf("  offline / baseline = %.2f%n", medians.get("offline") / medians.get("baseline"));
+			}
+			if (modes.contains("surge")) {
+				surge(medians.getOrDefault("online", 1000.0), app);
+			}
+		}
+	}
+
+	private void prepareCity(Api api) {
+		int wanted = option("sites");
+		List<String> compounds = jdbc.sql("SELECT code FROM area WHERE level = 'COMPOUND' ORDER BY code").query(String.class).list();
+		long existing = jdbc.sql("SELECT count(*) FROM testing_site").query(Long.class).single();
+		for (long i = existing; i < wanted; i++) {
+			Api.Response created = api.withToken(token).post("/api/v1/sites", Map.of("name", "压测采样点" + i, "kind", "FIXED",
+					"area", compounds.get((int) (i % compounds.size())), "location", "bench", "stations", 4));
+			if (created.status() != 201) {
+				throw new IllegalStateException("Cannot create a site: " + created.body());
+			}
+		}
+		sites = jdbc.sql("SELECT id FROM testing_site ORDER BY id LIMIT :n").param("n", wanted).query(Long.class).list();
+		idNumbers = jdbc.sql("SELECT id_number FROM people_person WHERE id_type = 'RESIDENT_ID' ORDER BY id")
+			.query(String.class)
+			.list();
+		System.out.printf("city: %d residents, %d sampling sites%n", idNumbers.size(), sites.size());
+	}
+
+	private long newRound(Api api) {
+		Api.Response round = api.withToken(token).post("/api/v1/rounds", Map.of("name", "压测轮次 " + Instant.now(), "areas",
+				List.of("320602"), "startsAt", Instant.now().minusSeconds(60).toString(), "endsAt",
+				Instant.now().plus(Duration.ofDays(1)).toString(), "poolSize", 10));
+		if (round.status() != 201 && round.status() != 200) {
+			throw new IllegalStateException("Cannot create a round: " + round.body());
+		}
+		long id = round.json().get("id").asLong();
+		api.withToken(token).post("/api/v1/rounds/" + id + "/open", Map.of());
+		personCursor.set(0);
+		return id;
+	}
+
+	/** Devices send events for the duration; answers events/s, p50 ms, p99 ms, events. */
+	private double[] drive(String mode, int devices, int batch) throws Exception {
+		long round = newRound(new Api(port));
+		long seconds = option("seconds");
+		long warmupEnd = System.nanoTime() + 3_000_000_000L;
+		long end = warmupEnd + seconds * 1_000_000_000L;
+		AtomicLong events = new AtomicLong();
+		List<long[]> latencies = new ArrayList<>();
+		List<Thread> threads = new ArrayList<>();
+		AtomicLong errors = new AtomicLong();
+		for (int d = 0; d < devices; d++) {
+			int device = d;
+			long[] samples = new long[2_000_000 / Math.max(1, devices / 10)];
+			int[] count = { 0 };
+			latencies.add(samples);
+			Thread thread = new Thread(() -> {
+				String prefix = mode.charAt(0) + Long.toString(round, 36) + "-" + device + "-";
+				long site = sites.get(device % sites.size());
+				int tube = 0;
+				int inTube = 10;
+				List<Map<String, Object>> pending = new ArrayList<>();
+				while (System.nanoTime() < end) {
+					while (pending.size() < batch) {
+						if (inTube == 10) {
+							tube++;
+							inTube = 0;
+							pending.add(event("TUBE_OPENED", Map.of("roundId", round, "siteId", site, "tubeCode",
+									prefix + tube, "poolSize", 10)));
+						}
+						int person = personCursor.getAndIncrement();
+						if (person >= idNumbers.size()) {
+							throw new IllegalStateException("The city has too few residents for this run; use more.");
+						}
+						pending.add(event("SAMPLED", Map.of("tubeCode", prefix + tube, "idNumber", idNumbers.get(person))));
+						inTube++;
+					}
+					List<Map<String, Object>> sending = new ArrayList<>(pending.subList(0, batch));
+					long t0 = System.nanoTime();
+					int accepted = send(Map.of("deviceId", prefix, "events", sending));
+					long t1 = System.nanoTime();
+					if (accepted < 0) {
+						errors.incrementAndGet();
+						continue;
+					}
+					pending.subList(0, batch).clear();
+					if (t0 > warmupEnd && t1 < end) {
+						events.addAndGet(accepted);
+						if (count[0] < samples.length) {
+							samples[count[0]++] = t1 - t0;
+						}
+					}
+				}
+				if (count[0] < samples.length) {
+					samples[count[0]] = -1;
+				}
+			}, mode + "-" + d);
+			threads.add(thread);
+			thread.start();
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		long[] all = latencies.stream().flatMapToLong(a -> Arrays.stream(a).takeWhile(v -> v > 0)).sorted().toArray();
+		if (errors.get() > 0) {
+			System.out.printf("  (%s: %d requests failed or were shed and were resent)%n", mode, errors.get());
+		}
+		return new double[] { events.get() / (double) seconds, percentile(all, 0.50), percentile(all, 0.99), events.get() };
+	}
+
+	private static double percentile(long[] sorted, double p) {
+		return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+	}
+
+	private static Map<String, Object> event(String type, Map<String, Object> fields) {
+		Map<String, Object> event = new HashMap<>(fields);
+		event.put("eventId", UUID.randomUUID().toString());
+		event.put("type", type);
+		event.put("at", Instant.now().toString());
+		return event;
+	}
+
+	/** Accepted events of the answer, or -1 when the request must be sent again. */
+	private int send(Map<String, Object> body) {
+		try {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/scans"))
+				.timeout(Duration.ofSeconds(60))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				return -1;
+			}
+			int accepted = 0;
+			for (JsonNode result : JSON.readTree(response.body()).get("results")) {
+				if (!result.get("status").asString().equals("REJECTED")) {
+					accepted++;
+				}
+			}
+			return accepted;
+		}
+		catch (Exception ex) {
+			return -1;
+		}
+	}
+
+	/** The same rows (event log, tubes, samples) inserted straight with JDBC batches, one transaction per batch. */
+	private double[] baseline(int threads, int batch) throws Exception {
+		long round = newRound(new Api(port));
+		long seconds = option("seconds");
+		long warmupEnd = System.nanoTime() + 3_000_000_000L;
+		long end = warmupEnd + seconds * 1_000_000_000L;
+		AtomicLong events = new AtomicLong();
+		List<long[]> latencies = new ArrayList<>();
+		List<Long> people = jdbc.sql("SELECT id FROM people_person ORDER BY id").query(Long.class).list();
+		List<Thread> workers = new ArrayList<>();
+		AtomicInteger cursor = new AtomicInteger();
+		for (int t = 0; t < threads; t++) {
+			int worker = t;
+			long[] samples = new long[1_000_000];
+			latencies.add(samples);
+			Thread thread = new Thread(() -> {
+				int n = 0;
+				int tube = 0;
+				try (Connection connection = DriverManager.getConnection(jdbcUrl + "&reWriteBatchedInserts=true")) {
+					connection.setAutoCommit(false);
+					PreparedStatement eventRow = connection.prepareStatement("""
+							INSERT INTO testing_scan_event (event_id, device_id, type, username, at, received_at, status,
+							                                tube_code, person_id)
+							VALUES (?, ?, ?, 'admin', ?, ?, 'ACCEPTED', ?, ?)
+							""");
+					PreparedStatement tubeRow = connection.prepareStatement("""
+							INSERT INTO testing_tube (code, round_id, site_id, pool_size, samples, opened_at, opened_by)
+							VALUES (?, ?, ?, 10, 10, ?, 'admin') RETURNING id
+							""");
+					PreparedStatement sampleRow = connection.prepareStatement("""
+							INSERT INTO testing_sample (tube_id, round_id, site_id, person_id, sampled_at, sampled_by)
+							VALUES (?, ?, ?, ?, ?, 'admin')
+							""");
+					long site = sites.get(worker % sites.size());
+					while (System.nanoTime() < end) {
+						long t0 = System.nanoTime();
+						Timestamp now = Timestamp.from(Instant.now());
+						int inBatch = 0;
+						while (inBatch < batch) {
+							tube++;
+							String code = "b" + round + "-" + worker + "-" + tube;
+							tubeRow.setString(1, code);
+							tubeRow.setLong(2, round);
+							tubeRow.setLong(3, site);
+							tubeRow.setTimestamp(4, now);
+							long tubeId;
+							try (var rs = tubeRow.executeQuery()) {
+								rs.next();
+								tubeId = rs.getLong(1);
+							}
+							addEvent(eventRow, "TUBE_OPENED", code, null, now);
+							inBatch++;
+							for (int i = 0; i < 10; i++) {
+								long person = people.get(cursor.getAndIncrement());
+								sampleRow.setLong(1, tubeId);
+								sampleRow.setLong(2, round);
+								sampleRow.setLong(3, site);
+								sampleRow.setLong(4, person);
+								sampleRow.setTimestamp(5, now);
+								sampleRow.addBatch();
+								addEvent(eventRow, "SAMPLED", code, person, now);
+								inBatch++;
+							}
+						}
+						eventRow.executeBatch();
+						sampleRow.executeBatch();
+						connection.commit();
+						long t1 = System.nanoTime();
+						if (t0 > warmupEnd && t1 < end) {
+							events.addAndGet(inBatch);
+							if (n < samples.length) {
+								samples[n++] = t1 - t0;
+							}
+						}
+					}
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+				if (n < samples.length) {
+					samples[n] = -1;
+				}
+			}, "baseline-" + t);
+			workers.add(thread);
+			thread.start();
+		}
+		for (Thread worker : workers) {
+			worker.join();
+		}
+		long[] all = latencies.stream().flatMapToLong(a -> Arrays.stream(a).takeWhile(v -> v > 0)).sorted().toArray();
+		return new double[] { events.get() / (double) seconds, percentile(all, 0.50), percentile(all, 0.99), events.get() };
+	}
+
+	private static void addEvent(PreparedStatement statement, String type, String tube, Long person, Timestamp at)
+			throws java.sql.SQLException {
+		statement.setObject(1, UUID.randomUUID());
+		statement.setString(2, "baseline");
+		statement.setString(3, type);
+		statement.setTimestamp(4, at);
+		statement.setTimestamp(5, at);
+		statement.setString(6, tube);
+		if (person == null) {
+			statement.setNull(7, java.sql.Types.BIGINT);
+		}
+		else {
+			statement.setLong(7, person);
+		}
+		statement.addBatch();
+	}
+
+	private void surge(double sustained, AppProcess app) {
+		System.out.println("surge: not part of this run");
+	}
+}
