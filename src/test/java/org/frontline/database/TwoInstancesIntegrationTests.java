@@ -52,6 +52,27 @@ class TwoInstancesIntegrationTests {
 				.post("/api/v1/auth/login", Map.of("username", "volunteer", "password", IntegrationTest.DEMO_PASSWORD))
 				.status()).as("five failures spread over two instances lock the user on both").isEqualTo(429);
 
+			String admin0 = instances.api(0).as("admin").token();
+			org.springframework.jdbc.core.simple.JdbcClient db = org.springframework.jdbc.core.simple.JdbcClient
+				.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(instances.database().jdbcUrl()));
+			long round = db.sql("SELECT id FROM testing_round ORDER BY id LIMIT 1").query(Long.class).single();
+			long site = db.sql("SELECT id FROM testing_site ORDER BY id LIMIT 1").query(Long.class).single();
+			java.util.List<String> people = db.sql("SELECT id_number FROM people_person WHERE id_type = 'RESIDENT_ID' ORDER BY id DESC LIMIT 2")
+				.query(String.class).list();
+			String tube = "TWO" + System.nanoTime() % 100_000;
+			var opened = instances.api(0).withToken(admin0).post("/api/v1/scans", Map.of("deviceId", "two", "events",
+					java.util.List.of(Map.of("eventId", java.util.UUID.randomUUID().toString(), "type", "TUBE_OPENED", "at",
+							java.time.Instant.now().toString(), "roundId", round, "siteId", site, "tubeCode", tube, "poolSize", 10))));
+			assertThat(opened.body()).contains("ACCEPTED");
+			for (String person : people) {
+				var sampled = instances.api(1).withToken(admin0).post("/api/v1/scans", Map.of("deviceId", "two", "events",
+						java.util.List.of(Map.of("eventId", java.util.UUID.randomUUID().toString(), "type", "SAMPLED", "at",
+								java.time.Instant.now().toString(), "tubeCode", tube, "idNumber", person))));
+				assertThat(sampled.body()).as("a tube opened through one instance is filled through the other").contains("ACCEPTED");
+			}
+			assertThat(db.sql("SELECT samples FROM testing_tube WHERE code = :c").param("c", tube).query(Integer.class).single())
+				.isEqualTo(2);
+
 			instances.stop(0);
 			assertThat(instances.api(1).withToken(token).get("/api/v1/people/" + id).status()).isEqualTo(200);
 			browser.driver().get(instances.baseUrl(1) + "/people/" + id);
