@@ -385,7 +385,185 @@ public final class ScanBench {
 		statement.addBatch();
 	}
 
-	private void surge(double sustained, AppProcess app) {
-		System.out.println("surge: not part of this run");
+	/**
+	 * A step surge: from idle to {@code surge-factor} times the sustained rate at once, for {@code surge-seconds}, then
+	 * back to the sustained rate for a minute. Devices honour 429/503 Retry-After and resend the same events. Prints
+	 * accepted, shed and resent counts, latency percentiles of accepted requests, health and page latencies during the
+	 * surge, throughput per 10 s and the application's resident memory over time.
+	 */
+	private void surge(double sustained, AppProcess app) throws Exception {
+		double rate = options.containsKey("rate") ? Double.parseDouble(options.get("rate")) : sustained;
+		int factor = option("surge-factor");
+		long surgeSeconds = option("surge-seconds");
+		long round = newRound(new Api(port));
+		long start = System.nanoTime();
+		long surgeEnd = start + surgeSeconds * 1_000_000_000L;
+		long end = surgeEnd + 60_000_000_000L;
+		AtomicLong accepted = new AtomicLong();
+		AtomicLong shed = new AtomicLong();
+		AtomicLong resent = new AtomicLong();
+		AtomicLong failed = new AtomicLong();
+		long[] perWindow = new long[(int) ((end - start) / 10_000_000_000L) + 2];
+		List<Long> acceptedLatencies = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<Long> healthLatencies = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<Long> pageLatencies = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<String> memory = java.util.Collections.synchronizedList(new ArrayList<>());
+		java.util.concurrent.Semaphore tokens = new java.util.concurrent.Semaphore(0);
+		Thread pacer = new Thread(() -> {
+			long next = System.nanoTime();
+			while (System.nanoTime() < end) {
+				double current = System.nanoTime() < surgeEnd ? rate * factor : rate;
+				tokens.release((int) Math.max(1, current / 100));
+				next += 10_000_000L;
+				java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
+			}
+		}, "pacer");
+		pacer.start();
+		Thread probe = new Thread(() -> {
+			int tick = 0;
+			while (System.nanoTime() < end) {
+				healthLatencies.add(time("/actuator/health", null));
+				pageLatencies.add(time("/api/v1/areas", token));
+				if (tick++ % 10 == 0) {
+					memory.add("%3ds %s".formatted((System.nanoTime() - start) / 1_000_000_000L, rss(app.pid())));
+				}
+				java.util.concurrent.locks.LockSupport.parkNanos(500_000_000L);
+			}
+		}, "probe");
+		probe.start();
+		int devices = option("devices");
+		List<Thread> threads = new ArrayList<>();
+		for (int d = 0; d < devices; d++) {
+			int device = d;
+			Thread thread = new Thread(() -> {
+				String prefix = "s" + Long.toString(round, 36) + "-" + device + "-";
+				long site = sites.get(device % sites.size());
+				int tube = 0;
+				int inTube = 10;
+				while (System.nanoTime() < end) {
+					try {
+						if (!tokens.tryAcquire(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+							continue;
+						}
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+					Map<String, Object> event;
+					if (inTube == 10) {
+						tube++;
+						inTube = 0;
+						event = event("TUBE_OPENED", Map.of("roundId", round, "siteId", site, "tubeCode", prefix + tube, "poolSize", 10));
+					}
+					else {
+						int person = personCursor.getAndIncrement();
+						event = event("SAMPLED", Map.of("tubeCode", prefix + tube, "idNumber", idNumbers.get(person % idNumbers.size())));
+						inTube++;
+					}
+					String body = JSON.writeValueAsString(Map.of("deviceId", prefix, "events", List.of(event)));
+					boolean first = true;
+					while (System.nanoTime() < end + 30_000_000_000L) {
+						if (!first) {
+							resent.incrementAndGet();
+						}
+						first = false;
+						long t0 = System.nanoTime();
+						try {
+							HttpResponse<String> response = http.send(HttpRequest
+								.newBuilder(URI.create("http://localhost:" + port + "/api/v1/scans"))
+								.timeout(Duration.ofSeconds(30))
+								.header("Authorization", "Bearer " + token)
+								.header("Content-Type", "application/json")
+								.POST(HttpRequest.BodyPublishers.ofString(body))
+								.build(), HttpResponse.BodyHandlers.ofString());
+							long t1 = System.nanoTime();
+							if (response.statusCode() == 200) {
+								accepted.incrementAndGet();
+								acceptedLatencies.add(t1 - t0);
+								perWindow[(int) ((t1 - start) / 10_000_000_000L)]++;
+								break;
+							}
+							if (response.statusCode() == 503 || response.statusCode() == 429) {
+								shed.incrementAndGet();
+								long wait = Long.parseLong(response.headers().firstValue("Retry-After").orElse("1"));
+								Thread.sleep(wait * 1000 + (long) (Math.random() * 500));
+								continue;
+							}
+							failed.incrementAndGet();
+							break;
+						}
+						catch (Exception ex) {
+							failed.incrementAndGet();
+							try {
+								Thread.sleep(500);
+							}
+							catch (InterruptedException stop) {
+								return;
+							}
+						}
+					}
+				}
+			}, "surge-" + d);
+			threads.add(thread);
+			thread.start();
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		pacer.join();
+		probe.join();
+		System.out.printf("%nsurge: %.0f events/s sustained, step to %d x = %.0f events/s offered for %d s, then %.0f/s for 60 s%n",
+				rate, factor, rate * factor, surgeSeconds, rate);
+		System.out.printf("  accepted %d, shed (503/429 with Retry-After) %d, resent %d, failed %d%n", accepted.get(),
+				shed.get(), resent.get(), failed.get());
+		System.out.printf("  accepted requests: %s%n", percentiles(acceptedLatencies));
+		System.out.printf("  /actuator/health:  %s%n", percentiles(healthLatencies));
+		System.out.printf("  GET /api/v1/areas: %s%n", percentiles(pageLatencies));
+		StringBuilder windows = new StringBuilder();
+		for (int i = 0; i < perWindow.length - 1; i++) {
+			windows.append("%d-%ds:%.0f/s ".formatted(i * 10, i * 10 + 10, perWindow[i] / 10.0));
+		}
+		System.out.println("  accepted per 10 s window: " + windows);
+		System.out.println("  resident memory of the application: " + String.join(", ", memory));
+	}
+
+	private long time(String path, String bearer) {
+		long t0 = System.nanoTime();
+		try {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.timeout(Duration.ofSeconds(30));
+			if (bearer != null) {
+				request.header("Authorization", "Bearer " + bearer);
+			}
+			http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+		}
+		catch (Exception ex) {
+			return 30_000_000_000L;
+		}
+		return System.nanoTime() - t0;
+	}
+
+	private static String rss(long pid) {
+		try {
+			return Files.readAllLines(Path.of("/proc/" + pid + "/status"))
+				.stream()
+				.filter(l -> l.startsWith("VmRSS"))
+				.map(l -> l.replaceAll("\\s+", " ").replace("VmRSS: ", ""))
+				.findFirst()
+				.orElse("?");
+		}
+		catch (java.io.IOException ex) {
+			return "?";
+		}
+	}
+
+	private static String percentiles(List<Long> latencies) {
+		long[] sorted;
+		synchronized (latencies) {
+			sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+		}
+		return "n=%d p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms".formatted(sorted.length,
+				percentile(sorted, 0.5), percentile(sorted, 0.9), percentile(sorted, 0.99),
+				sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
 	}
 }

@@ -57,6 +57,10 @@ public final class AppProcess implements AutoCloseable {
 		return this;
 	}
 
+	public long pid() {
+		return process.pid();
+	}
+
 	/** SIGKILL: no shutdown hook runs, nothing is flushed. */
 	public void kill() throws InterruptedException {
 		process.destroyForcibly();
