@@ -32,6 +32,12 @@ class EndpointSweepIntegrationTests extends IntegrationTest {
 	 */
 	private static final Set<String> OPEN_TO_ANY_SIGNED_IN_USER = Set.of("GET /api/v1/areas", "GET /api/v1/areas/{code}");
 
+	/**
+	 * The user without the role for an endpoint, where a volunteer has it: device scans (volunteers check people in at
+	 * the queue entrance).
+	 */
+	private static final Map<String, String> OUTSIDER = Map.of("POST /api/v1/scans", "community");
+
 	/** How a community worker of 晨苑社区 addresses a resource of 中心村社区 through each endpoint. */
 	private final Map<String, Call> FOREIGN = new LinkedHashMap<>();
 
@@ -99,7 +105,6 @@ class EndpointSweepIntegrationTests extends IntegrationTest {
 		List<Endpoint> endpoints = endpoints();
 		assertThat(endpoints).hasSizeGreaterThan(10);
 		List<String> failures = new ArrayList<>();
-		Api.As volunteer = api().as("volunteer");
 		Api.As community = api().as("community");
 		for (Endpoint endpoint : endpoints) {
 			if (PUBLIC.contains(endpoint.key())) {
@@ -107,9 +112,11 @@ class EndpointSweepIntegrationTests extends IntegrationTest {
 			}
 			Map<String, Long> before = rowCounts();
 			if (!OPEN_TO_ANY_SIGNED_IN_USER.contains(endpoint.key())) {
-				Response response = call(volunteer, endpoint, fill(endpoint.template()), "{}");
+				String outsider = OUTSIDER.getOrDefault(endpoint.key(), "volunteer");
+				Response response = call(api().as(outsider), endpoint, fill(endpoint.template()), "{}");
 				if (response.status() != 403 && response.status() != 404) {
-					failures.add(endpoint.key() + " as a volunteer answered " + response.status() + " " + shorten(response.body()));
+					failures.add(endpoint.key() + " as " + outsider + " answered " + response.status() + " "
+							+ shorten(response.body()));
 				}
 			}
 			Call foreign = FOREIGN.get(endpoint.key());

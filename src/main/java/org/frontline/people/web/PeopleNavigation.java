@@ -22,7 +22,23 @@ class PeopleNavigation {
 
 	@Bean
 	ApiAccess peopleCreate() {
-		return ApiAccess.of(HttpMethod.POST, "/api/v1/people/**", Role.ADMIN, Role.COMMUNITY_WORKER);
+		return ApiAccess.of(HttpMethod.POST, "/api/v1/people", Role.ADMIN, Role.COMMUNITY_WORKER);
+	}
+
+	@Bean
+	ApiAccess peopleImport() {
+		return ApiAccess.of(HttpMethod.POST, "/api/v1/people/import", Role.ADMIN, Role.COMMUNITY_WORKER);
+	}
+
+	@Bean
+	ApiAccess samplingCodeReissue() {
+		return ApiAccess.of(HttpMethod.POST, "/api/v1/people/*/code/reissue", Role.ADMIN, Role.COMMUNITY_WORKER,
+				Role.SITE_LEADER);
+	}
+
+	@Bean
+	ApiAccess testCards() {
+		return ApiAccess.of(HttpMethod.POST, "/api/v1/cards/**", Role.ADMIN, Role.COMMUNITY_WORKER);
 	}
 
 	@Bean

@@ -1,0 +1,65 @@
+package org.frontline.testing.web;
+
+import static org.frontline.shared.Role.ADMIN;
+import static org.frontline.shared.Role.COMMANDER;
+import static org.frontline.shared.Role.COMMUNITY_WORKER;
+import static org.frontline.shared.Role.LAB;
+import static org.frontline.shared.Role.REGISTRAR;
+import static org.frontline.shared.Role.SITE_LEADER;
+import static org.frontline.shared.Role.VOLUNTEER;
+
+import org.frontline.shared.ApiAccess;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** Who may call the testing API at all; the services then check the site, lab or area of each call. */
+@Configuration(proxyBeanMethods = false)
+class TestingApiAccess {
+
+	@Bean
+	ApiAccess roundsWrite() {
+		return ApiAccess.of(HttpMethod.POST, "/api/v1/rounds/**", ADMIN, COMMANDER);
+	}
+
+	@Bean
+	ApiAccess roundsRead() {
+		return ApiAccess.of(HttpMethod.GET, "/api/v1/rounds/**", ADMIN, COMMANDER, SITE_LEADER, REGISTRAR, LAB,
+				COMMUNITY_WORKER);
+	}
+
+	@Bean
+	ApiAccess sitesWrite() {
+		return ApiAccess.of(HttpMethod.POST, "/api/v1/sites/**", ADMIN, COMMANDER, SITE_LEADER);
+	}
+
+	@Bean
+	ApiAccess sitesRead() {
+		return ApiAccess.of(HttpMethod.GET, "/api/v1/sites/**", ADMIN, COMMANDER, SITE_LEADER, REGISTRAR);
+	}
+
+	@Bean
+	ApiAccess labsWrite() {
+		return ApiAccess.of(HttpMethod.POST, "/api/v1/labs/**", ADMIN);
+	}
+
+	@Bean
+	ApiAccess labsRead() {
+		return ApiAccess.of(HttpMethod.GET, "/api/v1/labs/**", ADMIN, COMMANDER, LAB, SITE_LEADER);
+	}
+
+	@Bean
+	ApiAccess scans() {
+		return ApiAccess.of(HttpMethod.POST, "/api/v1/scans", ADMIN, SITE_LEADER, REGISTRAR, VOLUNTEER, LAB);
+	}
+
+	@Bean
+	ApiAccess tubes() {
+		return ApiAccess.of(HttpMethod.GET, "/api/v1/tubes/**", ADMIN, COMMANDER, SITE_LEADER, REGISTRAR, LAB);
+	}
+
+	@Bean
+	ApiAccess boxes() {
+		return ApiAccess.of(HttpMethod.GET, "/api/v1/boxes/**", ADMIN, COMMANDER, SITE_LEADER, REGISTRAR, LAB);
+	}
+}
