@@ -37,7 +37,7 @@ class PeopleNavigation {
 	}
 
 	@Bean
-	ApiAccess testCards() {
+	ApiAccess testCardsApi() {
 		return ApiAccess.of(HttpMethod.POST, "/api/v1/cards/**", Role.ADMIN, Role.COMMUNITY_WORKER);
 	}
 

@@ -14,32 +14,32 @@ import org.springframework.context.annotation.Configuration;
 class QuarantineApiAccess {
 
 	@Bean
-	ApiAccess facilities() {
+	ApiAccess facilitiesApi() {
 		return ApiAccess.any("/api/v1/facilities/**", ADMIN, COMMANDER, FACILITY_STAFF);
 	}
 
 	@Bean
-	ApiAccess categories() {
+	ApiAccess categoriesApi() {
 		return ApiAccess.any("/api/v1/categories/**", ADMIN, COMMANDER, FACILITY_STAFF);
 	}
 
 	@Bean
-	ApiAccess stays() {
+	ApiAccess staysApi() {
 		return ApiAccess.any("/api/v1/stays/**", ADMIN, COMMANDER, FACILITY_STAFF, COMMUNITY_WORKER);
 	}
 
 	@Bean
-	ApiAccess rooms() {
+	ApiAccess roomsApi() {
 		return ApiAccess.any("/api/v1/rooms/**", ADMIN, COMMANDER, FACILITY_STAFF);
 	}
 
 	@Bean
-	ApiAccess anomalies() {
+	ApiAccess anomaliesApi() {
 		return ApiAccess.any("/api/v1/anomalies/**", ADMIN, COMMANDER, FACILITY_STAFF);
 	}
 
 	@Bean
-	ApiAccess capacity() {
+	ApiAccess capacityApi() {
 		return ApiAccess.any("/api/v1/quarantine/**", ADMIN, COMMANDER, FACILITY_STAFF);
 	}
 }

@@ -18,48 +18,48 @@ import org.springframework.http.HttpMethod;
 class TestingApiAccess {
 
 	@Bean
-	ApiAccess roundsWrite() {
+	ApiAccess roundsWriteApi() {
 		return ApiAccess.of(HttpMethod.POST, "/api/v1/rounds/**", ADMIN, COMMANDER);
 	}
 
 	@Bean
-	ApiAccess roundsRead() {
+	ApiAccess roundsReadApi() {
 		return ApiAccess.of(HttpMethod.GET, "/api/v1/rounds/**", ADMIN, COMMANDER, SITE_LEADER, REGISTRAR, LAB,
 				COMMUNITY_WORKER);
 	}
 
 	@Bean
-	ApiAccess sitesWrite() {
+	ApiAccess sitesWriteApi() {
 		return ApiAccess.of(HttpMethod.POST, "/api/v1/sites/**", ADMIN, COMMANDER, SITE_LEADER);
 	}
 
 	@Bean
-	ApiAccess sitesRead() {
+	ApiAccess sitesReadApi() {
 		return ApiAccess.of(HttpMethod.GET, "/api/v1/sites/**", ADMIN, COMMANDER, SITE_LEADER, REGISTRAR);
 	}
 
 	@Bean
-	ApiAccess labsWrite() {
+	ApiAccess labsWriteApi() {
 		return ApiAccess.of(HttpMethod.POST, "/api/v1/labs/**", ADMIN);
 	}
 
 	@Bean
-	ApiAccess labsRead() {
+	ApiAccess labsReadApi() {
 		return ApiAccess.of(HttpMethod.GET, "/api/v1/labs/**", ADMIN, COMMANDER, LAB, SITE_LEADER);
 	}
 
 	@Bean
-	ApiAccess scans() {
+	ApiAccess scansApi() {
 		return ApiAccess.of(HttpMethod.POST, "/api/v1/scans", ADMIN, SITE_LEADER, REGISTRAR, VOLUNTEER, LAB);
 	}
 
 	@Bean
-	ApiAccess tubes() {
+	ApiAccess tubesApi() {
 		return ApiAccess.of(HttpMethod.GET, "/api/v1/tubes/**", ADMIN, COMMANDER, SITE_LEADER, REGISTRAR, LAB);
 	}
 
 	@Bean
-	ApiAccess boxes() {
+	ApiAccess boxesApi() {
 		return ApiAccess.of(HttpMethod.GET, "/api/v1/boxes/**", ADMIN, COMMANDER, SITE_LEADER, REGISTRAR, LAB);
 	}
 }
