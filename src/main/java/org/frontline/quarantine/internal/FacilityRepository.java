@@ -103,6 +103,12 @@ public class FacilityRepository {
 			.list();
 	}
 
+	/** Locks a room's row and reads its status, so that joining or leaving it is serialized. */
+	public Optional<RoomStatus> lockRoom(long roomId) {
+		return jdbc.sql("SELECT status FROM quarantine_room WHERE id = :id FOR UPDATE").param("id", roomId)
+			.query(String.class).optional().map(RoomStatus::valueOf);
+	}
+
 	/** Takes the room if, at this instant, it is available; false when another intake or a status got there first. */
 	public boolean occupy(long roomId, Instant at) {
 		return move(roomId, RoomStatus.AVAILABLE, RoomStatus.OCCUPIED, at);

@@ -120,7 +120,7 @@ class QuarantinePageController {
 			@RequestParam String category, @RequestParam(required = false) String room,
 			@RequestParam(required = false) String requestId, RedirectAttributes redirect) {
 		attempt(redirect, "quarantine.admitted",
-				() -> stays.intake(id, new Intake(null, name, phone, category, room, null, null, null, requestId)));
+				() -> stays.intake(id, new Intake(null, name, phone, category, room, null, null, null, requestId, null)));
 		return "redirect:/quarantine/facilities/" + id;
 	}
 
