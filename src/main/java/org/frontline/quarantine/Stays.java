@@ -243,11 +243,13 @@ public class Stays {
 		Map<Long, List<Observation>> byStay = observations.ofStaysReleasingBy(facilityId, until)
 			.stream()
 			.collect(Collectors.groupingBy(Observation::stayId));
+		Set<Long> withAnomaly = anomalies.staysWithOpenAnomalies(facilityId);
+		Map<Long, Rule> rules = new java.util.HashMap<>();
 		List<ReleaseCheck> checks = new ArrayList<>();
 		for (Stay stay : stays.releasingBy(facilityId, until)) {
-			Rule rule = categories.rule(stay.ruleId());
+			Rule rule = rules.computeIfAbsent(stay.ruleId(), categories::rule);
 			List<Missing> missing = StayRules.missingForRelease(stay, rule, byStay.getOrDefault(stay.id(), List.of()),
-					today, anomalies.openCount(stay.id()) > 0, true);
+					today, withAnomaly.contains(stay.id()), true);
 			checks.add(new ReleaseCheck(stay.id(), stay.room(), Masking.name(stay.name()), stay.category(),
 					stay.categoryName(), stay.ruleVersion(), stay.plannedRelease(), missing.isEmpty(), missing));
 		}
