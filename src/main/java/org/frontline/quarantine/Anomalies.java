@@ -13,7 +13,6 @@ import org.frontline.quarantine.internal.FacilityRepository;
 import org.frontline.quarantine.internal.FacilityRepository.FacilityRow;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Viewer;
-import org.frontline.shared.Viewers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

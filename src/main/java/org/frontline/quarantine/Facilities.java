@@ -81,9 +81,8 @@ public class Facilities {
 			throw Problem.conflict("facility-exists", "A facility named " + name + " already exists.");
 		}
 		long id = repository.insert(name, address, contact, area);
-		for (NewRoom room : rooms) {
-			repository.insertRoom(id, room.number().strip(), room.floor(), roomType(room));
-		}
+		repository.insertRooms(id, rooms.stream().map(r -> r.number().strip()).toList(),
+				rooms.stream().map(NewRoom::floor).toList(), rooms.stream().map(Facilities::roomType).toList());
 		for (NewStaff member : team) {
 			repository.insertStaff(id, member.name().strip(), blankToNull(member.phone()), member.role());
 		}

@@ -144,22 +144,23 @@ public class Observations {
 	public List<DayRow> daySheet(long facilityId, LocalDate date) {
 		access.visible(access.reader(), facilityId);
 		LocalDate day = date == null ? LocalDate.now(clock) : date;
-		Map<Long, Stay> byRoom = stays.active(facilityId).stream().collect(Collectors.toMap(Stay::roomId, s -> s));
+		Map<Long, List<Stay>> byRoom = stays.active(facilityId).stream().collect(Collectors.groupingBy(Stay::roomId));
 		Map<Long, List<Observation>> byStay = observations.ofFacilityOn(facilityId, day)
 			.stream()
 			.collect(Collectors.groupingBy(Observation::stayId));
 		Map<Long, Rule> rules = new HashMap<>();
 		List<DayRow> rows = new ArrayList<>();
 		for (Room room : facilities.rooms(facilityId)) {
-			Stay stay = byRoom.get(room.id());
-			if (stay == null) {
+			List<Stay> inRoom = byRoom.getOrDefault(room.id(), List.of());
+			if (inRoom.isEmpty()) {
 				rows.add(new DayRow(room, null, 0, List.of(), List.of()));
-				continue;
 			}
-			Rule rule = rules.computeIfAbsent(stay.ruleId(), categories::rule);
-			List<Observation> today = byStay.getOrDefault(stay.id(), List.of());
-			rows.add(new DayRow(room, stay.masked(), stay.dayOn(day), today,
-					StayRules.missingToday(stay, rule, today, day, temperaturesPerDay)));
+			for (Stay stay : inRoom) {
+				Rule rule = rules.computeIfAbsent(stay.ruleId(), categories::rule);
+				List<Observation> today = byStay.getOrDefault(stay.id(), List.of());
+				rows.add(new DayRow(room, stay.masked(), stay.dayOn(day), today,
+						StayRules.missingToday(stay, rule, today, day, temperaturesPerDay)));
+			}
 		}
 		return rows;
 	}

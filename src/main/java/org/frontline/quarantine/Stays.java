@@ -134,14 +134,23 @@ public class Stays {
 		if (person != null && stays.activeStayOfPerson(person.id(), person.idNumber()).isPresent()) {
 			throw Problem.conflict("already-in-facility", name + " is already staying in a facility.");
 		}
-		long roomId = takeRoom(facilityId, intake.room(), now);
+		Long familyOf = null;
+		long roomId;
+		if (intake.family() != null) {
+			Stay member = joinable(viewer, facilityId, intake.family(), intake.room(), rule);
+			familyOf = stays.familyRoot(member.id()).orElseThrow();
+			roomId = member.roomId();
+		}
+		else {
+			roomId = takeRoom(facilityId, intake.room(), now);
+		}
 		LocalDate today = LocalDate.ofInstant(now, clock.getZone());
 		String community = person == null ? null : communityOf(person.area());
 		String address = person == null ? null : person.address().text();
 		long id = stays.insert(new NewStay(facilityId, roomId, person == null ? null : person.id(), name, phone,
 				person == null ? null : person.idNumber(), community, address, category.id(), rule.id(), now, today,
 				StayRules.plannedRelease(today, rule), person != null, List.copyOf(groups), needs, requestId,
-				viewer.username()));
+				viewer.username(), familyOf));
 		if (intake.arrival() != null) {
 			stays.markArrived(intake.arrival(), facilityId);
 		}
@@ -234,11 +243,13 @@ public class Stays {
 		Map<Long, List<Observation>> byStay = observations.ofStaysReleasingBy(facilityId, until)
 			.stream()
 			.collect(Collectors.groupingBy(Observation::stayId));
+		Set<Long> withAnomaly = anomalies.staysWithOpenAnomalies(facilityId);
+		Map<Long, Rule> rules = new java.util.HashMap<>();
 		List<ReleaseCheck> checks = new ArrayList<>();
 		for (Stay stay : stays.releasingBy(facilityId, until)) {
-			Rule rule = categories.rule(stay.ruleId());
+			Rule rule = rules.computeIfAbsent(stay.ruleId(), categories::rule);
 			List<Missing> missing = StayRules.missingForRelease(stay, rule, byStay.getOrDefault(stay.id(), List.of()),
-					today, anomalies.openCount(stay.id()) > 0, true);
+					today, withAnomaly.contains(stay.id()), true);
 			checks.add(new ReleaseCheck(stay.id(), stay.room(), Masking.name(stay.name()), stay.category(),
 					stay.categoryName(), stay.ruleVersion(), stay.plannedRelease(), missing.isEmpty(), missing));
 		}
@@ -318,7 +329,9 @@ public class Stays {
 		if (!stays.release(stayId, form.destination(), address, home ? community : null, now, viewer.username(), until)) {
 			throw Problem.conflict("stay-released", "This stay has already ended.");
 		}
-		if (!facilities.move(stay.roomId(), RoomStatus.OCCUPIED, RoomStatus.AWAITING_DISINFECTION, now)) {
+		facilities.lockRoom(stay.roomId());
+		if (stays.activeInRoom(stay.roomId()) == 0
+				&& !facilities.move(stay.roomId(), RoomStatus.OCCUPIED, RoomStatus.AWAITING_DISINFECTION, now)) {
 			throw Problem.conflict("room-status", "Room " + stay.room() + " is not occupied.");
 		}
 		auditLog.record("STAY_RELEASE", "quarantine_stay", stayId, form.destination() + (until == null ? "" : " until " + until));
@@ -418,6 +431,26 @@ public class Stays {
 			throw Problem.conflict("stay-released", "This stay has ended.");
 		}
 		return stay;
+	}
+
+	/**
+	 * The active stay of a family member whose room a new intake may share: in the same facility, with a rule that
+	 * allows families, as does the new intake's. Locks the member's stay, then the room (the order a release takes).
+	 */
+	private Stay joinable(Viewer viewer, long facilityId, long memberId, String room, Rule rule) {
+		Stay member = stays.lock(memberId)
+			.filter(s -> s.facilityId() == facilityId && s.active())
+			.orElseThrow(() -> Problem.invalid("family", "Stay " + memberId + " is not an active stay of this facility."));
+		if (room != null && !room.isBlank() && !room.strip().equals(member.room())) {
+			throw Problem.invalid("room", "A family member shares room " + member.room() + ".");
+		}
+		if (!rule.familyAllowed() || !categories.rule(member.ruleId()).familyAllowed()) {
+			throw Problem.conflict("family-not-allowed", "The rules do not allow this family to share a room.");
+		}
+		if (facilities.lockRoom(member.roomId()).orElseThrow() != RoomStatus.OCCUPIED) {
+			throw Problem.conflict("room-not-available", "Room " + member.room() + " is not occupied by the family.");
+		}
+		return member;
 	}
 
 	private long takeRoom(long facilityId, String number, Instant now) {

@@ -465,4 +465,43 @@ class QuarantineApiIntegrationTests extends IntegrationTest {
 		assertThat(f.as(staff).post("/api/v1/facilities/" + facility + "/meetings",
 				Map.of("group", "", "report", "x")).status()).isEqualTo(400);
 	}
+
+	@Test
+	void aFamilySharesARoomOnlyWhenTheRulesAllowAndTheRoomWaitsForTheLastOneToLeave() {
+		QuarantineFixture f = fixture();
+		JsonNode facilityJson = f.facility(2);
+		long facility = facilityJson.get("id").asLong();
+		long room = f.roomId(facilityJson, "101");
+		String single = f.category(0, List.of(), List.of());
+		String family = QuarantineFixture.unique("FAM");
+		assertThat(api().as("commander").post("/api/v1/categories", Map.of("code", family, "name", "入境家庭",
+				"rule", Map.of("facilityDays", 0, "homeDays", 7, "familyAllowed", true))).status()).isEqualTo(201);
+
+		long mother = f.admit(facility, family, "101");
+		Response child = api().as("facility").post("/api/v1/facilities/" + facility + "/stays",
+				Map.of("name", "顾小宝", "phone", "13900002222", "category", family, "family", mother));
+		assertThat(child.status()).as(child.body()).isEqualTo(201);
+		assertThat(child.json().get("room").asString()).isEqualTo("101");
+		Response notFamily = api().as("facility").post("/api/v1/facilities/" + facility + "/stays",
+				Map.of("name", "路人", "phone", "13900003333", "category", single, "family", mother));
+		assertThat(notFamily.status()).isEqualTo(409);
+		assertThat(notFamily.json().get("type").asString()).endsWith("/family-not-allowed");
+		long singleStay = f.admit(facility, single, "102");
+		Response intoSingle = api().as("facility").post("/api/v1/facilities/" + facility + "/stays",
+				Map.of("name", "顾大宝", "phone", "13900004444", "category", family, "family", singleStay));
+		assertThat(intoSingle.status()).isEqualTo(409);
+		assertThat(count("SELECT count(*) FROM quarantine_stay WHERE room_id = :id AND status = 'ACTIVE'", room)).isEqualTo(2);
+
+		long childId = child.json().get("id").asLong();
+		for (long stay : List.of(mother, childId)) {
+			api().as("facility").post("/api/v1/stays/" + stay + "/registration", Map.of("idNumber", TestData.residentId(),
+					"community", "320602001002", "address", "晨苑"));
+		}
+		assertThat(api().as("facility").post("/api/v1/stays/" + mother + "/release",
+				Map.of("destination", "OTHER", "address", "外地")).status()).isEqualTo(200);
+		assertThat(roomStatus(room)).isEqualTo("OCCUPIED");
+		assertThat(api().as("facility").post("/api/v1/stays/" + childId + "/release",
+				Map.of("destination", "OTHER", "address", "外地")).status()).isEqualTo(200);
+		assertThat(roomStatus(room)).isEqualTo("AWAITING_DISINFECTION");
+	}
 }

@@ -42,6 +42,14 @@ class QuarantineBrowserTests extends IntegrationTest {
 			assertThat(after.findElement(By.className("fever")).getText()).contains("37.6");
 			assertThat(after.findElement(By.className("missing-cell")).getText()).contains("体温还差 1 次")
 				.doesNotContain("体温还差 2 次");
+
+			after.findElement(By.className("id-number")).sendKeys(org.frontline.support.TestData.residentId());
+			after.findElement(By.className("community")).sendKeys("320602001002");
+			after.findElement(By.className("address")).sendKeys("晨苑花园3幢501");
+			after.findElement(By.className("complete")).click();
+			browser.waitFor(By.id("done"));
+			assertThat(browser.text(By.id("done"))).isEqualTo("登记已补全。");
+			assertThat(browser.find(By.id("stay-" + stay)).getText()).doesNotContain("登记未完成");
 		}
 		assertThat(jdbc.sql("SELECT count(*) FROM quarantine_anomaly WHERE stay_id = :s AND status = 'OPEN'")
 			.param("s", stay).query(Long.class).single()).isEqualTo(1);

@@ -65,6 +65,13 @@ public class AnomalyRepository {
 			.param("s", stayId).query(Long.class).single();
 	}
 
+	/** The stays of a facility with an anomaly not yet closed. */
+	public java.util.Set<Long> staysWithOpenAnomalies(long facilityId) {
+		return new java.util.HashSet<>(jdbc.sql(
+				"SELECT DISTINCT stay_id FROM quarantine_anomaly WHERE facility_id = :f AND status <> 'CLOSED'")
+			.param("f", facilityId).query(Long.class).list());
+	}
+
 	/**
 	 * Open anomalies past their deadline, locked; another instance running the same job skips them, so each is
 	 * escalated once.

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.frontline.quarantine.internal.FacilityRepository.FacilityRow;
-import org.frontline.shared.AreaCodes;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.ScopeTarget;
@@ -57,9 +56,5 @@ public class FacilityAccess implements ScopeTarget {
 
 	public List<FacilityRow> visible(Viewer viewer) {
 		return facilities.visible(viewer.place("facility"), viewer.scopeLow(), viewer.scopeHigh());
-	}
-
-	public static String low(Viewer viewer) {
-		return AreaCodes.prefix(viewer.scopeArea());
 	}
 }

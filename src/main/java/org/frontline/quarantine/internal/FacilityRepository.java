@@ -45,12 +45,14 @@ public class FacilityRepository {
 			.query(Long.class).single() > 0;
 	}
 
-	public long insertRoom(long facilityId, String number, int floor, String type) {
-		return jdbc.sql("""
-				INSERT INTO quarantine_room (facility_id, number, floor, type) VALUES (:f, :number, :floor, :type)
-				RETURNING id""")
-			.param("f", facilityId).param("number", number).param("floor", floor).param("type", type)
-			.query(Long.class).single();
+	/** Adds many rooms in one statement. */
+	public void insertRooms(long facilityId, List<String> numbers, List<Integer> floors, List<String> types) {
+		jdbc.sql("""
+				INSERT INTO quarantine_room (facility_id, number, floor, type)
+				SELECT :f, n, fl, t FROM unnest(:numbers, :floors, :types) AS r (n, fl, t)""")
+			.param("f", facilityId).param("numbers", numbers.toArray(String[]::new))
+			.param("floors", floors.toArray(Integer[]::new)).param("types", types.toArray(String[]::new))
+			.update();
 	}
 
 	public long insertStaff(long facilityId, String name, String phone, TeamRole role) {
@@ -101,6 +103,12 @@ public class FacilityRepository {
 			.query((rs, n) -> new StaffMember(rs.getLong("id"), rs.getLong("facility_id"), rs.getString("name"),
 					rs.getString("phone"), TeamRole.valueOf(rs.getString("role"))))
 			.list();
+	}
+
+	/** Locks a room's row and reads its status, so that joining or leaving it is serialized. */
+	public Optional<RoomStatus> lockRoom(long roomId) {
+		return jdbc.sql("SELECT status FROM quarantine_room WHERE id = :id FOR UPDATE").param("id", roomId)
+			.query(String.class).optional().map(RoomStatus::valueOf);
 	}
 
 	/** Takes the room if, at this instant, it is available; false when another intake or a status got there first. */

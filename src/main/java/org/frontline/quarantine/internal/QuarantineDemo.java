@@ -142,7 +142,8 @@ class QuarantineDemo implements ApplicationRunner {
 		categories.create(new NewCategory("SECONDARY_CONTACT", "次密切接触者",
 				new NewRule(now.minus(Duration.ofDays(30)), 7, 0, List.of(1, 4, 7), List.of(2, 3, 5, 6), false, null)));
 		categories.create(new NewCategory("HIGH_RISK_ARRIVAL", "中高风险地区来通人员",
-				new NewRule(now.minus(Duration.ofDays(30)), 7, 7, List.of(1, 3, 7), List.of(2, 4, 5, 6), false, null)));
+				new NewRule(now.minus(Duration.ofDays(30)), 7, 7, List.of(1, 3, 7), List.of(2, 4, 5, 6), true,
+						"同住家庭成员可同住一间")));
 
 		Facility first = facilities.create(new NewFacility(FIRST, "崇川区城东街道工农路88号城东宾馆", "联络员 陈敏 13906280001",
 				"320602", rooms(new int[] { 2, 3, 4 }, 10), team()));
@@ -172,9 +173,9 @@ class QuarantineDemo implements ApplicationRunner {
 		// Just arrived tonight: a registered person, a fast-track intake completed, one still incomplete.
 		admit(f1, people.get(1), "CLOSE_CONTACT", "302", 0);
 		Stay fastDone = stays.intake(f1, new Intake(null, "周海峰", "13962800011", "CLOSE_CONTACT", "303",
-				List.of(KeyGroup.DIABETES), "胰岛素需冷藏", null, null));
+				List.of(KeyGroup.DIABETES), "胰岛素需冷藏", null, null, null));
 		stays.completeRegistration(fastDone.id(), new Registration(people.get(8).id(), null, null, null));
-		stays.intake(f1, new Intake(null, "吴晓梅", "13962800012", "HIGH_RISK_ARRIVAL", "304", List.of(), null, null, null));
+		stays.intake(f1, new Intake(null, "吴晓梅", "13962800012", "HIGH_RISK_ARRIVAL", "304", List.of(), null, null, null, null));
 		// A transfer to hospital earlier today: the room awaits terminal disinfection.
 		Stay transferred = admit(f1, people.get(9), "CLOSE_CONTACT", "305", 2);
 		stays.release(transferred.id(), new ReleaseForm(Destination.HOSPITAL, "南通市第三人民医院", null));
@@ -187,7 +188,9 @@ class QuarantineDemo implements ApplicationRunner {
 		admit(f2, people.get(10), "SECONDARY_CONTACT", "301", 6);
 		admit(f2, people.get(11), "SECONDARY_CONTACT", "302", 2);
 		admit(f2, people.get(12), "CLOSE_CONTACT", "303", 1);
-		admit(f2, people.get(13), "HIGH_RISK_ARRIVAL", "501", 7);
+		Stay parent = admit(f2, people.get(13), "HIGH_RISK_ARRIVAL", "501", 0);
+		stays.intake(f2, new Intake(null, "顾小宝", "13962800031", "HIGH_RISK_ARRIVAL", null, List.of(), "儿童，与母亲同住",
+				null, null, parent.id()));
 		long f3 = third.id();
 		admit(f3, people.get(14), "CLOSE_CONTACT", "601", 0);
 		admit(f3, people.get(15), "HIGH_RISK_ARRIVAL", "602", 1);
@@ -198,7 +201,7 @@ class QuarantineDemo implements ApplicationRunner {
 
 	/** Admits a registered person and moves the intake back {@code daysAgo} days, with the observations of those days. */
 	private Stay admit(long facility, Person person, String category, String room, int daysAgo) {
-		Stay stay = stays.intake(facility, new Intake(person.id(), null, null, category, room, null, null, null, null));
+		Stay stay = stays.intake(facility, new Intake(person.id(), null, null, category, room, null, null, null, null, null));
 		if (daysAgo == 0) {
 			observations.record(stay.id(), new ObservationForm(null, new BigDecimal("36.4"), List.of(), TestResult.NEGATIVE,
 					true, null, "入住抗原", null));

@@ -38,16 +38,16 @@ public class StayRepository {
 	public record NewStay(long facilityId, long roomId, Long personId, String name, String phone, String idNumber,
 			String community, String homeAddress, long categoryId, long ruleId, Instant admittedAt,
 			LocalDate admittedOn, LocalDate plannedRelease, boolean complete, List<KeyGroup> keyGroups, String needs,
-			String requestId, String by) {
+			String requestId, String by, Long familyOf) {
 	}
 
 	public long insert(NewStay s) {
 		return jdbc.sql("""
 				INSERT INTO quarantine_stay (facility_id, room_id, person_id, name, phone, id_number, community_code,
 				    home_address, category_id, rule_id, admitted_at, admitted_on, planned_release,
-				    registration_complete, key_groups, needs, request_id, created_by)
+				    registration_complete, key_groups, needs, request_id, created_by, family_of)
 				VALUES (:f, :room, :person, :name, :phone, :idNumber, :community, :address, :category, :rule, :at,
-				    :on, :release, :complete, :groups, :needs, :requestId, :by)
+				    :on, :release, :complete, :groups, :needs, :requestId, :by, :familyOf)
 				RETURNING id""")
 			.param("f", s.facilityId()).param("room", s.roomId()).param("person", s.personId())
 			.param("name", s.name()).param("phone", s.phone()).param("idNumber", s.idNumber())
@@ -55,7 +55,7 @@ public class StayRepository {
 			.param("rule", s.ruleId()).param("at", Timestamp.from(s.admittedAt()))
 			.param("on", Date.valueOf(s.admittedOn())).param("release", Date.valueOf(s.plannedRelease()))
 			.param("complete", s.complete()).param("groups", Rows.array(s.keyGroups())).param("needs", s.needs())
-			.param("requestId", s.requestId()).param("by", s.by())
+			.param("requestId", s.requestId()).param("by", s.by()).param("familyOf", s.familyOf())
 			.query(Long.class).single();
 	}
 
@@ -67,6 +67,17 @@ public class StayRepository {
 	public Optional<Stay> lock(long id) {
 		jdbc.sql("SELECT id FROM quarantine_stay WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
 		return find(id);
+	}
+
+	/** The stay a family member joins: the room's own stay (the one without {@code family_of}). */
+	public Optional<Long> familyRoot(long stayId) {
+		return jdbc.sql("SELECT coalesce(family_of, id) FROM quarantine_stay WHERE id = :id").param("id", stayId)
+			.query(Long.class).optional();
+	}
+
+	public long activeInRoom(long roomId) {
+		return jdbc.sql("SELECT count(*) FROM quarantine_stay WHERE room_id = :r AND status = 'ACTIVE'").param("r", roomId)
+			.query(Long.class).single();
 	}
 
 	public Optional<Stay> byRequestId(String requestId) {

@@ -12,6 +12,7 @@ import org.frontline.quarantine.Facilities;
 import org.frontline.quarantine.Destination;
 import org.frontline.quarantine.Facility;
 import org.frontline.quarantine.HomeCheck;
+import org.frontline.quarantine.Registration;
 import org.frontline.quarantine.ReleaseForm;
 import org.frontline.quarantine.Intake;
 import org.frontline.quarantine.ObservationForm;
@@ -119,7 +120,7 @@ class QuarantinePageController {
 			@RequestParam String category, @RequestParam(required = false) String room,
 			@RequestParam(required = false) String requestId, RedirectAttributes redirect) {
 		attempt(redirect, "quarantine.admitted",
-				() -> stays.intake(id, new Intake(null, name, phone, category, room, null, null, null, requestId)));
+				() -> stays.intake(id, new Intake(null, name, phone, category, room, null, null, null, requestId, null)));
 		return "redirect:/quarantine/facilities/" + id;
 	}
 
@@ -137,6 +138,14 @@ class QuarantinePageController {
 		attempt(redirect, "quarantine.released",
 				() -> stays.release(stayId, new ReleaseForm(destination, address, null)));
 		return "redirect:/quarantine/facilities/" + facility + "/due";
+	}
+
+	@PostMapping("/quarantine/stays/{stayId}/registration")
+	String completeRegistration(@PathVariable long stayId, @RequestParam long facility, @RequestParam String idNumber,
+			@RequestParam String community, @RequestParam String address, RedirectAttributes redirect) {
+		attempt(redirect, "quarantine.registration.done",
+				() -> stays.completeRegistration(stayId, new Registration(null, idNumber, community, address)));
+		return "redirect:/quarantine/facilities/" + facility + "#stay-" + stayId;
 	}
 
 	@PostMapping("/quarantine/stays/{stayId}/follow-ups")
