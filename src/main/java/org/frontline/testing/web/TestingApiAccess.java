@@ -40,7 +40,7 @@ class TestingApiAccess {
 
 	@Bean
 	ApiAccess labsWriteApi() {
-		return ApiAccess.of(HttpMethod.POST, "/api/v1/labs/**", ADMIN);
+		return ApiAccess.of(HttpMethod.POST, "/api/v1/labs/**", ADMIN, COMMANDER);
 	}
 
 	@Bean
