@@ -53,7 +53,7 @@ public final class AppProcess implements AutoCloseable {
 		process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 			.start();
-		awaitHealthy(Duration.ofSeconds(180));
+		awaitHealthy(Duration.ofSeconds(Long.getLong("frontline.app.start-timeout", 180)));
 		return this;
 	}
 
