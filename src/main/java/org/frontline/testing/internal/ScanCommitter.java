@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * kept correct by row locks and unique constraints, not by memory.
  *
  * <p>
- * The shared transaction has no savepoints. When anything in it fails (another writer won a unique constraint, a
+ * A group of only TUBE_OPENED and SAMPLED events (the hot path) goes through {@link BulkSampling}: a few set-based
+ * statements for the whole group. The shared transaction has no savepoints. When anything in it fails (another writer won a unique constraint, a
  * deadlock), it is rolled back and each request of the group is applied again in its own transaction with a
  * savepoint per event, so one failing event never takes another request, or another event, with it.
  */
@@ -47,6 +48,8 @@ public class ScanCommitter implements SmartLifecycle {
 
 	private final ScanRules rules;
 
+	private final BulkSampling bulkSampling;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
@@ -55,9 +58,10 @@ public class ScanCommitter implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	ScanCommitter(ScanRules rules, PlatformTransactionManager transactionManager, Clock clock,
-			@Value("${frontline.scans.committers:1}") int committers) {
+	ScanCommitter(ScanRules rules, BulkSampling bulkSampling, PlatformTransactionManager transactionManager,
+			Clock clock, @Value("${frontline.scans.committers:1}") int committers) {
 		this.rules = rules;
+		this.bulkSampling = bulkSampling;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
 		for (int i = 0; i < Math.max(1, committers); i++) {
@@ -137,6 +141,16 @@ public class ScanCommitter implements SmartLifecycle {
 		try {
 			answers = transactions.execute(status -> {
 				Instant now = clock.instant();
+				List<List<ScanResult>> bulk;
+				try {
+					bulk = bulkSampling.apply(group, now);
+				}
+				catch (java.sql.SQLException ex) {
+					throw new IllegalStateException("A bulk scan statement failed", ex);
+				}
+				if (bulk != null) {
+					return bulk;
+				}
 				List<List<ScanResult>> all = new ArrayList<>(group.size());
 				for (Pending pending : group) {
 					List<ScanResult> results = new ArrayList<>(pending.events().size());
