@@ -280,7 +280,8 @@ class BulkSampling {
 		if (!ScanRules.mayWrite(viewer, tube.siteId, tube.siteArea, false)) {
 			throw new ScanRules.Rejected("FORBIDDEN", "You cannot scan at this site.");
 		}
-		if (inTube.contains(tube.code + "/" + person.id())) {
+		String inThisTube = (tube.id != null ? "t" + tube.id : "c" + tube.code) + "/" + person.id();
+		if (inTube.contains(inThisTube)) {
 			throw new ScanRules.Rejected("ALREADY_IN_TUBE", person.maskedName() + " is already in this tube.");
 		}
 		refuseClosed(tube);
@@ -295,7 +296,7 @@ class BulkSampling {
 					person.maskedName() + " was already sampled in this round; confirm to sample again.");
 		}
 		samples.add(new NewSample(tube, person.id(), item.at(), viewer.username(), before));
-		inTube.add(tube.code + "/" + person.id());
+		inTube.add(inThisTube);
 		sampled.add(tube.roundId + "/" + person.id());
 		tube.samples++;
 		tube.changed = true;
@@ -420,7 +421,7 @@ class BulkSampling {
 		try (PreparedStatement statement = connection.prepareStatement("""
 				SELECT t.id, t.code, t.round_id, t.site_id, s.area_code, t.pool_size, t.samples, t.status, r.status
 				FROM testing_tube t JOIN testing_site s ON s.id = t.site_id JOIN testing_round r ON r.id = t.round_id
-				WHERE t.code = ANY(?)
+				WHERE t.code IN (SELECT unnest(?::text[]))
 				ORDER BY t.id
 				FOR UPDATE OF t
 				""")) {
@@ -442,21 +443,22 @@ class BulkSampling {
 		}
 		Array people = connection.createArrayOf("bigint", personIds.toArray());
 		try (PreparedStatement statement = connection.prepareStatement("""
-				SELECT s.person_id, s.round_id, t.code FROM testing_sample s JOIN testing_tube t ON t.id = s.tube_id
-				WHERE s.person_id = ANY(?) AND s.removed_at IS NULL
+				SELECT s.person_id, s.round_id, s.tube_id
+				FROM unnest(?::bigint[]) AS p(id) JOIN testing_sample s ON s.person_id = p.id
+				WHERE s.removed_at IS NULL
 				""")) {
 			statement.setArray(1, people);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
-					inTube.add(rs.getString(3) + "/" + rs.getLong(1));
+					inTube.add("t" + rs.getLong(3) + "/" + rs.getLong(1));
 					sampled.add(rs.getLong(2) + "/" + rs.getLong(1));
 				}
 			}
 		}
 		try (PreparedStatement statement = connection.prepareStatement("""
-				SELECT DISTINCT ON (round_id, person_id) round_id, person_id, fever FROM testing_checkin
-				WHERE person_id = ANY(?)
-				ORDER BY round_id, person_id, checked_in_at DESC, id DESC
+				SELECT DISTINCT ON (c.round_id, c.person_id) c.round_id, c.person_id, c.fever
+				FROM unnest(?::bigint[]) AS p(id) JOIN testing_checkin c ON c.person_id = p.id
+				ORDER BY c.round_id, c.person_id, c.checked_in_at DESC, c.id DESC
 				""")) {
 			statement.setArray(1, people);
 			try (ResultSet rs = statement.executeQuery()) {
