@@ -19,10 +19,16 @@ public final class CodeSigner {
 
 	private static final int MAC_BYTES = 16;
 
+	private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern
+		.compile("FL1\\.(\\d{1,18})\\.(\\d{1,9})\\.([A-Za-z0-9_-]{22})");
+
 	private final SecretKeySpec key;
+
+	private final ThreadLocal<Mac> macs;
 
 	public CodeSigner(byte[] secret) {
 		this.key = new SecretKeySpec(secret, "HmacSHA256");
+		this.macs = ThreadLocal.withInitial(this::newMac);
 	}
 
 	public String sign(long personId, int version) {
@@ -35,12 +41,11 @@ public final class CodeSigner {
 		if (payload == null) {
 			return null;
 		}
-		String[] parts = payload.strip().split("\\.");
-		if (parts.length != 4 || !PREFIX.equals(parts[0]) || !parts[1].matches("\\d{1,18}")
-				|| !parts[2].matches("\\d{1,9}") || !parts[3].matches("[A-Za-z0-9_-]{22}")) {
+		java.util.regex.Matcher matcher = FORMAT.matcher(payload.strip());
+		if (!matcher.matches()) {
 			return null;
 		}
-		return new Parsed(Long.parseLong(parts[1]), Integer.parseInt(parts[2]), parts[3]);
+		return new Parsed(Long.parseLong(matcher.group(1)), Integer.parseInt(matcher.group(2)), matcher.group(3));
 	}
 
 	public boolean verify(Parsed parsed) {
@@ -56,10 +61,14 @@ public final class CodeSigner {
 	}
 
 	private byte[] mac(String body) {
+		return Arrays.copyOf(macs.get().doFinal(body.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES);
+	}
+
+	private Mac newMac() {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(key);
-			return Arrays.copyOf(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES);
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);
