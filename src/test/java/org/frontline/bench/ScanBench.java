@@ -31,7 +31,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Load tool for the scan protocol ({@code bench/scans.sh}). Generates a city (demo district with N residents and a
+ * Load tool for the scan protocol under a surge ({@code bench/surge.sh}). Generates a city (demo district with N residents and a
  * number of sampling sites), starts Frontline on its own PostgreSQL server (fsync on) and drives
  * {@code POST /api/v1/scans}: (a) online devices, one event per request, many concurrent devices; (b) offline sync,
  * batches of events; and, in the same run against the same database server, the baseline: the same rows inserted
@@ -65,7 +65,7 @@ public final class ScanBench {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = new HashMap<>(Map.of("residents", "2000000", "sites", "1000", "seconds", "30",
-				"devices", "1000", "batch", "100", "offline-devices", "8", "runs", "3", "modes", "online,offline,baseline",
+				"devices", "1000", "batch", "100", "offline-devices", "8", "runs", "3", "modes", "online,surge",
 				"data", "target/bench-data"));
 		options.putAll(Map.of("surge-seconds", "180", "surge-factor", "10"));
 		for (String arg : args) {

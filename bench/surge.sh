@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# A step surge on the scan protocol (issue 6), and the same sustained modes as bench/run.sh: generates the city,
+# starts Frontline as its own process on a PostgreSQL server (fsync on), measures the sustained online rate, then
+# steps from idle to --surge-factor times that rate at once for --surge-seconds, with devices that honour 503/429
+# Retry-After and resend; then a minute at the sustained rate. Prints accepted, shed and resent counts, latency
+# percentiles, health and API latency during the surge, throughput per 10 s and the application's memory.
+# Options (defaults): --residents=2000000 --sites=1000 --seconds=30 --devices=1000 --runs=3
+#   --modes=online,surge (also offline, baseline) --surge-seconds=180 --surge-factor=10 [--rate=EVENTS_PER_S]
+#   --data=target/bench-data (kept: the city is generated once per data directory).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+exec java -Xmx4g -Dfrontline.app.xmx=${APP_XMX:-3g} -Dfrontline.app.start-timeout=3600 -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  org.frontline.bench.ScanBench "$@"
