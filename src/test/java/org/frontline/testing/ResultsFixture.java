@@ -55,13 +55,21 @@ final class ResultsFixture {
 
 	/** A tube in this round with these people in it, sealed and sent; received by the lab when {@code receive}. */
 	String tube(List<Long> people, int poolSize, boolean receive) {
+		return tube(people, poolSize, receive, false);
+	}
+
+	/** A tube of people sampled again in this round (a single-tube retest is a confirmed re-sample). */
+	String tube(List<Long> people, int poolSize, boolean receive, boolean resample) {
 		String tube = unique("T");
 		List<Map<String, Object>> events = new ArrayList<>();
 		events.add(event("TUBE_OPENED", "roundId", round, "siteId", site, "tubeCode", tube, "poolSize", poolSize));
 		for (long person : people) {
-			events.add(event("SAMPLED", "tubeCode", tube, "personCode", testing.code(person)));
+			events.add(resample ? event("SAMPLED", "tubeCode", tube, "personCode", testing.code(person), "resample", true)
+					: event("SAMPLED", "tubeCode", tube, "personCode", testing.code(person)));
 		}
-		events.add(event("TUBE_SEALED", "tubeCode", tube));
+		if (people.size() < poolSize) {
+			events.add(event("TUBE_SEALED", "tubeCode", tube));
+		}
 		String box = unique("B");
 		events.add(event("BOXED", "boxCode", box, "tubeCode", tube));
 		events.add(event("BOX_DISPATCHED", "boxCode", box, "courier", "李师傅"));
