@@ -1,5 +1,6 @@
 package org.frontline.testing.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.frontline.shared.Page;
 import org.frontline.shared.Problem;
 import org.frontline.testing.Coverage;
 import org.frontline.testing.CoverageFigures;
+import org.frontline.testing.FileCheck;
 import org.frontline.testing.FollowUps;
 import org.frontline.testing.LabTurnaround;
 import org.frontline.testing.MissingPerson;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -50,6 +53,17 @@ class ResultsApiController {
 	@PostMapping("/results")
 	Map<String, List<ResultAnswer>> post(@RequestBody ResultBatch batch) {
 		return Map.of("results", results.submit(batch));
+	}
+
+	/** A CSV or XLSX file of results: checked whole first; with errors nothing is written (see FileCheck.uploadId). */
+	@PostMapping(path = "/results/file", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	FileCheck upload(@RequestParam("file") MultipartFile file) throws IOException {
+		return results.upload(file.getOriginalFilename(), file.getBytes());
+	}
+
+	@PostMapping("/results/uploads/{id}/import")
+	FileCheck importValidRows(@PathVariable long id) {
+		return results.importValidRows(id);
 	}
 
 	@PostMapping("/results/{tubeCode}/correction")
