@@ -134,5 +134,5 @@
     });
   });
   refresh();
-  setInterval(refresh, 60000);
+  setInterval(refresh, (Number(page.dataset.refresh) || 60) * 1000);
 }());

@@ -32,6 +32,8 @@ final class ResultsFixture {
 
 	final Api.As labStaff;
 
+	final String labUsername;
+
 	private final Api api;
 
 	ResultsFixture(Api api, int poolSize) {
@@ -43,14 +45,19 @@ final class ResultsFixture {
 		Response created = api.as("admin").post("/api/v1/labs", Map.of("name", unique("检测实验室-")));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		this.lab = created.json().get("id").asLong();
-		this.labStaff = labUser(lab);
+		this.labUsername = labUsername(lab);
+		this.labStaff = testing.asUser(labUsername);
 	}
 
 	Api.As labUser(long labId) {
+		return testing.asUser(labUsername(labId));
+	}
+
+	String labUsername(long labId) {
 		Response user = api.as("admin").post("/api/v1/users", Map.of("username", unique("lab-"), "password",
 				IntegrationTest.DEMO_PASSWORD + "-Strong!9", "roles", List.of("LAB"), "lab", labId));
 		assertThat(user.status()).as(user.body()).isEqualTo(201);
-		return testing.asUser(user.json().get("username").asString());
+		return user.json().get("username").asString();
 	}
 
 	/** A tube in this round with these people in it, sealed and sent; received by the lab when {@code receive}. */

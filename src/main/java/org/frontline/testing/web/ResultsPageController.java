@@ -152,8 +152,10 @@ class ResultsPageController {
 
 	/** The commander's round page: coverage by subdistrict and community (table and chart), pool advice, turnaround. */
 	@GetMapping("/testing/rounds/{id}")
-	String round(@PathVariable long id, @RequestParam(required = false) String area, Model model) {
+	String round(@PathVariable long id, @RequestParam(required = false) String area,
+			@RequestParam(defaultValue = "60") int refresh, Model model) {
 		Round round = rounds.get(id);
+		model.addAttribute("refresh", Math.max(2, Math.min(refresh, 600)));
 		model.addAttribute("round", round);
 		model.addAttribute("coverage", coverage.coverage(id, area));
 		var viewer = Viewers.require();
