@@ -94,20 +94,49 @@ public class SamplingCodes {
 	 */
 	@Transactional(readOnly = true, noRollbackFor = CodeRejectedException.class)
 	public SampledPerson resolve(String payload) {
-		CodeSigner.Parsed parsed = CodeSigner.parse(payload);
-		if (parsed == null) {
-			throw new CodeRejectedException(Reason.CODE_UNREADABLE, "This is not a personal sampling code.");
+		return resolveAll(java.util.List.of(payload == null ? "" : payload)).get(payload == null ? "" : payload).orThrow();
+	}
+
+	/**
+	 * Resolves many scanned codes in one query (a device's batch): each payload maps to its person or to why it
+	 * stands for nobody.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, ResolvedCode> resolveAll(java.util.Collection<String> payloads) {
+		java.util.Map<String, ResolvedCode> resolved = new java.util.HashMap<>();
+		java.util.Map<String, CodeSigner.Parsed> signed = new java.util.HashMap<>();
+		for (String payload : payloads) {
+			CodeSigner.Parsed parsed = CodeSigner.parse(payload);
+			if (parsed == null) {
+				resolved.put(payload, ResolvedCode.rejected(
+						new CodeRejectedException(Reason.CODE_UNREADABLE, "This is not a personal sampling code.")));
+			}
+			else if (!signer().verify(parsed)) {
+				resolved.put(payload, ResolvedCode.rejected(new CodeRejectedException(Reason.CODE_FORGED,
+						"The code's signature is wrong: it was not issued here.")));
+			}
+			else {
+				signed.put(payload, parsed);
+			}
 		}
-		if (!signer().verify(parsed)) {
-			throw new CodeRejectedException(Reason.CODE_FORGED, "The code's signature is wrong: it was not issued here.");
-		}
-		Holder holder = repository.holder(parsed.personId())
-			.orElseThrow(() -> new CodeRejectedException(Reason.PERSON_UNKNOWN, "The code names no registered person."));
-		if (parsed.version() != holder.version()) {
-			throw new CodeRejectedException(Reason.CODE_REVOKED,
-					"The code was revoked by a re-issue; ask for the person's new code.");
-		}
-		return sampled(holder);
+		java.util.Map<Long, Holder> holders = new java.util.HashMap<>();
+		repository.holders(signed.values().stream().map(CodeSigner.Parsed::personId).distinct().toList())
+			.forEach(h -> holders.put(h.personId(), h));
+		signed.forEach((payload, parsed) -> {
+			Holder holder = holders.get(parsed.personId());
+			if (holder == null) {
+				resolved.put(payload, ResolvedCode.rejected(
+						new CodeRejectedException(Reason.PERSON_UNKNOWN, "The code names no registered person.")));
+			}
+			else if (holder.version() != parsed.version()) {
+				resolved.put(payload, ResolvedCode.rejected(new CodeRejectedException(Reason.CODE_REVOKED,
+						"The code was revoked by a re-issue; ask for the person's new code.")));
+			}
+			else {
+				resolved.put(payload, ResolvedCode.of(sampled(holder)));
+			}
+		});
+		return resolved;
 	}
 
 	/** A person found by ID number (no phone, no card), masked. */

@@ -21,8 +21,11 @@ public final class CodeSigner {
 
 	private final SecretKeySpec key;
 
+	private final ThreadLocal<Mac> macs;
+
 	public CodeSigner(byte[] secret) {
 		this.key = new SecretKeySpec(secret, "HmacSHA256");
+		this.macs = ThreadLocal.withInitial(this::newMac);
 	}
 
 	public String sign(long personId, int version) {
@@ -56,10 +59,14 @@ public final class CodeSigner {
 	}
 
 	private byte[] mac(String body) {
+		return Arrays.copyOf(macs.get().doFinal(body.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES);
+	}
+
+	private Mac newMac() {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(key);
-			return Arrays.copyOf(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES);
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);

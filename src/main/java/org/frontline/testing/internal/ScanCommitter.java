@@ -4,15 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
+import org.frontline.people.ResolvedCode;
 import org.frontline.shared.Viewer;
 import org.frontline.testing.ScanEvent;
 import org.frontline.testing.ScanResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,14 +24,20 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit for scans: request threads queue their batches; one committer thread drains whatever is queued
- * into one transaction, commits once, and only then completes each request. Commits are shared between concurrent
- * requests, and nothing is acknowledged before it is durable.
+ * Group commit for scans: request threads queue their batches; a committer thread drains whatever is queued into one
+ * transaction, commits once, and only then completes each request. Commits are shared between concurrent requests,
+ * and nothing is acknowledged before it is durable.
  *
  * <p>
- * The shared transaction has no savepoints. When anything in it fails (a concurrent instance won a unique
- * constraint, a deadlock), it is rolled back and each request of the group is applied again in its own transaction
- * with a savepoint per event, so one failing event never takes another request, or another event, with it.
+ * There are {@code frontline.scans.committers} committers (one by default), each with its own queue; a device always
+ * goes to the same one, so its events stay in order. Committers, like application instances on one database, are
+ * kept correct by row locks and unique constraints, not by memory.
+ *
+ * <p>
+ * A group of only TUBE_OPENED and SAMPLED events (the hot path) goes through {@link BulkSampling}: a few set-based
+ * statements for the whole group. The shared transaction has no savepoints. When anything in it fails (another writer won a unique constraint, a
+ * deadlock), it is rolled back and each request of the group is applied again in its own transaction with a
+ * savepoint per event, so one failing event never takes another request, or another event, with it.
  */
 @Component
 public class ScanCommitter implements SmartLifecycle {
@@ -36,64 +46,92 @@ public class ScanCommitter implements SmartLifecycle {
 
 	static final int MAX_GROUP_EVENTS = 5_000;
 
-	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-
 	private final ScanRules rules;
+
+	private final BulkSampling bulkSampling;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	private volatile Thread thread;
+	private final List<Lane> lanes = new ArrayList<>();
 
 	private volatile boolean running;
 
-	ScanCommitter(ScanRules rules, PlatformTransactionManager transactionManager, Clock clock) {
+	ScanCommitter(ScanRules rules, BulkSampling bulkSampling, PlatformTransactionManager transactionManager,
+			Clock clock, @Value("${frontline.scans.committers:1}") int committers) {
 		this.rules = rules;
+		this.bulkSampling = bulkSampling;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
+		for (int i = 0; i < Math.max(1, committers); i++) {
+			lanes.add(new Lane(i));
+		}
 	}
 
 	/** A request waiting for its events to be committed. */
-	record Pending(Viewer viewer, String deviceId, List<ScanEvent> events, CompletableFuture<List<ScanResult>> done) {
+	record Pending(Viewer viewer, String deviceId, List<ScanEvent> events, Map<String, ResolvedCode> people,
+			CompletableFuture<List<ScanResult>> done) {
 	}
 
 	/** Queues a batch; the future completes once its events are committed (or failed). */
-	public CompletableFuture<List<ScanResult>> submit(Viewer viewer, String deviceId, List<ScanEvent> events) {
+	public CompletableFuture<List<ScanResult>> submit(Viewer viewer, String deviceId, List<ScanEvent> events,
+			Map<String, ResolvedCode> people) {
 		CompletableFuture<List<ScanResult>> done = new CompletableFuture<>();
 		if (!running) {
 			done.completeExceptionally(new IllegalStateException("The scan committer is not running."));
 			return done;
 		}
-		queue.add(new Pending(viewer, deviceId, events, done));
+		String key = deviceId != null ? deviceId : viewer.username();
+		lanes.get(Math.floorMod(key.hashCode(), lanes.size())).queue.add(new Pending(viewer, deviceId, events, people, done));
 		return done;
 	}
 
-	private void loop() {
-		while (running || !queue.isEmpty()) {
-			List<Pending> group = new ArrayList<>();
-			try {
-				Pending first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-				if (first == null) {
-					continue;
+	/** One committer thread and its queue. */
+	private final class Lane {
+
+		final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+
+		final int number;
+
+		volatile Thread thread;
+
+		Lane(int number) {
+			this.number = number;
+		}
+
+		void start() {
+			thread = new Thread(this::loop, "scan-committer-" + number);
+			thread.setDaemon(true);
+			thread.start();
+		}
+
+		private void loop() {
+			while (running || !queue.isEmpty()) {
+				List<Pending> group = new ArrayList<>();
+				try {
+					Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+					if (first == null) {
+						continue;
+					}
+					group.add(first);
+					int events = first.events().size();
+					Pending next;
+					while (events < MAX_GROUP_EVENTS && (next = queue.poll()) != null) {
+						group.add(next);
+						events += next.events().size();
+					}
+					commit(group);
 				}
-				group.add(first);
-				int events = first.events().size();
-				Pending next;
-				while (events < MAX_GROUP_EVENTS && (next = queue.poll()) != null) {
-					group.add(next);
-					events += next.events().size();
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					group.forEach(p -> p.done().completeExceptionally(ex));
+					return;
 				}
-				commit(group);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				group.forEach(p -> p.done().completeExceptionally(ex));
-				return;
-			}
-			catch (RuntimeException | Error ex) {
-				log.error("The scan committer failed a group of {} requests", group.size(), ex);
-				group.forEach(p -> p.done().completeExceptionally(ex));
+				catch (RuntimeException | Error ex) {
+					log.error("The scan committer failed a group of {} requests", group.size(), ex);
+					group.forEach(p -> p.done().completeExceptionally(ex));
+				}
 			}
 		}
 	}
@@ -103,11 +141,21 @@ public class ScanCommitter implements SmartLifecycle {
 		try {
 			answers = transactions.execute(status -> {
 				Instant now = clock.instant();
+				List<List<ScanResult>> bulk;
+				try {
+					bulk = bulkSampling.apply(group, now);
+				}
+				catch (java.sql.SQLException ex) {
+					throw new IllegalStateException("A bulk scan statement failed", ex);
+				}
+				if (bulk != null) {
+					return bulk;
+				}
 				List<List<ScanResult>> all = new ArrayList<>(group.size());
 				for (Pending pending : group) {
 					List<ScanResult> results = new ArrayList<>(pending.events().size());
 					for (ScanEvent event : pending.events()) {
-						results.add(rules.apply(pending.viewer(), pending.deviceId(), event, now));
+						results.add(rules.apply(pending.viewer(), pending.deviceId(), event, now, pending.people()));
 					}
 					all.add(results);
 				}
@@ -148,7 +196,7 @@ public class ScanCommitter implements SmartLifecycle {
 		for (int attempt = 0; attempt < 2; attempt++) {
 			Object savepoint = status.createSavepoint();
 			try {
-				ScanResult result = rules.apply(pending.viewer(), pending.deviceId(), event, now);
+				ScanResult result = rules.apply(pending.viewer(), pending.deviceId(), event, now, pending.people());
 				status.releaseSavepoint(savepoint);
 				return result;
 			}
@@ -164,21 +212,21 @@ public class ScanCommitter implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		thread = new Thread(this::loop, "scan-committer");
-		thread.setDaemon(true);
-		thread.start();
+		lanes.forEach(Lane::start);
 	}
 
 	@Override
 	public void stop() {
 		running = false;
-		Thread current = thread;
-		if (current != null) {
-			try {
-				current.join(10_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+		for (Lane lane : lanes) {
+			Thread thread = lane.thread;
+			if (thread != null) {
+				try {
+					thread.join(10_000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
 			}
 		}
 	}

@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.frontline.audit.AuditLog;
 import org.frontline.people.CodeRejectedException;
+import org.frontline.people.ResolvedCode;
 import org.frontline.people.SampledPerson;
 import org.frontline.people.SamplingCodes;
 import org.frontline.shared.Role;
@@ -60,7 +63,48 @@ public class ScanRules {
 		}
 	}
 
-	public ScanResult apply(Viewer viewer, String deviceId, ScanEvent event, Instant now) {
+	/** The key under which {@link #resolve} files the person of an event: its code, or its ID number. */
+	public static String personKey(ScanEvent event) {
+		if (event.personCode() != null && !event.personCode().isBlank()) {
+			return event.personCode().strip();
+		}
+		if (event.idNumber() != null && !event.idNumber().isBlank()) {
+			return "id:" + event.idNumber().strip().toUpperCase();
+		}
+		return null;
+	}
+
+	/**
+	 * Resolves the people of a batch before it is queued (in the request's thread, in one query): signatures,
+	 * revocation and the person behind each code.
+	 */
+	public Map<String, ResolvedCode> resolve(List<ScanEvent> events) {
+		Set<String> payloads = new LinkedHashSet<>();
+		Map<String, ResolvedCode> resolved = new HashMap<>();
+		for (ScanEvent event : events) {
+			String key = personKey(event);
+			if (key == null) {
+				continue;
+			}
+			if (key.startsWith("id:")) {
+				resolved.computeIfAbsent(key, k -> codes.byIdNumber(k.substring(3))
+					.map(ResolvedCode::of)
+					.orElse(ResolvedCode.rejected(new CodeRejectedException(CodeRejectedException.Reason.PERSON_UNKNOWN,
+							"Nobody is registered with this ID number."))));
+			}
+			else {
+				payloads.add(key);
+			}
+		}
+		if (!payloads.isEmpty()) {
+			resolved.putAll(codes.resolveAll(payloads));
+		}
+		return resolved;
+	}
+
+	/** Applies one event; {@code people} are the batch's people as {@link #resolve} found them. */
+	public ScanResult apply(Viewer viewer, String deviceId, ScanEvent event, Instant now,
+			Map<String, ResolvedCode> people) {
 		UUID id;
 		try {
 			id = UUID.fromString(event.eventId() == null ? "" : event.eventId());
@@ -88,10 +132,10 @@ public class ScanRules {
 			}
 			return switch (type) {
 				case "TUBE_OPENED" -> tubeOpened(viewer, id, event, at);
-				case "SAMPLED" -> sampled(viewer, id, event, at);
-				case "SAMPLE_REMOVED" -> sampleRemoved(viewer, id, event, at);
+				case "SAMPLED" -> sampled(viewer, event, at, people);
+				case "SAMPLE_REMOVED" -> sampleRemoved(viewer, id, event, at, people);
 				case "TUBE_SEALED" -> tubeSealed(viewer, id, event, at);
-				case "CHECKED_IN" -> checkedIn(viewer, id, event, at);
+				case "CHECKED_IN" -> checkedIn(viewer, id, event, at, people);
 				case "BOXED" -> boxed(viewer, event, at);
 				case "BOX_DISPATCHED" -> boxDispatched(viewer, event, at);
 				case "BOX_RECEIVED" -> boxReceived(viewer, event, at);
@@ -135,9 +179,9 @@ public class ScanRules {
 				return new ScanResult(event.eventId(), Status.ACCEPTED, null, null, null, 0, poolSize, "OPEN");
 	}
 
-	private ScanResult sampled(Viewer viewer, UUID id, ScanEvent event, Instant at) {
+	private ScanResult sampled(Viewer viewer, ScanEvent event, Instant at, Map<String, ResolvedCode> people) {
 		String code = required(event.tubeCode(), "tubeCode");
-		SampledPerson person = person(event);
+		SampledPerson person = person(event, people);
 		ScanRepository.TubeForPerson found = scans.lockTubeFor(code, person.id())
 			.orElseThrow(() -> new Rejected("TUBE_UNKNOWN", "No tube " + code + " was opened."));
 		TubeRow tube = found.tube();
@@ -164,9 +208,10 @@ public class ScanRules {
 				count, tube.poolSize(), count >= tube.poolSize() ? "SEALED" : "OPEN");
 	}
 
-	private ScanResult sampleRemoved(Viewer viewer, UUID id, ScanEvent event, Instant at) {
+	private ScanResult sampleRemoved(Viewer viewer, UUID id, ScanEvent event, Instant at,
+			Map<String, ResolvedCode> people) {
 		TubeRow tube = writableTube(viewer, event.tubeCode());
-		SampledPerson person = person(event);
+		SampledPerson person = person(event, people);
 		if ("SEALED".equals(tube.status())) {
 			throw new Rejected("TUBE_SEALED", "The tube is sealed: a sample can no longer be removed.");
 		}
@@ -193,7 +238,8 @@ public class ScanRules {
 				"SEALED");
 	}
 
-	private ScanResult checkedIn(Viewer viewer, UUID id, ScanEvent event, Instant at) {
+	private ScanResult checkedIn(Viewer viewer, UUID id, ScanEvent event, Instant at,
+			Map<String, ResolvedCode> people) {
 		if (event.roundId() == null || event.siteId() == null) {
 			throw new Rejected("INVALID_EVENT", "CHECKED_IN needs roundId and siteId.");
 		}
@@ -211,7 +257,7 @@ public class ScanRules {
 		if (!"OPEN".equals(roundStatus)) {
 			throw new Rejected("ROUND_NOT_OPEN", "The round is " + roundStatus + ", not open for sampling.");
 		}
-		SampledPerson person = person(event);
+		SampledPerson person = person(event, people);
 		boolean fever = temperature.compareTo(FEVER) >= 0;
 		scans.checkIn(event.roundId(), event.siteId(), person.id(), at, temperature, fever, viewer.username());
 		scans.describe(id, null, person.id());
@@ -326,7 +372,15 @@ public class ScanRules {
 		}
 	}
 
-	private SampledPerson person(ScanEvent event) {
+	private SampledPerson person(ScanEvent event, Map<String, ResolvedCode> people) {
+		String key = personKey(event);
+		ResolvedCode resolved = key == null ? null : people.get(key);
+		if (resolved != null) {
+			if (resolved.person() == null) {
+				throw new Rejected(resolved.reason().name(), resolved.message());
+			}
+			return resolved.person();
+		}
 		if (event.personCode() != null && !event.personCode().isBlank()) {
 			try {
 				return codes.resolve(event.personCode());
