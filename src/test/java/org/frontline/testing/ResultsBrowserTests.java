@@ -32,15 +32,20 @@ class ResultsBrowserTests extends IntegrationTest {
 
 			browser.find(By.cssSelector("#coverage-table th[data-key='percent']")).click();
 			browser.find(By.cssSelector("#coverage-table th[data-key='percent']")).click();
-			List<Double> percents = browser.driver().findElements(By.cssSelector("#coverage-table tbody tr td:nth-child(7)"))
-				.stream().map(td -> Double.parseDouble(td.getText())).toList();
+			// Read in one go: the table re-renders itself every two seconds.
+			@SuppressWarnings("unchecked")
+			List<Object> cells = (List<Object>) browser.driver().executeScript("""
+					return Array.prototype.map.call(document.querySelectorAll('#coverage-table tbody tr td:nth-child(7)'),
+					  function (td) { return td.textContent; });""");
+			List<Double> percents = cells.stream().map(c -> Double.parseDouble(String.valueOf(c))).toList();
+			assertThat(percents).hasSizeGreaterThan(2);
 			assertThat(percents).isSortedAccordingTo((a, b) -> Double.compare(b, a));
 
 			fixture.tube(fixture.people(TestData.BILINWAN_COMPOUND, 3), 10, false);
 			new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
 				.until(d -> Long.parseLong(d.findElement(By.id("round-sampled")).getText()) == sampled + 3);
 			assertThat(browser.text(By.id("pool-advice"))).contains("Dorfman");
-			browser.find(By.cssSelector("#coverage-table tr[data-area='320602001001'] a")).click();
+			browser.open("/testing/rounds/" + fixture.round + "/missing?area=320602001001");
 			browser.waitFor(By.id("missing-list"));
 			assertThat(browser.find(By.id("missing-export")).getDomAttribute("href")).contains("/missing/export");
 		}
@@ -82,6 +87,31 @@ class ResultsBrowserTests extends IntegrationTest {
 			assertThat(browser.text(By.id("tube-answer"))).contains("已录入");
 			post(browser, tube, "POSITIVE");
 			assertThat(browser.text(By.id("tube-answer"))).contains("已拒绝").contains("已有不同结果");
+		}
+	}
+
+	@Test
+	void aResidentLooksUpTheirOwnLatestResultOnThePublicPage() {
+		ResultsFixture fixture = new ResultsFixture(api(), 10);
+		String idNumber = TestData.residentId();
+		String phone = TestData.phone();
+		long person = fixture.testing.person(TestData.BILINWAN_COMPOUND, "陈小红", idNumber, phone, List.of());
+		String tube = fixture.tube(List.of(person), 10, true);
+		fixture.post(fixture.labStaff, List.of(result(tube, "NEGATIVE")));
+		try (Browser browser = new Browser(baseUrl())) {
+			browser.open("/public/code");
+			browser.find(By.id("public-result-link")).click();
+			browser.waitFor(By.id("result-name")).sendKeys("陈小红");
+			browser.find(By.id("result-id")).sendKeys(idNumber);
+			browser.find(By.id("result-phone")).sendKeys("13900000000");
+			browser.find(By.id("result-submit")).click();
+			assertThat(browser.waitFor(By.id("result-mismatch")).getText()).isNotBlank();
+			browser.find(By.id("result-name")).sendKeys("陈小红");
+			browser.find(By.id("result-id")).sendKeys(idNumber);
+			browser.find(By.id("result-phone")).sendKeys(phone);
+			browser.find(By.id("result-submit")).click();
+			assertThat(browser.waitFor(By.id("my-outcome")).getText()).isEqualTo("阴性");
+			assertThat(browser.driver().getPageSource()).doesNotContain(idNumber);
 		}
 	}
 
