@@ -10,15 +10,13 @@ import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.frontline.testing.internal.ScanCommitter;
-import org.frontline.testing.internal.ScanRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
  * The device protocol: a batch of scan events applied in order, each stored exactly once by its event id, each
  * answered on its own (one rejected event does not undo the others). Answers come only after the events are
- * committed; commits are shared between concurrent requests. The people behind the codes of a batch are looked up
- * (signature, revocation) in the request's own thread, in one query, before the batch is queued.
+ * committed; commits are shared between concurrent requests.
  */
 @Service
 public class Scans {
@@ -29,11 +27,8 @@ public class Scans {
 
 	private final ScanCommitter committer;
 
-	private final ScanRules rules;
-
-	Scans(ScanCommitter committer, ScanRules rules) {
+	Scans(ScanCommitter committer) {
 		this.committer = committer;
-		this.rules = rules;
 	}
 
 	public List<ScanResult> submit(ScanBatch batch) {
@@ -50,8 +45,7 @@ public class Scans {
 		String deviceId = batch.deviceId() == null ? null
 				: batch.deviceId().substring(0, Math.min(100, batch.deviceId().length()));
 		try {
-			List<ScanEvent> events = List.copyOf(batch.events());
-			return committer.submit(viewer, deviceId, events, rules.resolve(events)).get(30, TimeUnit.SECONDS);
+			return committer.submit(viewer, deviceId, List.copyOf(batch.events())).get(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

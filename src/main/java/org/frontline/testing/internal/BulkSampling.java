@@ -53,7 +53,8 @@ class BulkSampling {
 		}
 	}
 
-	private record Item(int request, Pending pending, ScanEvent event, UUID id, Instant at) {
+	private record Item(int request, Pending pending, ScanEvent event, UUID id, Instant at,
+			Map<String, ResolvedCode> people) {
 	}
 
 	private static final class Tube {
@@ -104,12 +105,13 @@ class BulkSampling {
 	}
 
 	/** The answers of every request of the group, or null when the group is not for this path. */
-	List<List<ScanResult>> apply(List<Pending> group, Instant now) throws SQLException {
+	List<List<ScanResult>> apply(List<Pending> group, Map<String, ResolvedCode> people, Instant now)
+			throws SQLException {
 		List<Item> items = new ArrayList<>();
 		for (int r = 0; r < group.size(); r++) {
 			Pending pending = group.get(r);
 			for (ScanEvent event : pending.events()) {
-				Item item = item(r, pending, event, now);
+				Item item = item(r, pending, event, now, people);
 				if (item == null) {
 					return null;
 				}
@@ -143,7 +145,7 @@ class BulkSampling {
 				siteIds.add(item.event().siteId());
 			}
 			else {
-				ResolvedCode person = item.pending().people().get(ScanRules.personKey(item.event()));
+				ResolvedCode person = item.people().get(ScanRules.personKey(item.event()));
 				if (person != null && person.person() != null) {
 					personIds.add(person.person().id());
 				}
@@ -194,7 +196,8 @@ class BulkSampling {
 		return answers;
 	}
 
-	private static Item item(int request, Pending pending, ScanEvent event, Instant now) {
+	private static Item item(int request, Pending pending, ScanEvent event, Instant now,
+			Map<String, ResolvedCode> people) {
 		String type = event.type();
 		if (!"TUBE_OPENED".equals(type) && !"SAMPLED".equals(type)) {
 			return null;
@@ -214,7 +217,7 @@ class BulkSampling {
 			if (at.isAfter(now.plus(ScanRules.FUTURE_TOLERANCE))) {
 				return null;
 			}
-			return new Item(request, pending, event, id, at);
+			return new Item(request, pending, event, id, at, people);
 		}
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			return null;
@@ -265,7 +268,7 @@ class BulkSampling {
 			Set<String> fever, List<NewSample> samples) {
 		ScanEvent event = item.event();
 		Viewer viewer = item.pending().viewer();
-		ResolvedCode resolved = item.pending().people().get(ScanRules.personKey(event));
+		ResolvedCode resolved = item.people().get(ScanRules.personKey(event));
 		if (resolved == null) {
 			throw new ScanRules.Rejected("PERSON_UNKNOWN", "Nobody is registered with this code.");
 		}

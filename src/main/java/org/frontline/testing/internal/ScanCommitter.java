@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * kept correct by row locks and unique constraints, not by memory.
  *
  * <p>
- * A group of only TUBE_OPENED and SAMPLED events (the hot path) goes through {@link BulkSampling}: a few set-based
+ * The people behind the codes of a whole group are looked up (signature, revocation) in one query, inside the
+ * group's transaction. A group of only TUBE_OPENED and SAMPLED events (the hot path) goes through {@link BulkSampling}: a few set-based
  * statements for the whole group. The shared transaction has no savepoints. When anything in it fails (another writer won a unique constraint, a
  * deadlock), it is rolled back and each request of the group is applied again in its own transaction with a
  * savepoint per event, so one failing event never takes another request, or another event, with it.
@@ -70,20 +71,18 @@ public class ScanCommitter implements SmartLifecycle {
 	}
 
 	/** A request waiting for its events to be committed. */
-	record Pending(Viewer viewer, String deviceId, List<ScanEvent> events, Map<String, ResolvedCode> people,
-			CompletableFuture<List<ScanResult>> done) {
+	record Pending(Viewer viewer, String deviceId, List<ScanEvent> events, CompletableFuture<List<ScanResult>> done) {
 	}
 
 	/** Queues a batch; the future completes once its events are committed (or failed). */
-	public CompletableFuture<List<ScanResult>> submit(Viewer viewer, String deviceId, List<ScanEvent> events,
-			Map<String, ResolvedCode> people) {
+	public CompletableFuture<List<ScanResult>> submit(Viewer viewer, String deviceId, List<ScanEvent> events) {
 		CompletableFuture<List<ScanResult>> done = new CompletableFuture<>();
 		if (!running) {
 			done.completeExceptionally(new IllegalStateException("The scan committer is not running."));
 			return done;
 		}
 		String key = deviceId != null ? deviceId : viewer.username();
-		lanes.get(Math.floorMod(key.hashCode(), lanes.size())).queue.add(new Pending(viewer, deviceId, events, people, done));
+		lanes.get(Math.floorMod(key.hashCode(), lanes.size())).queue.add(new Pending(viewer, deviceId, events, done));
 		return done;
 	}
 
@@ -141,9 +140,10 @@ public class ScanCommitter implements SmartLifecycle {
 		try {
 			answers = transactions.execute(status -> {
 				Instant now = clock.instant();
+				Map<String, ResolvedCode> people = rules.resolve(group.stream().flatMap(p -> p.events().stream()).toList());
 				List<List<ScanResult>> bulk;
 				try {
-					bulk = bulkSampling.apply(group, now);
+					bulk = bulkSampling.apply(group, people, now);
 				}
 				catch (java.sql.SQLException ex) {
 					throw new IllegalStateException("A bulk scan statement failed", ex);
@@ -155,7 +155,7 @@ public class ScanCommitter implements SmartLifecycle {
 				for (Pending pending : group) {
 					List<ScanResult> results = new ArrayList<>(pending.events().size());
 					for (ScanEvent event : pending.events()) {
-						results.add(rules.apply(pending.viewer(), pending.deviceId(), event, now, pending.people()));
+						results.add(rules.apply(pending.viewer(), pending.deviceId(), event, now, people));
 					}
 					all.add(results);
 				}
@@ -183,20 +183,22 @@ public class ScanCommitter implements SmartLifecycle {
 	private List<ScanResult> alone(Pending pending) {
 		return transactions.execute(status -> {
 			Instant now = clock.instant();
+			Map<String, ResolvedCode> people = rules.resolve(pending.events());
 			List<ScanResult> results = new ArrayList<>(pending.events().size());
 			for (ScanEvent event : pending.events()) {
-				results.add(withSavepoint(status, pending, event, now));
+				results.add(withSavepoint(status, pending, event, now, people));
 			}
 			return results;
 		});
 	}
 
-	private ScanResult withSavepoint(TransactionStatus status, Pending pending, ScanEvent event, Instant now) {
+	private ScanResult withSavepoint(TransactionStatus status, Pending pending, ScanEvent event, Instant now,
+			Map<String, ResolvedCode> people) {
 		RuntimeException failure = null;
 		for (int attempt = 0; attempt < 2; attempt++) {
 			Object savepoint = status.createSavepoint();
 			try {
-				ScanResult result = rules.apply(pending.viewer(), pending.deviceId(), event, now, pending.people());
+				ScanResult result = rules.apply(pending.viewer(), pending.deviceId(), event, now, people);
 				status.releaseSavepoint(savepoint);
 				return result;
 			}

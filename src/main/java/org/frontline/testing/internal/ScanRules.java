@@ -74,10 +74,7 @@ public class ScanRules {
 		return null;
 	}
 
-	/**
-	 * Resolves the people of a batch before it is queued (in the request's thread, in one query): signatures,
-	 * revocation and the person behind each code.
-	 */
+	/** Resolves the people of a group of events in one query: signatures, revocation and the person behind each code. */
 	public Map<String, ResolvedCode> resolve(List<ScanEvent> events) {
 		Set<String> payloads = new LinkedHashSet<>();
 		Map<String, ResolvedCode> resolved = new HashMap<>();
