@@ -39,7 +39,10 @@ public class ScanBench {
 
 	static String token;
 
-	static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+	static final HttpClient HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(10))
+		.build();
 
 	static Map<String, String> options = new HashMap<>(Map.of("port", "18080", "db-port", "54329", "password",
 			"bench-pass", "sites", "1000", "seconds", "30", "devices", "1000", "batch", "100", "batch-devices", "8",

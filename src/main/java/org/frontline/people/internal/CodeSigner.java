@@ -19,6 +19,9 @@ public final class CodeSigner {
 
 	private static final int MAC_BYTES = 16;
 
+	private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern
+		.compile("FL1\\.(\\d{1,18})\\.(\\d{1,9})\\.([A-Za-z0-9_-]{22})");
+
 	private final SecretKeySpec key;
 
 	private final ThreadLocal<Mac> macs;
@@ -38,12 +41,11 @@ public final class CodeSigner {
 		if (payload == null) {
 			return null;
 		}
-		String[] parts = payload.strip().split("\\.");
-		if (parts.length != 4 || !PREFIX.equals(parts[0]) || !parts[1].matches("\\d{1,18}")
-				|| !parts[2].matches("\\d{1,9}") || !parts[3].matches("[A-Za-z0-9_-]{22}")) {
+		java.util.regex.Matcher matcher = FORMAT.matcher(payload.strip());
+		if (!matcher.matches()) {
 			return null;
 		}
-		return new Parsed(Long.parseLong(parts[1]), Integer.parseInt(parts[2]), parts[3]);
+		return new Parsed(Long.parseLong(matcher.group(1)), Integer.parseInt(matcher.group(2)), matcher.group(3));
 	}
 
 	public boolean verify(Parsed parsed) {
