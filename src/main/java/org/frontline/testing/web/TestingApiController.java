@@ -16,7 +16,8 @@ import org.frontline.testing.Scans;
 import org.frontline.testing.Site;
 import org.frontline.testing.SiteLive;
 import org.frontline.testing.Sites;
-import org.frontline.testing.Tube;
+import org.frontline.testing.Results;
+import org.frontline.testing.TubeReport;
 import org.frontline.testing.Tubes;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +39,10 @@ class TestingApiController {
 
 	private final Tubes tubes;
 
-	TestingApiController(Rounds rounds, Sites sites, Scans scans, Tubes tubes) {
+	private final Results results;
+
+	TestingApiController(Rounds rounds, Sites sites, Scans scans, Tubes tubes, Results results) {
+		this.results = results;
 		this.rounds = rounds;
 		this.sites = sites;
 		this.scans = scans;
@@ -129,8 +133,8 @@ class TestingApiController {
 	}
 
 	@GetMapping("/tubes/{code}")
-	Tube tube(@PathVariable String code) {
-		return tubes.tube(code);
+	TubeReport tube(@PathVariable String code) {
+		return results.tube(code);
 	}
 
 	@GetMapping("/boxes/{code}")

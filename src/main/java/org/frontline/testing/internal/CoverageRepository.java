@@ -1,0 +1,134 @@
+package org.frontline.testing.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.frontline.shared.Masking;
+import org.frontline.testing.MissingPerson;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Coverage of a round: residents of an area range (the people registry's area-code index) against the round's first
+ * samples (one live first sample per person and round, unique, so no DISTINCT: the planner probes the unique index for
+ * a community and hash-joins for a district) and exemptions, grouped by the residents' own area in one statement; the
+ * not-yet-tested list as an indexed anti-join.
+ */
+@Repository
+public class CoverageRepository {
+
+	private final JdbcClient jdbc;
+
+	CoverageRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Residents of one area code: in scope, sampled, exempted (and not sampled). */
+	public record Counts(long inScope, long sampled, long exempted) {
+
+		public Counts plus(Counts other) {
+			return new Counts(inScope + other.inScope, sampled + other.sampled, exempted + other.exempted);
+		}
+	}
+
+	public Map<String, Counts> countsByArea(long roundId, String low, String high) {
+		Map<String, Counts> counts = new HashMap<>();
+		jdbc.sql("""
+				SELECT p.area_code, count(*) AS in_scope, count(s.person_id) AS sampled,
+				       count(e.person_id) FILTER (WHERE s.person_id IS NULL) AS exempted
+				FROM people_person p
+				LEFT JOIN testing_sample s ON s.round_id = :round AND s.person_id = p.id
+				     AND s.removed_at IS NULL AND NOT s.resample
+				LEFT JOIN testing_exemption e ON e.round_id = :round AND e.person_id = p.id
+				WHERE p.area_code >= :low AND p.area_code < :high
+				GROUP BY p.area_code
+				""").param("round", roundId).param("low", low).param("high", high).query(rs -> {
+			counts.put(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+		});
+		return counts;
+	}
+
+	private static final String MISSING = """
+			FROM people_person p
+			WHERE p.area_code >= :low AND p.area_code < :high
+			  AND NOT EXISTS (SELECT 1 FROM testing_sample s
+			                  WHERE s.round_id = :round AND s.person_id = p.id AND s.removed_at IS NULL)
+			  AND NOT EXISTS (SELECT 1 FROM testing_exemption e WHERE e.round_id = :round AND e.person_id = p.id)
+			""";
+
+	/** Residents not sampled and not exempted, bedridden first (door to door), then by address. */
+	public List<MissingPerson> missing(long roundId, String low, String high, int limit, long offset) {
+		return jdbc.sql("SELECT p.id, p.name, p.area_code, p.building, p.unit, p.room, p.phone, p.tags " + MISSING + """
+				ORDER BY 'BEDRIDDEN' = ANY (p.tags) DESC, p.area_code, p.building, p.unit, p.room, p.id
+				LIMIT :limit OFFSET :offset
+				""")
+			.param("round", roundId)
+			.param("low", low)
+			.param("high", high)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, n) -> new MissingPerson(rs.getLong(1), Masking.name(rs.getString(2)), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6), Masking.phone(rs.getString(7)),
+					List.of((String[]) rs.getArray(8).getArray())))
+			.list();
+	}
+
+	public long missingCount(long roundId, String low, String high) {
+		return jdbc.sql("SELECT count(*) " + MISSING)
+			.param("round", roundId)
+			.param("low", low)
+			.param("high", high)
+			.query(Long.class)
+			.single();
+	}
+
+	public void exempt(long roundId, long personId, String reason, String by, Instant at) {
+		jdbc.sql("""
+				INSERT INTO testing_exemption (round_id, person_id, reason, exempted_by, exempted_at)
+				VALUES (:round, :person, :reason, :by, :at)
+				ON CONFLICT (round_id, person_id) DO UPDATE SET reason = excluded.reason,
+				  exempted_by = excluded.exempted_by, exempted_at = excluded.exempted_at
+				""")
+			.param("round", roundId)
+			.param("person", personId)
+			.param("reason", reason)
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	public boolean unexempt(long roundId, long personId) {
+		return jdbc.sql("DELETE FROM testing_exemption WHERE round_id = :round AND person_id = :person")
+			.param("round", roundId)
+			.param("person", personId)
+			.update() == 1;
+	}
+
+	/** Resulted tubes of sites in an area range over the latest rounds: how many, how many positive, mean pool. */
+	public record Positivity(long tubes, long positiveTubes, double meanMembers, long rounds) {
+	}
+
+	public Positivity positivity(String low, String high, int recentRounds) {
+		return jdbc.sql("""
+				WITH recent AS (
+				  SELECT DISTINCT t.round_id FROM testing_result r
+				  JOIN testing_tube t ON t.id = r.tube_id JOIN testing_site st ON st.id = t.site_id
+				  WHERE st.area_code >= :low AND st.area_code < :high
+				  ORDER BY t.round_id DESC LIMIT :rounds)
+				SELECT count(*) AS tubes, count(*) FILTER (WHERE r.outcome = 'POSITIVE') AS positive,
+				       coalesce(avg(t.samples), 0) AS members, (SELECT count(*) FROM recent) AS rounds
+				FROM testing_result r
+				JOIN testing_tube t ON t.id = r.tube_id JOIN testing_site st ON st.id = t.site_id
+				WHERE st.area_code >= :low AND st.area_code < :high AND r.outcome <> 'INVALID'
+				  AND t.round_id IN (SELECT round_id FROM recent) AND t.samples > 0
+				""")
+			.param("low", low)
+			.param("high", high)
+			.param("rounds", recentRounds)
+			.query((rs, n) -> new Positivity(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4)))
+			.single();
+	}
+}

@@ -1,0 +1,211 @@
+package org.frontline.testing.web;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.frontline.shared.Problem;
+import org.frontline.shared.Role;
+import org.frontline.shared.Viewers;
+import org.frontline.testing.Coverage;
+import org.frontline.testing.FileCheck;
+import org.frontline.testing.FollowUps;
+import org.frontline.testing.PersonResult;
+import org.frontline.testing.ResultAnswer;
+import org.frontline.testing.ResultCorrection;
+import org.frontline.testing.ResultItem;
+import org.frontline.testing.Results;
+import org.frontline.testing.Round;
+import org.frontline.testing.Rounds;
+import org.frontline.testing.RetestTask;
+import org.frontline.testing.TubeReport;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriUtils;
+
+/** Pages of lab results, positive-pool follow-up and round coverage. */
+@Controller
+class ResultsPageController {
+
+	private final Results results;
+
+	private final FollowUps followUps;
+
+	private final Coverage coverage;
+
+	private final Rounds rounds;
+
+	ResultsPageController(Results results, FollowUps followUps, Coverage coverage, Rounds rounds) {
+		this.results = results;
+		this.followUps = followUps;
+		this.coverage = coverage;
+		this.rounds = rounds;
+	}
+
+	/** The lab's page: upload a CSV/XLSX file of results, or post one tube's result. */
+	@GetMapping("/testing/results")
+	String results() {
+		Viewers.requireAny(Role.ADMIN, Role.LAB);
+		return "testing/results";
+	}
+
+	@PostMapping("/testing/results/upload")
+	String upload(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+		try {
+			model.addAttribute("check", results.upload(file.getOriginalFilename(), file.getBytes()));
+		}
+		catch (Problem problem) {
+			model.addAttribute("problem", problem.getMessage());
+		}
+		return "testing/results";
+	}
+
+	@PostMapping("/testing/results/uploads/{id}/import")
+	String importValid(@PathVariable long id, Model model) {
+		try {
+			FileCheck check = results.importValidRows(id);
+			model.addAttribute("check", check);
+		}
+		catch (Problem problem) {
+			model.addAttribute("problem", problem.getMessage());
+		}
+		return "testing/results";
+	}
+
+	@PostMapping("/testing/results/tube")
+	String tube(@RequestParam(defaultValue = "") String tubeCode, @RequestParam(defaultValue = "") String outcome,
+			@RequestParam(required = false) String ctOrf1ab, @RequestParam(required = false) String ctN,
+			@RequestParam(defaultValue = "") String testedAt, Model model) {
+		try {
+			ResultAnswer answer = results.record(new ResultItem(tubeCode, outcome, number(ctOrf1ab), number(ctN), testedAt));
+			model.addAttribute("answer", answer);
+		}
+		catch (NumberFormatException ex) {
+			model.addAttribute("problem", "Ct");
+		}
+		catch (Problem problem) {
+			model.addAttribute("problem", problem.getMessage());
+		}
+		return "testing/results";
+	}
+
+	private static java.math.BigDecimal number(String value) {
+		return value == null || value.isBlank() ? null : new java.math.BigDecimal(value.strip());
+	}
+
+	/** A pool and its whole chain: members, result, tasks, who holds them, the single-tube results. */
+	@GetMapping("/testing/tubes/{code}")
+	String pool(@PathVariable String code, Model model) {
+		pool(results.tube(code), model);
+		return "testing/pool";
+	}
+
+	private static void pool(TubeReport report, Model model) {
+		Map<Long, RetestTask> tasks = new HashMap<>();
+		report.followUp().forEach(t -> tasks.put(t.personId(), t));
+		model.addAttribute("report", report);
+		model.addAttribute("tasks", tasks);
+		model.addAttribute("canCorrect", Viewers.require().hasAny(Role.ADMIN, Role.LAB));
+	}
+
+	@PostMapping("/testing/tubes/{code}/correct")
+	String correct(@PathVariable String code, @RequestParam(defaultValue = "") String outcome,
+			@RequestParam(defaultValue = "") String reason, Model model) {
+		try {
+			results.correct(code, new ResultCorrection(outcome, null, null, reason));
+			return "redirect:/testing/tubes/" + UriUtils.encodePathSegment(code, "UTF-8");
+		}
+		catch (Problem problem) {
+			model.addAttribute("problem", problem.getMessage());
+			pool(results.tube(code), model);
+			return "testing/pool";
+		}
+	}
+
+	@PostMapping("/testing/tasks/{id}/take")
+	String take(@PathVariable long id, @RequestParam(defaultValue = "") String tube) {
+		followUps.take(id);
+		return tube.matches("[A-Za-z0-9-]{1,40}") ? "redirect:/testing/tubes/" + tube : "redirect:/testing/followups";
+	}
+
+	/** The follow-up inbox: positive pools on top until every member is resolved, then alerts and open tasks. */
+	@GetMapping("/testing/followups")
+	String followUps(Model model) {
+		model.addAttribute("inbox", followUps.inbox());
+		model.addAttribute("tasks", followUps.tasks(null, "OPEN"));
+		return "testing/followups";
+	}
+
+	@GetMapping("/testing/rounds")
+	String rounds(Model model) {
+		model.addAttribute("rounds", rounds.list());
+		return "testing/rounds";
+	}
+
+	/** The commander's round page: coverage by subdistrict and community (table and chart), pool advice, turnaround. */
+	@GetMapping("/testing/rounds/{id}")
+	String round(@PathVariable long id, @RequestParam(required = false) String area,
+			@RequestParam(defaultValue = "60") int refresh, Model model) {
+		Round round = rounds.get(id);
+		model.addAttribute("refresh", Math.max(2, Math.min(refresh, 600)));
+		model.addAttribute("round", round);
+		model.addAttribute("coverage", coverage.coverage(id, area));
+		var viewer = Viewers.require();
+		if (viewer.hasAny(Role.ADMIN, Role.COMMANDER)) {
+			model.addAttribute("advice", coverage.poolAdvice(id, area, null));
+			model.addAttribute("turnaround", results.turnaround(id));
+		}
+		return "testing/round";
+	}
+
+	@GetMapping("/testing/rounds/{id}/missing")
+	String missing(@PathVariable long id, @RequestParam(required = false) String area,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("round", rounds.get(id));
+		model.addAttribute("area", area == null || area.isBlank() ? Viewers.require().scopeArea() : area.strip());
+		model.addAttribute("missing", coverage.missing(id, area, page, 100));
+		model.addAttribute("page", Math.max(0, page));
+		return "testing/missing";
+	}
+
+	/** A person's sampling and result history. */
+	@GetMapping("/testing/people/{id}")
+	String person(@PathVariable long id, Model model) {
+		List<PersonResult> history = results.ofPerson(id);
+		model.addAttribute("personId", id);
+		model.addAttribute("history", history);
+		return "testing/person";
+	}
+
+	/** The public page where residents look up their own latest result. */
+	@GetMapping("/public/result")
+	String publicForm() {
+		return "testing/public-result";
+	}
+
+	@PostMapping("/public/result")
+	String publicResult(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String idNumber,
+			@RequestParam(defaultValue = "") String phone, HttpServletRequest request, Model model) {
+		try {
+			Optional<PersonResult> latest = results.latestForResident(request.getRemoteAddr(), name, idNumber, phone);
+			if (latest.isPresent()) {
+				model.addAttribute("latest", latest.get());
+			}
+			else {
+				model.addAttribute("mismatch", true);
+			}
+		}
+		catch (Problem problem) {
+			model.addAttribute("limited", true);
+		}
+		return "testing/public-result";
+	}
+}
