@@ -7,8 +7,8 @@ import org.springframework.http.HttpMethod;
 /**
  * Which roles may call an API path (an Ant-style pattern, for one method or for all when {@code method} is null).
  * A module declares the rules of its own API as beans; they are checked before a request body is even read, so a
- * caller without the role learns nothing but 403. Rules of different modules must not overlap: their order is not
- * defined.
+ * caller without the role learns nothing but 403. Where patterns overlap the most specific one decides: patterns
+ * without {@code **} first, then longer before shorter.
  */
 public record ApiAccess(HttpMethod method, String pattern, Set<Role> roles) {
 

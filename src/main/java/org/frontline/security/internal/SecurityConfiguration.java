@@ -1,6 +1,7 @@
 package org.frontline.security.internal;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 
 import org.frontline.audit.AuditLog;
@@ -50,7 +51,13 @@ class SecurityConfiguration {
 			.authenticationManager(manager)
 			.authorizeHttpRequests(requests -> {
 				requests.requestMatchers("/api/v1/auth/login").permitAll();
-				for (ApiAccess rule : rules) {
+				// The most specific pattern decides: exact ones first, then the longer wildcards.
+				List<ApiAccess> ordered = rules.stream()
+					.sorted(Comparator.comparing((ApiAccess r) -> r.pattern().contains("**"))
+						.thenComparing(r -> -r.pattern().length())
+						.thenComparing(r -> r.method() == null))
+					.toList();
+				for (ApiAccess rule : ordered) {
 					String[] roles = rule.roles().stream().map(Role::name).toArray(String[]::new);
 					if (rule.method() == null) {
 						requests.requestMatchers(rule.pattern()).hasAnyRole(roles);
