@@ -74,8 +74,9 @@ class ScanIntegrationTests extends IntegrationTest {
 		String tube = openTube(10);
 		long person = fixture.person(TestData.BILINWAN_COMPOUND);
 		String code = fixture.code(person);
-		String forged = code.substring(0, code.lastIndexOf('.') + 1) + (code.endsWith("A") ? "B" : "A")
-				+ code.substring(code.lastIndexOf('.') + 2);
+		int mac = code.lastIndexOf('.') + 1;
+		String forged = code.substring(0, mac) + (code.charAt(mac) == 'A' ? 'B' : 'A') + code.substring(mac + 1);
+		assertThat(forged).isNotEqualTo(code);
 		String otherPerson = code.replaceFirst("FL1\\.\\d+\\.", "FL1." + (person + 1) + ".");
 		assertThat(sample(tube, forged).get("reason").asString()).isEqualTo("CODE_FORGED");
 		assertThat(sample(tube, otherPerson).get("reason").asString()).isEqualTo("CODE_FORGED");

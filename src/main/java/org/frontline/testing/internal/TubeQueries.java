@@ -90,7 +90,7 @@ public class TubeQueries {
 		return jdbc.sql("""
 				SELECT
 				  (SELECT count(*) FROM testing_checkin c
-				    WHERE c.site_id = :site AND c.checked_in_at >= :day AND NOT c.fever
+				    WHERE c.site_id = :site AND c.checked_in_at >= :queueSince AND NOT c.fever
 				      AND NOT EXISTS (SELECT 1 FROM testing_sample s WHERE s.person_id = c.person_id
 				                      AND s.round_id = c.round_id AND s.removed_at IS NULL
 				                      AND s.sampled_at >= c.checked_in_at)) AS queue,
@@ -118,6 +118,8 @@ public class TubeQueries {
 			.param("since30", Timestamp.from(now.minusSeconds(1800)))
 			.param("since60", Timestamp.from(now.minusSeconds(3600)))
 			.param("day", Timestamp.from(startOfDay))
+			// People still waiting at midnight are still in the queue: it looks back half a day, not to midnight.
+			.param("queueSince", Timestamp.from(now.minus(java.time.Duration.ofHours(12))))
 			.query((rs, n) -> new LiveCounts(rs.getLong("queue"), (Double) rs.getObject("median_wait"),
 					rs.getLong("sampled_hour"), rs.getLong("arrivals"), rs.getLong("open_tubes"),
 					rs.getLong("sealed_tubes"), rs.getLong("sampled_today"), rs.getLong("fever_today")))
