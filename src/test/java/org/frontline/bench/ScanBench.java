@@ -82,12 +82,21 @@ public final class ScanBench {
 	private void run() throws Exception {
 		Path data = Path.of(options.get("data")).toAbsolutePath();
 		Files.createDirectories(data);
-		try (EmbeddedDatabase database = EmbeddedDatabase.start(data.resolve("db"), 0);
-				AppProcess app = new AppProcess(data.resolve("app.log"),
-						"--frontline.db.url=jdbc:postgresql://localhost:" + database.port() + "/postgres",
-						"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true",
-						"--frontline.demo.residents=" + options.get("residents"), "--frontline.demo.password=bench-pass-1",
-						"--logging.level.root=WARN", "--server.tomcat.threads.max=400")) {
+		List<String> appArgs = new ArrayList<>();
+		try (EmbeddedDatabase database = EmbeddedDatabase.start(data.resolve("db"), 0)) {
+			appArgs.addAll(List.of("--frontline.db.url=jdbc:postgresql://localhost:" + database.port() + "/postgres",
+					"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true",
+					"--frontline.demo.residents=" + options.get("residents"), "--frontline.demo.password=bench-pass-1",
+					"--logging.level.root=WARN", "--server.tomcat.threads.max=400"));
+			if (options.containsKey("app-args")) {
+				appArgs.addAll(Arrays.asList(options.get("app-args").split(" ")));
+			}
+			run(database, new AppProcess(data.resolve("app.log"), appArgs.toArray(String[]::new)), data);
+		}
+	}
+
+	private void run(EmbeddedDatabase database, AppProcess app, Path data) throws Exception {
+		try (app) {
 			jdbcUrl = database.jdbcUrl();
 			jdbc = JdbcClient.create(new DriverManagerDataSource(jdbcUrl));
 			long started = System.nanoTime();
