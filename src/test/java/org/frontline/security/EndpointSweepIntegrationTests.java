@@ -174,19 +174,6 @@ class EndpointSweepIntegrationTests extends IntegrationTest {
 				hasBody ? BodyPublishers.ofString(body) : BodyPublishers.noBody());
 	}
 
-	private Map<String, Long> rowCounts() {
-		Map<String, Long> counts = new LinkedHashMap<>();
-		for (String table : jdbc.sql("""
-				SELECT table_name FROM information_schema.tables
-				WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
-				  AND table_name NOT LIKE 'security_session%' AND table_name <> 'flyway_schema_history'
-				ORDER BY table_name
-				""").query(String.class).list()) {
-			counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
-		}
-		return counts;
-	}
-
 	private String deviceToken(String username, boolean revoke, boolean expire) {
 		long userId = jdbc.sql("SELECT id FROM security_user WHERE username = :u").param("u", username).query(Long.class).single();
 		Response issued = api().as("admin").post("/api/v1/users/" + userId + "/tokens", Map.of("label", "sweep", "days", 1));

@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -191,20 +190,7 @@ class HostileInputIntegrationTests extends IntegrationTest {
 		return node;
 	}
 
-	private Map<String, Long> rowCounts() {
-		Map<String, Long> counts = new LinkedHashMap<>();
-		for (String table : jdbc.sql("""
-				SELECT table_name FROM information_schema.tables
-				WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
-				  AND table_name NOT LIKE 'security_session%' AND table_name <> 'flyway_schema_history'
-				""").query(String.class).list()) {
-			counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
-		}
-		return counts;
-	}
-
 	private long people() {
 		return jdbc.sql("SELECT count(*) FROM people_person").query(Long.class).single();
 	}
-
 }

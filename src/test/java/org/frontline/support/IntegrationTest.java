@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +53,23 @@ public abstract class IntegrationTest {
 			api = new Api(port);
 		}
 		return api;
+	}
+
+	/**
+	 * Rows per table of the application (sessions and the migration history aside): equal before and after a call
+	 * means the call wrote nothing.
+	 */
+	protected Map<String, Long> rowCounts() {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (String table : jdbc.sql("""
+				SELECT table_name FROM information_schema.tables
+				WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+				  AND table_name NOT LIKE 'security_session%' AND table_name <> 'flyway_schema_history'
+				ORDER BY table_name
+				""").query(String.class).list()) {
+			counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
+		}
+		return counts;
 	}
 
 	protected String baseUrl() {
