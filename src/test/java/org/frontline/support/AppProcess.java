@@ -45,6 +45,10 @@ public final class AppProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + System.getProperty("frontline.app.xmx", "1g"));
+		String jvmArgs = System.getProperty("frontline.app.jvm-args", "");
+		if (!jvmArgs.isBlank()) {
+			command.addAll(List.of(jvmArgs.trim().split("\\s+")));
+		}
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add("org.frontline.FrontlineApplication");
