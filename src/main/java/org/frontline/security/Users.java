@@ -144,6 +144,7 @@ public class Users {
 			throw Problem.conflict("cannot-disable-self", "You cannot disable your own account.");
 		}
 		users.setEnabled(id, enabled);
+		tokens.forgetLiveTokens();
 		auditLog.record(enabled ? "USER_ENABLE" : "USER_DISABLE", "user", id, user.username());
 		return users.find(id).orElseThrow();
 	}

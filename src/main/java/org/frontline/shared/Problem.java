@@ -20,12 +20,25 @@ public class Problem extends RuntimeException {
 
 	private final List<Map<String, Object>> errors;
 
+	private final Integer retryAfterSeconds;
+
 	public Problem(HttpStatus status, String type, String title, String detail, List<Map<String, Object>> errors) {
+		this(status, type, title, detail, errors, null);
+	}
+
+	private Problem(HttpStatus status, String type, String title, String detail, List<Map<String, Object>> errors,
+			Integer retryAfterSeconds) {
 		super(detail);
 		this.status = status;
 		this.type = type;
 		this.title = title;
 		this.errors = errors == null ? List.of() : List.copyOf(errors);
+		this.retryAfterSeconds = retryAfterSeconds;
+	}
+
+	/** 503 with {@code Retry-After}: nothing was done; the same request may be sent again after the delay. */
+	public static Problem busy(String type, String detail, int retryAfterSeconds) {
+		return new Problem(HttpStatus.SERVICE_UNAVAILABLE, type, "Busy", detail, null, retryAfterSeconds);
 	}
 
 	public static Problem notFound(String what) {
@@ -69,6 +82,11 @@ public class Problem extends RuntimeException {
 
 	public List<Map<String, Object>> errors() {
 		return errors;
+	}
+
+	/** Seconds after which the request may be sent again, or null. */
+	public Integer retryAfterSeconds() {
+		return retryAfterSeconds;
 	}
 
 	public static URI typeUri(String slug) {

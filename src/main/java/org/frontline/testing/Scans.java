@@ -47,6 +47,10 @@ public class Scans {
 		try {
 			return committer.submit(viewer, deviceId, List.copyOf(batch.events())).get(30, TimeUnit.SECONDS);
 		}
+		catch (ScanCommitter.Busy busy) {
+			throw Problem.busy("scans-busy", "Too many scans are waiting to be stored; nothing of this request was "
+					+ "stored. Send the same events again after the Retry-After delay.", 1);
+		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw unavailable();

@@ -1,9 +1,5 @@
 package org.frontline.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +17,20 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.frontline.database.EmbeddedDatabase;
+import org.frontline.people.internal.CodeSigner;
 import org.frontline.support.Api;
 import org.frontline.support.AppProcess;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +52,23 @@ public final class ScanBench {
 
 	private final Map<String, String> options;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	/** Blocking HTTP/1.1 with kept-alive connections, one per simulated device: what a phone does. */
+	private final CloseableHttpClient http = HttpClients.custom()
+		.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+			.setMaxConnTotal(5_000)
+			.setMaxConnPerRoute(5_000)
+			.build())
+		.setDefaultRequestConfig(RequestConfig.custom()
+			.setConnectionRequestTimeout(Timeout.ofSeconds(30))
+			.setResponseTimeout(Timeout.ofSeconds(60))
+			.build())
+		.disableAutomaticRetries()
+		.disableCookieManagement()
+		.build();
+
+	/** An HTTP answer: status, body and the Retry-After delay in seconds (1 when absent). */
+	private record Answer(int status, String body, long retryAfter) {
+	}
 
 	private String token;
 
@@ -51,11 +76,21 @@ public final class ScanBench {
 
 	private List<String> idNumbers;
 
+	private long[] personIds;
+
+	private int[] codeVersions;
+
+	private CodeSigner signer;
+
 	private List<Long> sites;
 
 	private final AtomicInteger personCursor = new AtomicInteger();
 
 	private JdbcClient jdbc;
+
+	private long appPid;
+
+	private long postmasterPid;
 
 	private String jdbcUrl;
 
@@ -65,7 +100,7 @@ public final class ScanBench {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = new HashMap<>(Map.of("residents", "2000000", "sites", "1000", "seconds", "30",
-				"devices", "1000", "batch", "100", "offline-devices", "8", "runs", "3", "modes", "online,surge",
+				"devices", "1000", "batch", "100", "offline-devices", "8", "runs", "3", "modes", "online,surge", "warmup", "15",
 				"data", "target/bench-data"));
 		options.putAll(Map.of("surge-seconds", "180", "surge-factor", "10"));
 		for (String arg : args) {
@@ -106,6 +141,8 @@ public final class ScanBench {
 					jdbc.sql("SHOW fsync").query(String.class).single(),
 					jdbc.sql("SHOW synchronous_commit").query(String.class).single());
 			port = app.port();
+			appPid = app.pid();
+			postmasterPid = Long.parseLong(Files.readAllLines(data.resolve("db").resolve("postmaster.pid")).get(0).trim());
 			token = app.api().as("admin", "bench-pass-1").token();
 			prepareCity(app.api());
 			List<String> modes = Arrays.asList(options.get("modes").split(","));
@@ -159,10 +196,39 @@ public final class ScanBench {
 			}
 		}
 		sites = jdbc.sql("SELECT id FROM testing_site ORDER BY id LIMIT :n").param("n", wanted).query(Long.class).list();
-		idNumbers = jdbc.sql("SELECT id_number FROM people_person WHERE id_type = 'RESIDENT_ID' ORDER BY id")
-			.query(String.class)
-			.list();
-		System.out.printf("city: %d residents, %d sampling sites%n", idNumbers.size(), sites.size());
+		idNumbers = new ArrayList<>();
+		List<long[]> people = new ArrayList<>();
+		jdbc.sql("""
+				SELECT p.id, p.id_number, coalesce(c.version, 1) AS version
+				FROM people_person p LEFT JOIN people_sampling_code c ON c.person_id = p.id
+				WHERE p.id_type = 'RESIDENT_ID' ORDER BY p.id
+				""").query(rs -> {
+			idNumbers.add(rs.getString("id_number"));
+			people.add(new long[] { rs.getLong("id"), rs.getInt("version") });
+		});
+		personIds = people.stream().mapToLong(p -> p[0]).toArray();
+		codeVersions = people.stream().mapToInt(p -> (int) p[1]).toArray();
+		String issued = api.withToken(token).get("/api/v1/people/" + personIds[0] + "/code").json().get("payload").asString();
+		signer = new CodeSigner(jdbc.sql("SELECT secret FROM people_code_secret WHERE id = 1").query(byte[].class).single());
+		if (!issued.equals(signer.sign(personIds[0], codeVersions[0]))) {
+			throw new IllegalStateException("The bench signs codes differently from Frontline: " + issued);
+		}
+		System.out.printf("city: %d residents, %d sampling sites; people are scanned by their personal code%s%n",
+				idNumbers.size(), sites.size(), idShare() > 0 ? ", %.0f%% by ID number".formatted(idShare() * 100) : "");
+	}
+
+	/** The share of SAMPLED events that find the person by ID number instead of a code ({@code --id-numbers=PERCENT}). */
+	private double idShare() {
+		return Double.parseDouble(options.getOrDefault("id-numbers", "0")) / 100;
+	}
+
+	/** A SAMPLED event for the n-th resident: by personal code, or by ID number for a share of them. */
+	private Map<String, Object> sampled(String tubeCode, int n) {
+		int person = n % personIds.length;
+		if (idShare() > 0 && Math.floorMod(person * 2654435761L, 1000) < idShare() * 1000) {
+			return event("SAMPLED", Map.of("tubeCode", tubeCode, "idNumber", idNumbers.get(person)));
+		}
+		return event("SAMPLED", Map.of("tubeCode", tubeCode, "personCode", signer.sign(personIds[person], codeVersions[person])));
 	}
 
 	private long newRound(Api api) {
@@ -182,12 +248,14 @@ public final class ScanBench {
 	private double[] drive(String mode, int devices, int batch) throws Exception {
 		long round = newRound(new Api(port));
 		long seconds = option("seconds");
-		long warmupEnd = System.nanoTime() + 3_000_000_000L;
+		long warmupEnd = System.nanoTime() + option("warmup") * 1_000_000_000L;
 		long end = warmupEnd + seconds * 1_000_000_000L;
 		AtomicLong events = new AtomicLong();
 		List<long[]> latencies = new ArrayList<>();
 		List<Thread> threads = new ArrayList<>();
 		AtomicLong errors = new AtomicLong();
+		double[] cpu = new double[4];
+		Thread meter = cpuMeter(warmupEnd, end, cpu);
 		for (int d = 0; d < devices; d++) {
 			int device = d;
 			long[] samples = new long[2_000_000 / Math.max(1, devices / 10)];
@@ -211,17 +279,19 @@ public final class ScanBench {
 						if (person >= idNumbers.size()) {
 							throw new IllegalStateException("The city has too few residents for this run; use more.");
 						}
-						pending.add(event("SAMPLED", Map.of("tubeCode", prefix + tube, "idNumber", idNumbers.get(person))));
+						pending.add(sampled(prefix + tube, person));
 						inTube++;
 					}
 					List<Map<String, Object>> sending = new ArrayList<>(pending.subList(0, batch));
 					long t0 = System.nanoTime();
-					int accepted = send(Map.of("deviceId", prefix, "events", sending));
+					Answer answer = post("/api/v1/scans", Map.of("deviceId", prefix, "events", sending));
 					long t1 = System.nanoTime();
-					if (accepted < 0) {
+					if (answer.status() != 200) {
 						errors.incrementAndGet();
+						pause(answer.status() == 503 || answer.status() == 429 ? answer.retryAfter() * 1000 : 200);
 						continue;
 					}
+					int accepted = accepted(answer);
 					pending.subList(0, batch).clear();
 					if (t0 > warmupEnd && t1 < end) {
 						events.addAndGet(accepted);
@@ -241,10 +311,69 @@ public final class ScanBench {
 			thread.join();
 		}
 		long[] all = latencies.stream().flatMapToLong(a -> Arrays.stream(a).takeWhile(v -> v > 0)).sorted().toArray();
+		meter.join();
 		if (errors.get() > 0) {
 			System.out.printf("  (%s: %d requests failed or were shed and were resent)%n", mode, errors.get());
 		}
+		printCpu(mode, cpu, events.get());
 		return new double[] { events.get() / (double) seconds, percentile(all, 0.50), percentile(all, 0.99), events.get() };
+	}
+
+	/** Samples the CPU seconds of the application and of the database server at {@code from} and {@code to}. */
+	private Thread cpuMeter(long from, long to, double[] cpu) {
+		Thread meter = new Thread(() -> {
+			java.util.concurrent.locks.LockSupport.parkNanos(from - System.nanoTime());
+			cpu[0] = cpuSeconds(appPid);
+			cpu[1] = postgresCpuSeconds();
+			java.util.concurrent.locks.LockSupport.parkNanos(to - System.nanoTime());
+			cpu[2] = cpuSeconds(appPid);
+			cpu[3] = postgresCpuSeconds();
+		}, "cpu-meter");
+		meter.start();
+		return meter;
+	}
+
+	/** Where the time goes: CPU milliseconds per 1,000 events in the application and in PostgreSQL. */
+	private void printCpu(String mode, double[] cpu, long events) {
+		if (events > 0) {
+			System.out.printf("  (%s: CPU per 1,000 events: application %.0f ms, PostgreSQL %.0f ms)%n", mode,
+					(cpu[2] - cpu[0]) * 1e6 / events, (cpu[3] - cpu[1]) * 1e6 / events);
+		}
+	}
+
+	/** User and system CPU seconds of a process from /proc (Linux). */
+	private static double cpuSeconds(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return 0;
+		}
+	}
+
+	/** CPU seconds of the postmaster and its live children (the backends, WAL writer, checkpointer). */
+	private double postgresCpuSeconds() {
+		double total = cpuSeconds(postmasterPid);
+		try (var processes = Files.list(Path.of("/proc"))) {
+			for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+				try {
+					String stat = Files.readString(process.resolve("stat"));
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					if (Long.parseLong(fields[1]) == postmasterPid) {
+						total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+					}
+				}
+				catch (java.io.IOException | RuntimeException gone) {
+					// the process ended meanwhile
+				}
+			}
+		}
+		catch (java.io.IOException ex) {
+			return total;
+		}
+		return total;
 	}
 
 	private static double percentile(long[] sorted, double p) {
@@ -259,28 +388,48 @@ public final class ScanBench {
 		return event;
 	}
 
-	/** Accepted events of the answer, or -1 when the request must be sent again. */
-	private int send(Map<String, Object> body) {
-		try {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/scans"))
-				.timeout(Duration.ofSeconds(60))
-				.header("Authorization", "Bearer " + token)
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				return -1;
-			}
-			int accepted = 0;
-			for (JsonNode result : JSON.readTree(response.body()).get("results")) {
-				if (!result.get("status").asString().equals("REJECTED")) {
-					accepted++;
-				}
-			}
-			return accepted;
+	/** Posts JSON with the bench token; a failed connection is answered as status 0. */
+	private Answer post(String path, Object body) {
+		HttpPost post = new HttpPost("http://localhost:" + port + path);
+		post.setEntity(new StringEntity(body instanceof String text ? text : JSON.writeValueAsString(body),
+				ContentType.APPLICATION_JSON));
+		return execute(post, token);
+	}
+
+	private Answer execute(HttpUriRequestBase request, String bearer) {
+		if (bearer != null) {
+			request.setHeader("Authorization", "Bearer " + bearer);
 		}
-		catch (Exception ex) {
-			return -1;
+		try {
+			return http.execute(request, response -> {
+				Header retry = response.getFirstHeader("Retry-After");
+				return new Answer(response.getCode(),
+						response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity()),
+						retry == null ? 1 : Long.parseLong(retry.getValue()));
+			});
+		}
+		catch (java.io.IOException ex) {
+			return new Answer(0, ex.toString(), 1);
+		}
+	}
+
+	/** Events of an answer that were stored (accepted now or before). */
+	private static int accepted(Answer answer) {
+		int accepted = 0;
+		for (JsonNode result : JSON.readTree(answer.body()).get("results")) {
+			if (!result.get("status").asString().equals("REJECTED")) {
+				accepted++;
+			}
+		}
+		return accepted;
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis + (long) (Math.random() * 200));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -288,11 +437,13 @@ public final class ScanBench {
 	private double[] baseline(int threads, int batch) throws Exception {
 		long round = newRound(new Api(port));
 		long seconds = option("seconds");
-		long warmupEnd = System.nanoTime() + 3_000_000_000L;
+		long warmupEnd = System.nanoTime() + option("warmup") * 1_000_000_000L;
 		long end = warmupEnd + seconds * 1_000_000_000L;
 		AtomicLong events = new AtomicLong();
 		List<long[]> latencies = new ArrayList<>();
 		List<Long> people = jdbc.sql("SELECT id FROM people_person ORDER BY id").query(Long.class).list();
+		double[] cpu = new double[4];
+		Thread meter = cpuMeter(warmupEnd, end, cpu);
 		List<Thread> workers = new ArrayList<>();
 		AtomicInteger cursor = new AtomicInteger();
 		for (int t = 0; t < threads; t++) {
@@ -373,6 +524,8 @@ public final class ScanBench {
 		for (Thread worker : workers) {
 			worker.join();
 		}
+		meter.join();
+		printCpu("baseline", cpu, events.get());
 		long[] all = latencies.stream().flatMapToLong(a -> Arrays.stream(a).takeWhile(v -> v > 0)).sorted().toArray();
 		return new double[] { events.get() / (double) seconds, percentile(all, 0.50), percentile(all, 0.99), events.get() };
 	}
@@ -466,7 +619,7 @@ public final class ScanBench {
 					}
 					else {
 						int person = personCursor.getAndIncrement();
-						event = event("SAMPLED", Map.of("tubeCode", prefix + tube, "idNumber", idNumbers.get(person % idNumbers.size())));
+						event = sampled(prefix + tube, person);
 						inTube++;
 					}
 					String body = JSON.writeValueAsString(Map.of("deviceId", prefix, "events", List.of(event)));
@@ -477,39 +630,24 @@ public final class ScanBench {
 						}
 						first = false;
 						long t0 = System.nanoTime();
-						try {
-							HttpResponse<String> response = http.send(HttpRequest
-								.newBuilder(URI.create("http://localhost:" + port + "/api/v1/scans"))
-								.timeout(Duration.ofSeconds(30))
-								.header("Authorization", "Bearer " + token)
-								.header("Content-Type", "application/json")
-								.POST(HttpRequest.BodyPublishers.ofString(body))
-								.build(), HttpResponse.BodyHandlers.ofString());
-							long t1 = System.nanoTime();
-							if (response.statusCode() == 200) {
-								accepted.incrementAndGet();
-								acceptedLatencies.add(t1 - t0);
-								perWindow[(int) ((t1 - start) / 10_000_000_000L)]++;
-								break;
-							}
-							if (response.statusCode() == 503 || response.statusCode() == 429) {
-								shed.incrementAndGet();
-								long wait = Long.parseLong(response.headers().firstValue("Retry-After").orElse("1"));
-								Thread.sleep(wait * 1000 + (long) (Math.random() * 500));
-								continue;
-							}
-							failed.incrementAndGet();
+						Answer answer = post("/api/v1/scans", body);
+						long t1 = System.nanoTime();
+						if (answer.status() == 200) {
+							accepted.incrementAndGet();
+							acceptedLatencies.add(t1 - t0);
+							perWindow[(int) ((t1 - start) / 10_000_000_000L)]++;
 							break;
 						}
-						catch (Exception ex) {
-							failed.incrementAndGet();
-							try {
-								Thread.sleep(500);
-							}
-							catch (InterruptedException stop) {
-								return;
-							}
+						if (answer.status() == 503 || answer.status() == 429) {
+							shed.incrementAndGet();
+							pause(answer.retryAfter() * 1000 + (long) (Math.random() * 300));
+							continue;
 						}
+						failed.incrementAndGet();
+						if (answer.status() != 0) {
+							break;
+						}
+						pause(500);
 					}
 				}
 			}, "surge-" + d);
@@ -538,18 +676,8 @@ public final class ScanBench {
 
 	private long time(String path, String bearer) {
 		long t0 = System.nanoTime();
-		try {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-				.timeout(Duration.ofSeconds(30));
-			if (bearer != null) {
-				request.header("Authorization", "Bearer " + bearer);
-			}
-			http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-		}
-		catch (Exception ex) {
-			return 30_000_000_000L;
-		}
-		return System.nanoTime() - t0;
+		Answer answer = execute(new HttpGet("http://localhost:" + port + path), bearer);
+		return answer.status() == 0 ? 30_000_000_000L : System.nanoTime() - t0;
 	}
 
 	private static String rss(long pid) {

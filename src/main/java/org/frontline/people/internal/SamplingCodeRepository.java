@@ -51,8 +51,26 @@ public class SamplingCodeRepository {
 		return jdbc.sql("""
 				SELECT p.id, p.name, p.area_code, coalesce(c.version, 1) AS version
 				FROM people_person p LEFT JOIN people_sampling_code c ON c.person_id = p.id
-				WHERE p.id IN (:ids)
-				""").param("ids", personIds).query(SamplingCodeRepository::holder).list();
+				WHERE p.id = ANY(:ids)
+				""").param("ids", personIds.toArray(Long[]::new)).query(SamplingCodeRepository::holder).list();
+	}
+
+	/** The holders of many ID numbers in one query, keyed by ID number. */
+	public java.util.Map<String, Holder> holdersByIdNumber(Collection<String> idNumbers) {
+		java.util.Map<String, Holder> found = new java.util.HashMap<>();
+		if (idNumbers.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("""
+				SELECT DISTINCT ON (p.id_number) p.id_number, p.id, p.name, p.area_code, coalesce(c.version, 1) AS version
+				FROM people_person p LEFT JOIN people_sampling_code c ON c.person_id = p.id
+				WHERE p.id_number = ANY(:numbers)
+				ORDER BY p.id_number, p.id
+				""")
+			.param("numbers", idNumbers.toArray(String[]::new))
+			.query((rs, n) -> found.put(rs.getString("id_number"), holder(rs, n)))
+			.list();
+		return found;
 	}
 
 	public Optional<Holder> holderByIdNumber(String idNumber) {

@@ -1,15 +1,28 @@
 package org.frontline.security.internal;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import org.frontline.security.TokenInfo;
 import org.frontline.security.UserAccount;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Bearer tokens, stored as their hashes. The user behind a live token is remembered for a few seconds
+ * ({@code frontline.security.token-cache-seconds}), so a device posting scans costs no database round trip per
+ * request; a revocation or a disabled user on this instance clears it at once, on another instance within that time.
+ */
 @Repository
 public class TokenRepository {
 
@@ -17,9 +30,19 @@ public class TokenRepository {
 
 	private final UserRepository users;
 
-	TokenRepository(JdbcClient jdbc, UserRepository users) {
+	private final Cache<String, LiveToken> live;
+
+	private record LiveToken(UserAccount user, Instant expiresAt) {
+	}
+
+	TokenRepository(JdbcClient jdbc, UserRepository users,
+			@Value("${frontline.security.token-cache-seconds:3}") int cacheSeconds) {
 		this.jdbc = jdbc;
 		this.users = users;
+		this.live = Caffeine.newBuilder()
+			.maximumSize(cacheSeconds > 0 ? 50_000 : 0)
+			.expireAfterWrite(Duration.ofSeconds(Math.max(1, cacheSeconds)))
+			.build();
 	}
 
 	public long insert(byte[] hash, long userId, String kind, String label, Instant createdAt, Instant expiresAt) {
@@ -39,21 +62,44 @@ public class TokenRepository {
 
 	/** The enabled user a live (unexpired, unrevoked) token belongs to. */
 	public Optional<UserAccount> userOfLiveToken(byte[] hash, Instant now) {
-		return jdbc.sql("""
-				SELECT u.* FROM security_token t JOIN security_user u ON u.id = t.user_id
+		String key = HexFormat.of().formatHex(hash);
+		LiveToken known = live.getIfPresent(key);
+		if (known != null && known.expiresAt().isAfter(now)) {
+			return Optional.of(known.user());
+		}
+		Optional<LiveToken> found = jdbc.sql("""
+				SELECT u.*, t.expires_at AS token_expires_at
+				FROM security_token t JOIN security_user u ON u.id = t.user_id
 				WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now AND u.enabled
 				""")
 			.param("hash", hash)
 			.param("now", Timestamp.from(now))
-			.query((rs, n) -> users.account(rs))
+			.query((rs, n) -> new LiveToken(users.account(rs), rs.getTimestamp("token_expires_at").toInstant()))
 			.optional();
+		found.ifPresent(token -> live.put(key, token));
+		return found.map(LiveToken::user);
 	}
 
 	public boolean revoke(long id, Instant at) {
-		return jdbc.sql("UPDATE security_token SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
+		boolean revoked = jdbc.sql("UPDATE security_token SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
 			.param("at", Timestamp.from(at))
 			.param("id", id)
 			.update() == 1;
+		forgetLiveTokens();
+		return revoked;
+	}
+
+	/** Forgets every remembered token now and again after the current transaction commits (a revocation, a user disabled). */
+	public void forgetLiveTokens() {
+		live.invalidateAll();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					live.invalidateAll();
+				}
+			});
+		}
 	}
 
 	public List<TokenInfo> all() {

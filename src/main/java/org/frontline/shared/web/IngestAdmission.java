@@ -1,9 +1,8 @@
 package org.frontline.shared.web;
 
 import java.io.IOException;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.FilterChain;
@@ -19,45 +18,34 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Admission control for the bulk ingest endpoints (device scans, lab results). At most {@code max-concurrent} such
- * requests are worked on at once per instance; a request that cannot start within {@code max-wait} is answered 503
- * with {@code Retry-After} at once, which devices honour by resending later. A surge so cannot queue up requests
- * until they time out, nor starve the pages and the health check of threads and connections.
+ * requests per endpoint are worked on at once per instance; one more is answered 503 with {@code Retry-After} at
+ * once, without waiting for a thread or a connection, and devices resend it later. A surge so never holds more than
+ * those threads, and the pages and the health check always find threads and database connections of their own.
+ * Scans wait mostly for a shared commit, so many can be in flight; results each hold a database connection.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class IngestAdmission extends OncePerRequestFilter {
 
-	private static final List<String> INGEST = List.of("/api/v1/scans", "/api/v1/results");
-
-	private final Semaphore permits;
-
-	private final long maxWaitMillis;
+	private final Map<String, Semaphore> permits;
 
 	private final AtomicLong shed = new AtomicLong();
 
-	IngestAdmission(@Value("${frontline.ingest.max-concurrent:48}") int maxConcurrent,
-			@Value("${frontline.ingest.max-wait-ms:250}") long maxWaitMillis) {
-		this.permits = new Semaphore(maxConcurrent);
-		this.maxWaitMillis = maxWaitMillis;
+	IngestAdmission(@Value("${frontline.ingest.scans.max-concurrent:256}") int scans,
+			@Value("${frontline.ingest.results.max-concurrent:16}") int results) {
+		this.permits = Map.of("/api/v1/scans", new Semaphore(scans), "/api/v1/results", new Semaphore(results));
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod()) || !INGEST.contains(request.getRequestURI());
+		return !"POST".equals(request.getMethod()) || !permits.containsKey(request.getRequestURI());
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean admitted;
-		try {
-			admitted = permits.tryAcquire(maxWaitMillis, TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			admitted = false;
-		}
-		if (!admitted) {
+		Semaphore endpoint = permits.get(request.getRequestURI());
+		if (!endpoint.tryAcquire()) {
 			shed.incrementAndGet();
 			response.setStatus(503);
 			response.setHeader("Retry-After", "1");
@@ -72,7 +60,7 @@ class IngestAdmission extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		finally {
-			permits.release();
+			endpoint.release();
 		}
 	}
 

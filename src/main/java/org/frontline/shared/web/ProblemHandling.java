@@ -40,6 +40,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Problem.class)
 	Object problem(Problem problem, HttpServletRequest request, HttpServletResponse response) {
+		if (problem.retryAfterSeconds() != null) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(problem.retryAfterSeconds()));
+		}
 		return respond(request, response, problem.status(), problemDetail(problem));
 	}
 

@@ -112,8 +112,8 @@ class BulkSampling {
 		List<Item> items = new ArrayList<>();
 		for (int r = 0; r < group.size(); r++) {
 			Pending pending = group.get(r);
-			for (ScanEvent event : pending.events()) {
-				Item item = item(r, pending, event, now, people);
+			for (int e = 0; e < pending.events().size(); e++) {
+				Item item = item(r, pending, e, now, people);
 				if (item == null) {
 					return null;
 				}
@@ -159,7 +159,9 @@ class BulkSampling {
 		Set<String> inTube = new HashSet<>();
 		Set<String> sampled = new HashSet<>();
 		Set<String> fever = new HashSet<>();
-		standing(connection, personIds, inTube, sampled, fever);
+		Set<Long> groupRounds = new HashSet<>(roundIds);
+		tubes.values().forEach(tube -> groupRounds.add(tube.roundId));
+		standing(connection, personIds, groupRounds, inTube, sampled, fever);
 
 		List<List<ScanResult>> answers = new ArrayList<>();
 		group.forEach(p -> answers.add(new ArrayList<>()));
@@ -198,8 +200,8 @@ class BulkSampling {
 		return answers;
 	}
 
-	private static Item item(int request, Pending pending, ScanEvent event, Instant now,
-			Map<String, ResolvedCode> people) {
+	private static Item item(int request, Pending pending, int index, Instant now, Map<String, ResolvedCode> people) {
+		ScanEvent event = pending.events().get(index);
 		String type = event.type();
 		if (!"TUBE_OPENED".equals(type) && !"SAMPLED".equals(type)) {
 			return null;
@@ -215,8 +217,9 @@ class BulkSampling {
 		}
 		try {
 			UUID id = UUID.fromString(event.eventId() == null ? "" : event.eventId());
-			Instant at = event.at() == null || event.at().isBlank() ? now : Instant.parse(event.at());
-			if (at.isAfter(now.plus(ScanRules.FUTURE_TOLERANCE))) {
+			boolean absent = event.at() == null || event.at().isBlank();
+			Instant at = absent ? now : pending.at(index);
+			if (at == null || at.isAfter(now.plus(ScanRules.FUTURE_TOLERANCE))) {
 				return null;
 			}
 			return new Item(request, pending, event, id, at, people);
@@ -441,18 +444,21 @@ class BulkSampling {
 		return tubes;
 	}
 
-	private static void standing(Connection connection, Set<Long> personIds, Set<String> inTube, Set<String> sampled,
-			Set<String> fever) throws SQLException {
-		if (personIds.isEmpty()) {
+	/** What the group's people already have in the group's rounds: samples (which tube) and check-ins with fever. */
+	private static void standing(Connection connection, Set<Long> personIds, Set<Long> roundIds, Set<String> inTube,
+			Set<String> sampled, Set<String> fever) throws SQLException {
+		if (personIds.isEmpty() || roundIds.isEmpty()) {
 			return;
 		}
 		Array people = connection.createArrayOf("bigint", personIds.toArray());
+		Array rounds = connection.createArrayOf("bigint", roundIds.toArray());
 		try (PreparedStatement statement = connection.prepareStatement("""
 				SELECT s.person_id, s.round_id, s.tube_id
 				FROM unnest(?::bigint[]) AS p(id) JOIN testing_sample s ON s.person_id = p.id
-				WHERE s.removed_at IS NULL
+				WHERE s.round_id = ANY(?::bigint[]) AND s.removed_at IS NULL
 				""")) {
 			statement.setArray(1, people);
+			statement.setArray(2, rounds);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					inTube.add("t" + rs.getLong(3) + "/" + rs.getLong(1));
@@ -463,9 +469,11 @@ class BulkSampling {
 		try (PreparedStatement statement = connection.prepareStatement("""
 				SELECT DISTINCT ON (c.round_id, c.person_id) c.round_id, c.person_id, c.fever
 				FROM unnest(?::bigint[]) AS p(id) JOIN testing_checkin c ON c.person_id = p.id
+				WHERE c.round_id = ANY(?::bigint[])
 				ORDER BY c.round_id, c.person_id, c.checked_in_at DESC, c.id DESC
 				""")) {
 			statement.setArray(1, people);
+			statement.setArray(2, rounds);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					if (rs.getBoolean(3)) {

@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.frontline.people.ResolvedCode;
 import org.frontline.shared.Viewer;
@@ -34,6 +35,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * kept correct by row locks and unique constraints, not by memory.
  *
  * <p>
+ * A lane takes a request only while its queue can be committed within {@code frontline.scans.max-queue-ms} at the
+ * rate it has been committing lately; beyond that {@link #submit} refuses at once ({@link Busy}), so a surge is
+ * answered "later" instead of queueing requests until they time out.
+ *
+ * <p>
  * The people behind the codes of a whole group are looked up (signature, revocation) in one query, inside the
  * group's transaction. A group of only TUBE_OPENED and SAMPLED events (the hot path) goes through {@link BulkSampling}: a few set-based
  * statements for the whole group. The shared transaction has no savepoints. When anything in it fails (another writer won a unique constraint, a
@@ -57,24 +63,63 @@ public class ScanCommitter implements SmartLifecycle {
 
 	private final List<Lane> lanes = new ArrayList<>();
 
+	private final double maxQueueSeconds;
+
 	private volatile boolean running;
 
 	ScanCommitter(ScanRules rules, BulkSampling bulkSampling, PlatformTransactionManager transactionManager,
-			Clock clock, @Value("${frontline.scans.committers:1}") int committers) {
+			Clock clock, @Value("${frontline.scans.committers:1}") int committers,
+			@Value("${frontline.scans.max-queue-ms:400}") long maxQueueMillis) {
 		this.rules = rules;
 		this.bulkSampling = bulkSampling;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
+		this.maxQueueSeconds = maxQueueMillis / 1000.0;
 		for (int i = 0; i < Math.max(1, committers); i++) {
 			lanes.add(new Lane(i));
 		}
 	}
 
 	/** A request waiting for its events to be committed. */
-	record Pending(Viewer viewer, String deviceId, List<ScanEvent> events, CompletableFuture<List<ScanResult>> done) {
+	record Pending(Viewer viewer, String deviceId, List<ScanEvent> events, Instant[] times,
+			CompletableFuture<List<ScanResult>> done) {
+
+		/** The time of the i-th event, parsed by the request thread; null when absent or not an ISO-8601 instant. */
+		Instant at(int i) {
+			return times[i];
+		}
 	}
 
-	/** Queues a batch; the future completes once its events are committed (or failed). */
+	/** Parses the events' times on the request thread, so the committer thread does not. */
+	private static Instant[] times(List<ScanEvent> events) {
+		Instant[] times = new Instant[events.size()];
+		for (int i = 0; i < times.length; i++) {
+			String at = events.get(i).at();
+			if (at != null && !at.isBlank()) {
+				try {
+					times[i] = Instant.parse(at);
+				}
+				catch (java.time.format.DateTimeParseException ex) {
+					times[i] = null;
+				}
+			}
+		}
+		return times;
+	}
+
+	/** The committers are too far behind to take more now; nothing was queued. */
+	public static final class Busy extends RuntimeException {
+
+		Busy() {
+			super("The scan queue is full.", null, false, false);
+		}
+	}
+
+	/**
+	 * Queues a batch; the future completes once its events are committed (or failed).
+	 *
+	 * @throws Busy when the batch would wait longer than allowed behind what is queued
+	 */
 	public CompletableFuture<List<ScanResult>> submit(Viewer viewer, String deviceId, List<ScanEvent> events) {
 		CompletableFuture<List<ScanResult>> done = new CompletableFuture<>();
 		if (!running) {
@@ -82,7 +127,13 @@ public class ScanCommitter implements SmartLifecycle {
 			return done;
 		}
 		String key = deviceId != null ? deviceId : viewer.username();
-		lanes.get(Math.floorMod(key.hashCode(), lanes.size())).queue.add(new Pending(viewer, deviceId, events, done));
+		Lane lane = lanes.get(Math.floorMod(key.hashCode(), lanes.size()));
+		int queued = lane.queuedEvents.addAndGet(events.size());
+		if (queued > events.size() && queued / lane.eventsPerSecond > maxQueueSeconds) {
+			lane.queuedEvents.addAndGet(-events.size());
+			throw new Busy();
+		}
+		lane.queue.add(new Pending(viewer, deviceId, events, times(events), done));
 		return done;
 	}
 
@@ -90,6 +141,12 @@ public class ScanCommitter implements SmartLifecycle {
 	private final class Lane {
 
 		final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+
+		/** Events queued and not yet taken into a group. */
+		final AtomicInteger queuedEvents = new AtomicInteger();
+
+		/** Events per second this lane committed lately (a moving average over groups). */
+		volatile double eventsPerSecond = 2_000;
 
 		final int number;
 
@@ -120,7 +177,11 @@ public class ScanCommitter implements SmartLifecycle {
 						group.add(next);
 						events += next.events().size();
 					}
+					queuedEvents.addAndGet(-events);
+					long started = System.nanoTime();
 					commit(group);
+					double seconds = Math.max(1e-4, (System.nanoTime() - started) / 1e9);
+					eventsPerSecond = Math.max(200, 0.7 * eventsPerSecond + 0.3 * (events / seconds));
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();

@@ -77,6 +77,7 @@ public class ScanRules {
 	/** Resolves the people of a group of events in one query: signatures, revocation and the person behind each code. */
 	public Map<String, ResolvedCode> resolve(List<ScanEvent> events) {
 		Set<String> payloads = new LinkedHashSet<>();
+		Set<String> idNumbers = new LinkedHashSet<>();
 		Map<String, ResolvedCode> resolved = new HashMap<>();
 		for (ScanEvent event : events) {
 			String key = personKey(event);
@@ -84,13 +85,19 @@ public class ScanRules {
 				continue;
 			}
 			if (key.startsWith("id:")) {
-				resolved.computeIfAbsent(key, k -> codes.byIdNumber(k.substring(3))
-					.map(ResolvedCode::of)
-					.orElse(ResolvedCode.rejected(new CodeRejectedException(CodeRejectedException.Reason.PERSON_UNKNOWN,
-							"Nobody is registered with this ID number."))));
+				idNumbers.add(key.substring(3));
 			}
 			else {
 				payloads.add(key);
+			}
+		}
+		if (!idNumbers.isEmpty()) {
+			Map<String, SampledPerson> found = codes.byIdNumbers(idNumbers);
+			for (String number : idNumbers) {
+				SampledPerson person = found.get(number);
+				resolved.put("id:" + number, person != null ? ResolvedCode.of(person)
+						: ResolvedCode.rejected(new CodeRejectedException(CodeRejectedException.Reason.PERSON_UNKNOWN,
+								"Nobody is registered with this ID number.")));
 			}
 		}
 		if (!payloads.isEmpty()) {
