@@ -1,0 +1,388 @@
+package org.frontline.testing.internal;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+
+import org.frontline.people.ResolvedCode;
+import org.frontline.testing.ScanEvent;
+import org.frontline.testing.ScanResult;
+import org.frontline.testing.internal.ScanCommitter.Pending;
+
+/**
+ * The statements of {@link BulkSampling}: each reads or writes what a whole group needs at once, with arrays as
+ * parameters, on the group's connection and inside its transaction.
+ */
+final class BulkStatements {
+
+	private BulkStatements() {
+	}
+
+	/** An event of the group, with its request, id and time. */
+	record Item(int request, Pending pending, ScanEvent event, UUID id, Instant at,
+			Map<String, ResolvedCode> people) {
+	}
+
+	static final class Tube {
+
+		Long id;
+
+		final String code;
+
+		final long roundId;
+
+		final long siteId;
+
+		final String siteArea;
+
+		final int poolSize;
+
+		int samples;
+
+		String status;
+
+		final String roundStatus;
+
+		boolean changed;
+
+		Instant sealedAt;
+
+		String sealedBy;
+
+		Instant openedAt;
+
+		String openedBy;
+
+		Tube(Long id, String code, long roundId, long siteId, String siteArea, int poolSize, int samples, String status,
+				String roundStatus) {
+			this.id = id;
+			this.code = code;
+			this.roundId = roundId;
+			this.siteId = siteId;
+			this.siteArea = siteArea;
+			this.poolSize = poolSize;
+			this.samples = samples;
+			this.status = status;
+			this.roundStatus = roundStatus;
+		}
+	}
+
+	record NewSample(Tube tube, long personId, Instant at, String by, boolean resample) {
+	}
+
+	static Set<UUID> claim(Connection connection, List<Item> items, Instant now) throws SQLException {
+		int n = items.size();
+		UUID[] ids = new UUID[n];
+		String[] devices = new String[n];
+		String[] types = new String[n];
+		String[] users = new String[n];
+		Timestamp[] ats = new Timestamp[n];
+		String[] tubes = new String[n];
+		for (int i = 0; i < n; i++) {
+			Item item = items.get(i);
+			ids[i] = item.id();
+			devices[i] = item.pending().deviceId();
+			types[i] = item.event().type();
+			users[i] = item.pending().viewer().username();
+			ats[i] = Timestamp.from(item.at());
+			tubes[i] = item.event().tubeCode().strip();
+		}
+		Set<UUID> claimed = new HashSet<>();
+		try (PreparedStatement statement = connection.prepareStatement("""
+				INSERT INTO testing_scan_event (event_id, device_id, type, username, at, received_at, status, tube_code)
+				SELECT e.id, e.device, e.type, e.username, e.at, ?, 'ACCEPTED', e.tube
+				FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
+				     AS e(id, device, type, username, at, tube)
+				ON CONFLICT (event_id) DO NOTHING
+				RETURNING event_id
+				""")) {
+			statement.setTimestamp(1, Timestamp.from(now));
+			statement.setArray(2, connection.createArrayOf("uuid", ids));
+			statement.setArray(3, connection.createArrayOf("text", devices));
+			statement.setArray(4, connection.createArrayOf("text", types));
+			statement.setArray(5, connection.createArrayOf("text", users));
+			statement.setArray(6, connection.createArrayOf("timestamptz", ats));
+			statement.setArray(7, connection.createArrayOf("text", tubes));
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					claimed.add((UUID) rs.getObject(1));
+				}
+			}
+		}
+		return claimed;
+	}
+
+	static Map<UUID, String> answers(Connection connection, List<Item> items, Set<UUID> claimed)
+			throws SQLException {
+		List<UUID> stored = items.stream().map(Item::id).filter(id -> !claimed.contains(id)).distinct().toList();
+		Map<UUID, String> answers = new HashMap<>();
+		if (stored.isEmpty()) {
+			return answers;
+		}
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT event_id, status, reason FROM testing_scan_event WHERE event_id = ANY(?)")) {
+			statement.setArray(1, connection.createArrayOf("uuid", stored.toArray()));
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					String reason = rs.getString(3);
+					answers.put((UUID) rs.getObject(1), rs.getString(2) + (reason == null ? "" : ": " + reason));
+				}
+			}
+		}
+		return answers;
+	}
+
+	static void loadRounds(Connection connection, Set<Long> ids, Map<Long, String[]> rounds)
+			throws SQLException {
+		if (ids.isEmpty()) {
+			return;
+		}
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT id, status, pool_size FROM testing_round WHERE id = ANY(?)")) {
+			statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					rounds.put(rs.getLong(1), new String[] { rs.getString(2), String.valueOf(rs.getInt(3)) });
+				}
+			}
+		}
+	}
+
+	static void loadSites(Connection connection, Set<Long> ids, Map<Long, String> sites) throws SQLException {
+		if (ids.isEmpty()) {
+			return;
+		}
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT id, area_code FROM testing_site WHERE id = ANY(?)")) {
+			statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					sites.put(rs.getLong(1), rs.getString(2));
+				}
+			}
+		}
+	}
+
+	/** Locks the group's existing tubes, in id order so that two committers never wait on each other in a cycle. */
+	static Map<String, Tube> lockTubes(Connection connection, Set<String> codes) throws SQLException {
+		Map<String, Tube> tubes = new HashMap<>();
+		try (PreparedStatement statement = connection.prepareStatement("""
+				SELECT t.id, t.code, t.round_id, t.site_id, s.area_code, t.pool_size, t.samples, t.status, r.status
+				FROM testing_tube t JOIN testing_site s ON s.id = t.site_id JOIN testing_round r ON r.id = t.round_id
+				WHERE t.code IN (SELECT unnest(?::text[]))
+				ORDER BY t.id
+				FOR UPDATE OF t
+				""")) {
+			statement.setArray(1, connection.createArrayOf("text", codes.toArray()));
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					tubes.put(rs.getString(2), new Tube(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+							rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9)));
+				}
+			}
+		}
+		return tubes;
+	}
+
+	/** What the group's people already have in the group's rounds: samples (which tube) and check-ins with fever. */
+	static void standing(Connection connection, Set<Long> personIds, Set<Long> roundIds, Set<String> inTube,
+			Set<String> sampled, Set<String> fever) throws SQLException {
+		if (personIds.isEmpty() || roundIds.isEmpty()) {
+			return;
+		}
+		Array people = connection.createArrayOf("bigint", personIds.toArray());
+		Array rounds = connection.createArrayOf("bigint", roundIds.toArray());
+		try (PreparedStatement statement = connection.prepareStatement("""
+				SELECT s.person_id, s.round_id, s.tube_id
+				FROM unnest(?::bigint[]) AS p(id) JOIN testing_sample s ON s.person_id = p.id
+				WHERE s.round_id = ANY(?::bigint[]) AND s.removed_at IS NULL
+				""")) {
+			statement.setArray(1, people);
+			statement.setArray(2, rounds);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					inTube.add("t" + rs.getLong(3) + "/" + rs.getLong(1));
+					sampled.add(rs.getLong(2) + "/" + rs.getLong(1));
+				}
+			}
+		}
+		try (PreparedStatement statement = connection.prepareStatement("""
+				SELECT DISTINCT ON (c.round_id, c.person_id) c.round_id, c.person_id, c.fever
+				FROM unnest(?::bigint[]) AS p(id) JOIN testing_checkin c ON c.person_id = p.id
+				WHERE c.round_id = ANY(?::bigint[])
+				ORDER BY c.round_id, c.person_id, c.checked_in_at DESC, c.id DESC
+				""")) {
+			statement.setArray(1, people);
+			statement.setArray(2, rounds);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					if (rs.getBoolean(3)) {
+						fever.add(rs.getLong(1) + "/" + rs.getLong(2));
+					}
+				}
+			}
+		}
+	}
+
+	static void insertTubes(Connection connection, List<Tube> opened) throws SQLException {
+		if (opened.isEmpty()) {
+			return;
+		}
+		int n = opened.size();
+		String[] codes = new String[n];
+		Long[] rounds = new Long[n];
+		Long[] sites = new Long[n];
+		Integer[] pools = new Integer[n];
+		Integer[] samples = new Integer[n];
+		String[] statuses = new String[n];
+		Timestamp[] openedAt = new Timestamp[n];
+		String[] openedBy = new String[n];
+		Timestamp[] sealedAt = new Timestamp[n];
+		String[] sealedBy = new String[n];
+		for (int i = 0; i < n; i++) {
+			Tube tube = opened.get(i);
+			codes[i] = tube.code;
+			rounds[i] = tube.roundId;
+			sites[i] = tube.siteId;
+			pools[i] = tube.poolSize;
+			samples[i] = tube.samples;
+			statuses[i] = tube.status;
+			boolean sealed = "SEALED".equals(tube.status);
+			openedAt[i] = Timestamp.from(tube.openedAt);
+			openedBy[i] = tube.openedBy;
+			sealedAt[i] = sealed ? Timestamp.from(tube.sealedAt) : null;
+			sealedBy[i] = sealed ? tube.sealedBy : null;
+		}
+		Map<String, Long> ids = new HashMap<>();
+		try (PreparedStatement statement = connection.prepareStatement("""
+				INSERT INTO testing_tube (code, round_id, site_id, pool_size, samples, status, opened_at, opened_by,
+				                          sealed_at, sealed_by)
+				SELECT * FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::int[], ?::int[], ?::text[],
+				                     ?::timestamptz[], ?::text[], ?::timestamptz[], ?::text[])
+				ON CONFLICT (code) DO NOTHING
+				RETURNING id, code
+				""")) {
+			statement.setArray(1, connection.createArrayOf("text", codes));
+			statement.setArray(2, connection.createArrayOf("bigint", rounds));
+			statement.setArray(3, connection.createArrayOf("bigint", sites));
+			statement.setArray(4, connection.createArrayOf("int4", pools));
+			statement.setArray(5, connection.createArrayOf("int4", samples));
+			statement.setArray(6, connection.createArrayOf("text", statuses));
+			statement.setArray(7, connection.createArrayOf("timestamptz", openedAt));
+			statement.setArray(8, connection.createArrayOf("text", openedBy));
+			statement.setArray(9, connection.createArrayOf("timestamptz", sealedAt));
+			statement.setArray(10, connection.createArrayOf("text", sealedBy));
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					ids.put(rs.getString(2), rs.getLong(1));
+				}
+			}
+		}
+		if (ids.size() != n) {
+			throw new BulkSampling.ConcurrentChange("A tube code of this group was opened by another writer.");
+		}
+		opened.forEach(tube -> tube.id = ids.get(tube.code));
+	}
+
+	static void insertSamples(Connection connection, List<NewSample> samples) throws SQLException {
+		if (samples.isEmpty()) {
+			return;
+		}
+		int n = samples.size();
+		Long[] tubes = new Long[n];
+		Long[] rounds = new Long[n];
+		Long[] sites = new Long[n];
+		Long[] people = new Long[n];
+		Timestamp[] ats = new Timestamp[n];
+		String[] by = new String[n];
+		Boolean[] resample = new Boolean[n];
+		for (int i = 0; i < n; i++) {
+			NewSample sample = samples.get(i);
+			tubes[i] = sample.tube().id;
+			rounds[i] = sample.tube().roundId;
+			sites[i] = sample.tube().siteId;
+			people[i] = sample.personId();
+			ats[i] = Timestamp.from(sample.at());
+			by[i] = sample.by();
+			resample[i] = sample.resample();
+		}
+		try (PreparedStatement statement = connection.prepareStatement("""
+				INSERT INTO testing_sample (tube_id, round_id, site_id, person_id, sampled_at, sampled_by, resample)
+				SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[],
+				                     ?::boolean[])
+				ON CONFLICT DO NOTHING
+				""")) {
+			statement.setArray(1, connection.createArrayOf("bigint", tubes));
+			statement.setArray(2, connection.createArrayOf("bigint", rounds));
+			statement.setArray(3, connection.createArrayOf("bigint", sites));
+			statement.setArray(4, connection.createArrayOf("bigint", people));
+			statement.setArray(5, connection.createArrayOf("timestamptz", ats));
+			statement.setArray(6, connection.createArrayOf("text", by));
+			statement.setArray(7, connection.createArrayOf("boolean", resample));
+			if (statement.executeUpdate() != n) {
+				throw new BulkSampling.ConcurrentChange("A person of this group was sampled by another writer.");
+			}
+		}
+	}
+
+	static void updateTubes(Connection connection, List<Tube> changed) throws SQLException {
+		if (changed.isEmpty()) {
+			return;
+		}
+		int n = changed.size();
+		Long[] ids = new Long[n];
+		Integer[] samples = new Integer[n];
+		String[] statuses = new String[n];
+		Timestamp[] sealedAt = new Timestamp[n];
+		String[] sealedBy = new String[n];
+		for (int i = 0; i < n; i++) {
+			Tube tube = changed.get(i);
+			boolean sealed = "SEALED".equals(tube.status);
+			ids[i] = tube.id;
+			samples[i] = tube.samples;
+			statuses[i] = tube.status;
+			sealedAt[i] = sealed && tube.sealedAt != null ? Timestamp.from(tube.sealedAt) : null;
+			sealedBy[i] = sealed ? tube.sealedBy : null;
+		}
+		try (PreparedStatement statement = connection.prepareStatement("""
+				UPDATE testing_tube t SET samples = u.samples, status = u.status,
+				       sealed_at = coalesce(t.sealed_at, u.sealed_at), sealed_by = coalesce(t.sealed_by, u.sealed_by)
+				FROM unnest(?::bigint[], ?::int[], ?::text[], ?::timestamptz[], ?::text[])
+				     AS u(id, samples, status, sealed_at, sealed_by)
+				WHERE t.id = u.id
+				""")) {
+			statement.setArray(1, connection.createArrayOf("bigint", ids));
+			statement.setArray(2, connection.createArrayOf("int4", samples));
+			statement.setArray(3, connection.createArrayOf("text", statuses));
+			statement.setArray(4, connection.createArrayOf("timestamptz", sealedAt));
+			statement.setArray(5, connection.createArrayOf("text", sealedBy));
+			statement.executeUpdate();
+		}
+	}
+
+	static void reject(Connection connection, Map<UUID, String> rejected) throws SQLException {
+		if (rejected.isEmpty()) {
+			return;
+		}
+		try (PreparedStatement statement = connection.prepareStatement("""
+				UPDATE testing_scan_event e SET status = 'REJECTED', reason = u.reason
+				FROM unnest(?::uuid[], ?::text[]) AS u(id, reason)
+				WHERE e.event_id = u.id
+				""")) {
+			statement.setArray(1, connection.createArrayOf("uuid", rejected.keySet().toArray()));
+			statement.setArray(2, connection.createArrayOf("text", rejected.values().toArray()));
+			statement.executeUpdate();
+		}
+	}
+}
