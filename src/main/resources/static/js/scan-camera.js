@@ -1,8 +1,8 @@
-// Camera scanning for the registrar's page: the phone's rear camera decodes QR codes (and Code 128 tube labels)
-// continuously and hands each code to scan.js through a 'frontline:scanned' event, the same path as a scanner's
-// input. Decoding is html5-qrcode's: the browser's BarcodeDetector where present, its bundled ZXing otherwise.
-// A code held in front of the camera is taken once: the same payload is ignored until it has been out of sight for
-// HOLD_MS. Without a camera, or without permission, the page says so and the scanner and typing keep working.
+// Camera scanning for the registrar's page: the phone's rear camera decodes QR codes continuously and hands each
+// code to scan.js through a 'frontline:scanned' event, the same path as a scanner's input. Decoding is
+// html5-qrcode's: the browser's BarcodeDetector where present, its bundled ZXing otherwise. A code held in front of
+// the camera is taken once: the same payload is ignored until it has been out of sight for HOLD_MS. Without a
+// camera, or without permission, the page says so and the scanner and typing keep working.
 (function () {
   'use strict';
 
@@ -116,7 +116,7 @@
     try {
       starting = new lib.Html5Qrcode('camera-view', {
         verbose: false,
-        formatsToSupport: [formats.QR_CODE, formats.CODE_128],
+        formatsToSupport: [formats.QR_CODE],
         experimentalFeatures: { useBarCodeDetectorIfSupported: true }
       });
       camera = starting;
@@ -129,6 +129,7 @@
           }
           setState('on');
           say('ok', 'CAMERA_ON');
+          if (box.scrollIntoView) { box.scrollIntoView({ block: 'nearest' }); }
         })
         .catch(function (error) {
           pending = null;

@@ -65,7 +65,7 @@ public final class FakeCamera {
 			out.write(("YUV4MPEG2 W" + WIDTH + " H" + HEIGHT + " F" + FPS + ":1 Ip A1:1\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			for (Shot shot : shots) {
-				byte[] luma = luma(shot.payload());
+				byte[] luma = luma(shot);
 				for (int frame = 0; frame < shot.seconds() * FPS; frame++) {
 					out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
 					out.write(luma);
@@ -80,16 +80,15 @@ public final class FakeCamera {
 	}
 
 	/** The Y plane: white, with the QR code (quiet zone included) centred, black modules at luma 16. */
-	private static byte[] luma(String payload) {
+	private static byte[] luma(Shot shot) {
 		byte[] luma = new byte[WIDTH * HEIGHT];
 		Arrays.fill(luma, (byte) 235);
-		if (payload == null) {
+		if (shot.payload() == null) {
 			return luma;
 		}
-		int side = HEIGHT - 60;
 		BitMatrix matrix;
 		try {
-			matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, side, side,
+			matrix = new QRCodeWriter().encode(shot.payload(), BarcodeFormat.QR_CODE, HEIGHT - 60, HEIGHT - 60,
 					Map.of(EncodeHintType.MARGIN, 4));
 		}
 		catch (WriterException e) {

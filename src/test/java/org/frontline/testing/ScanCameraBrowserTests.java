@@ -7,6 +7,7 @@ import static org.frontline.support.FakeCamera.Shot.qr;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.frontline.support.Browser;
 import org.frontline.support.FakeCamera;
@@ -39,6 +40,15 @@ class ScanCameraBrowserTests extends IntegrationTest {
 				List.of(nothing(2), qr(tube, 3), nothing(1), qr(code, 4), nothing(16)));
 
 		try (Browser browser = new Browser(baseUrl(), FakeCamera.arguments(video))) {
+			// A phone's screen.
+			browser.driver()
+				.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+						Map.of("width", 390, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+			// Any content-security-policy violation on the page (the decoding library included) is noted.
+			browser.driver()
+				.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+						"window.cspViolations = []; document.addEventListener('securitypolicyviolation',"
+								+ " function (e) { window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI); });"));
 			browser.login(registrar, DEMO_PASSWORD + "-Strong!9").open("/testing/scan");
 			browser.waitFor(By.id("scan-input"));
 			new Select(browser.find(By.id("round"))).selectByValue(String.valueOf(round));
@@ -56,6 +66,7 @@ class ScanCameraBrowserTests extends IntegrationTest {
 			assertThat(browser.find(By.id("scan-page")).getDomAttribute("data-camera-scans")).isEqualTo("2");
 			assertThat(browser.text(By.id("tube-count"))).isEqualTo("1/10");
 			assertThat(browser.find(By.id("answer")).getText()).contains("王*明 1/10");
+			assertThat(browser.driver().executeScript("return window.cspViolations;")).asList().isEmpty();
 
 			browser.driver().executeScript(
 					"window.cameraTrack = document.querySelector('#camera-view video').srcObject.getVideoTracks()[0];");
