@@ -57,6 +57,11 @@ public final class FakeCamera {
 				"--use-file-for-fake-video-capture=" + video.toAbsolutePath());
 	}
 
+	/** Chromium switches: camera access would be granted, but there is no camera at all. */
+	public static List<String> none() {
+		return List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream=device-count=0");
+	}
+
 	public static Path video(Path file, List<Shot> shots) {
 		int lumaSize = WIDTH * HEIGHT;
 		byte[] chroma = new byte[lumaSize / 2];

@@ -122,8 +122,7 @@ class ScanCameraBrowserTests extends IntegrationTest {
 		long site = fixture.site(TestingFixture.BILINWAN);
 		String registrar = fixture.siteUser(site, "REGISTRAR");
 
-		// Permission is granted, but headless Chromium without a fake device has no camera at all.
-		try (Browser browser = new Browser(baseUrl(), List.of("--use-fake-ui-for-media-stream"))) {
+		try (Browser browser = new Browser(baseUrl(), FakeCamera.none())) {
 			browser.login(registrar, DEMO_PASSWORD + "-Strong!9").open("/testing/scan");
 			browser.waitFor(By.id("scan-input"));
 			browser.find(By.id("camera-open")).click();
