@@ -120,7 +120,8 @@
         experimentalFeatures: { useBarCodeDetectorIfSupported: true }
       });
       camera = starting;
-      pending = starting.start({ facingMode: 'environment' }, { fps: 8, disableFlip: true }, decoded, function () { /* no code in this frame */ })
+      var noCodeInThisFrame = function () {};
+      pending = starting.start({ facingMode: 'environment' }, { fps: 8, disableFlip: true }, decoded, noCodeInThisFrame)
         .then(function () {
           pending = null;
           if (camera !== starting || !wanted) {
