@@ -234,9 +234,19 @@
     });
   }
 
-  function scanned(raw) {
+  // Something the camera sees is not always aimed at: only what looks like a personal code, an ID number or a tube
+  // code (the server's rule) is taken from it, so a poster's QR code never opens a tube.
+  function looksScannable(value) {
+    return /^FL1\./.test(value) || /^\d{17}[\dXx]$/.test(value) || /^[A-Za-z0-9-]{1,40}$/.test(value);
+  }
+
+  function scanned(raw, source) {
     var value = (raw || '').trim();
     if (!value) { return; }
+    if (source === 'camera' && !looksScannable(value)) {
+      show('bad', messages.NOT_A_CODE, false);
+      return;
+    }
     if (!siteSelect.value || !roundSelect.value) {
       show('bad', messages.NO_SITE, false);
       return;
@@ -282,6 +292,11 @@
     input.value = '';
     scanned(value);
     input.focus();
+  });
+
+  // The camera (scan-camera.js) hands each decoded code over here, into the same path as a scanner's input.
+  page.addEventListener('frontline:scanned', function (e) {
+    scanned(e.detail && e.detail.value, e.detail && e.detail.source);
   });
 
   document.getElementById('id-form').addEventListener('submit', function (e) {

@@ -2,6 +2,7 @@ package org.frontline.support;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -19,12 +20,18 @@ public final class Browser implements AutoCloseable {
 	private final String baseUrl;
 
 	public Browser(String baseUrl) {
+		this(baseUrl, List.of());
+	}
+
+	/** With extra Chromium switches, e.g. {@link FakeCamera#arguments} for a camera that films a video file. */
+	public Browser(String baseUrl, List<String> extraArguments) {
 		this.baseUrl = baseUrl;
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(new File("/usr/bin/chromium"));
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1280,900", "--lang=zh-CN");
+		options.addArguments(extraArguments);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
 			.usingAnyFreePort()
