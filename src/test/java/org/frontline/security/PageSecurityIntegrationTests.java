@@ -53,6 +53,23 @@ class PageSecurityIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void staticFilesAreNamedByContentKeptForAYearAndSentCompressed() throws Exception {
+		HttpResponse<String> login = get("/login", null);
+		Matcher css = Pattern.compile("href=\"(/css/frontline-[0-9a-f]{32}\\.css)\"").matcher(login.body());
+		assertThat(css.find()).as("stylesheet named by its content hash in " + login.body()).isTrue();
+		HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + css.group(1)))
+			.header("Accept-Encoding", "gzip")
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(file.statusCode()).isEqualTo(200);
+		assertThat(file.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000");
+		assertThat(file.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		String text = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(file.body()))
+			.readAllBytes(), StandardCharsets.UTF_8);
+		HttpResponse<String> plain = get("/css/frontline.css", null);
+		assertThat(text).isEqualTo(plain.body());
+	}
+
+	@Test
 	void pagesCarrySecurityHeaders() throws Exception {
 		HttpResponse<String> login = get("/login", null);
 		assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
