@@ -339,78 +339,6 @@ public class Stays {
 		return stays.find(stayId).orElseThrow();
 	}
 
-	@Transactional
-	public List<Arrival> planArrivals(long facilityId, NewArrivals arrivals) {
-		Viewer viewer = Viewers.requireAny(Role.ADMIN, Role.COMMANDER, Role.FACILITY_STAFF);
-		access.visible(viewer, facilityId);
-		List<FieldError> errors = new ArrayList<>();
-		String source = Facilities.text(arrivals.source(), "source", 100, true, errors);
-		if (arrivals.expectedAt() == null) {
-			errors.add(new FieldError("expectedAt", "The expected time is required."));
-		}
-		List<NewArrivals.Person> people = arrivals.people() == null ? List.of() : arrivals.people();
-		if (people.isEmpty() || people.size() > 500) {
-			errors.add(new FieldError("people", "1 to 500 people."));
-		}
-		for (int i = 0; i < people.size(); i++) {
-			NewArrivals.Person p = people.get(i);
-			Facilities.text(p.name(), "people[" + i + "].name", 50, true, errors);
-			if (p.phone() != null && !p.phone().isBlank() && !p.phone().strip().matches("1[3-9]\\d{9}")) {
-				errors.add(new FieldError("people[" + i + "].phone", "A mobile number has 11 digits starting with 1."));
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
-		for (NewArrivals.Person p : people) {
-			stays.insertArrival(facilityId, source, arrivals.expectedAt(), p.name().strip(),
-					Facilities.blankToNull(p.phone()), p.personId(), categories.row(p.category()).id());
-		}
-		auditLog.record("ARRIVALS_PLAN", "quarantine_facility", facilityId, source + " people=" + people.size());
-		return arrivals(facilityId);
-	}
-
-	/** People expected at a facility who have not arrived yet (masked). */
-	@Transactional(readOnly = true)
-	public List<Arrival> arrivals(long facilityId) {
-		access.visible(access.reader(), facilityId);
-		return stays.plannedArrivals(facilityId)
-			.stream()
-			.map(a -> new Arrival(a.id(), a.facilityId(), a.source(), a.expectedAt(), Masking.name(a.name()),
-					Masking.phone(a.phone()), a.personId(), a.category(), a.status()))
-			.toList();
-	}
-
-	/** People of key populations in a facility, with today's follow-up calls. */
-	@Transactional(readOnly = true)
-	public List<KeyPersonCall> keyPopulation(long facilityId) {
-		access.visible(access.reader(), facilityId);
-		LocalDate today = LocalDate.now(clock);
-		Map<Long, List<FollowUp>> calls = stays.followUpsOn(facilityId, today)
-			.stream()
-			.collect(Collectors.groupingBy(FollowUp::stayId));
-		return stays.active(facilityId)
-			.stream()
-			.filter(s -> !s.keyGroups().isEmpty())
-			.map(s -> new KeyPersonCall(s.masked(), calls.getOrDefault(s.id(), List.of())))
-			.toList();
-	}
-
-	@Transactional
-	public FollowUp recordFollowUp(long stayId, String outcome) {
-		Viewer viewer = Viewers.requireAny(STAFF);
-		activeLocked(viewer, stayId);
-		List<FieldError> errors = new ArrayList<>();
-		String text = Facilities.text(outcome, "outcome", 500, true, errors);
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
-		Instant now = clock.instant();
-		long id = stays.insertFollowUp(stayId, LocalDate.ofInstant(now, clock.getZone()), now, text, viewer.username());
-		auditLog.record("STAY_FOLLOW_UP", "quarantine_stay", stayId, null);
-		return new FollowUp(id, stayId, LocalDate.ofInstant(now, clock.getZone()), now, text, viewer.username());
-	}
-
 	Stay visible(Viewer viewer, long stayId) {
 		Stay stay = stays.find(stayId).orElseThrow(() -> Problem.notFound("Stay " + stayId));
 		FacilityRow facility = facilities.find(stay.facilityId()).orElseThrow();
@@ -425,7 +353,7 @@ public class Stays {
 		return stays.lock(stayId).orElseThrow();
 	}
 
-	private Stay activeLocked(Viewer viewer, long stayId) {
+	Stay activeLocked(Viewer viewer, long stayId) {
 		Stay stay = lockedVisible(viewer, stayId);
 		if (!stay.active()) {
 			throw Problem.conflict("stay-released", "This stay has ended.");

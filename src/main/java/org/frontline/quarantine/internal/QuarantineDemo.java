@@ -15,6 +15,7 @@ import org.frontline.people.Person;
 import org.frontline.people.PersonQuery;
 import org.frontline.people.Residents;
 import org.frontline.people.Tag;
+import org.frontline.quarantine.Arrivals;
 import org.frontline.quarantine.Categories;
 import org.frontline.quarantine.Destination;
 import org.frontline.quarantine.Facilities;
@@ -77,6 +78,8 @@ class QuarantineDemo implements ApplicationRunner {
 
 	private final Stays stays;
 
+	private final Arrivals arrivals;
+
 	private final Observations observations;
 
 	private final StayRepository stayRepository;
@@ -95,7 +98,7 @@ class QuarantineDemo implements ApplicationRunner {
 
 	QuarantineDemo(@Value("${frontline.demo.enabled:false}") boolean enabled,
 			@Value("${frontline.demo.password:}") String password, Facilities facilities, Categories categories,
-			Stays stays, Observations observations, StayRepository stayRepository,
+			Stays stays, Arrivals arrivals, Observations observations, StayRepository stayRepository,
 			ObservationRepository observationRepository, FacilityRepository facilityRepository, Residents residents,
 			Users users, TransactionTemplate transactions, Clock clock) {
 		this.enabled = enabled;
@@ -103,6 +106,7 @@ class QuarantineDemo implements ApplicationRunner {
 		this.facilities = facilities;
 		this.categories = categories;
 		this.stays = stays;
+		this.arrivals = arrivals;
 		this.observations = observations;
 		this.stayRepository = stayRepository;
 		this.observationRepository = observationRepository;
@@ -179,7 +183,7 @@ class QuarantineDemo implements ApplicationRunner {
 		// A transfer to hospital earlier today: the room awaits terminal disinfection.
 		Stay transferred = admit(f1, people.get(9), "CLOSE_CONTACT", "305", 2);
 		stays.release(transferred.id(), new ReleaseForm(Destination.HOSPITAL, "南通市第三人民医院", null));
-		stays.planArrivals(f1, new NewArrivals("G15沈海高速南通收费站", now.plus(Duration.ofHours(3)),
+		arrivals.plan(f1, new NewArrivals("G15沈海高速南通收费站", now.plus(Duration.ofHours(3)),
 				List.of(new NewArrivals.Person("孙立", "13962800021", null, "HIGH_RISK_ARRIVAL"),
 						new NewArrivals.Person("孙小雨", "13962800022", null, "HIGH_RISK_ARRIVAL"),
 						new NewArrivals.Person("钱国强", "13962800023", null, "CLOSE_CONTACT"))));

@@ -8,6 +8,7 @@ import org.frontline.quarantine.Anomalies;
 import org.frontline.quarantine.Anomaly;
 import org.frontline.quarantine.Arrival;
 import org.frontline.quarantine.Capacity;
+import org.frontline.quarantine.Arrivals;
 import org.frontline.quarantine.Categories;
 import org.frontline.quarantine.Category;
 import org.frontline.quarantine.DayRow;
@@ -16,6 +17,7 @@ import org.frontline.quarantine.Facility;
 import org.frontline.quarantine.FollowUp;
 import org.frontline.quarantine.HomeCheck;
 import org.frontline.quarantine.Intake;
+import org.frontline.quarantine.KeyPopulation;
 import org.frontline.quarantine.KeyPersonCall;
 import org.frontline.quarantine.MeetingReport;
 import org.frontline.quarantine.Meetings;
@@ -55,18 +57,24 @@ class QuarantineApiController {
 
 	private final Stays stays;
 
+	private final Arrivals arrivals;
+
+	private final KeyPopulation keyPopulation;
+
 	private final Observations observations;
 
 	private final Anomalies anomalies;
 
 	private final Meetings meetings;
 
-	QuarantineApiController(Facilities facilities, Categories categories, Stays stays, Observations observations,
+	QuarantineApiController(Facilities facilities, Categories categories, Stays stays, Arrivals arrivals, KeyPopulation keyPopulation, Observations observations,
 			Anomalies anomalies, Meetings meetings) {
 		this.meetings = meetings;
 		this.facilities = facilities;
 		this.categories = categories;
 		this.stays = stays;
+		this.arrivals = arrivals;
+		this.keyPopulation = keyPopulation;
 		this.observations = observations;
 		this.anomalies = anomalies;
 	}
@@ -141,18 +149,18 @@ class QuarantineApiController {
 	}
 
 	@PostMapping("/facilities/{id}/arrivals")
-	ResponseEntity<List<Arrival>> planArrivals(@PathVariable long id, @RequestBody NewArrivals arrivals) {
-		return ResponseEntity.status(201).body(stays.planArrivals(id, arrivals));
+	ResponseEntity<List<Arrival>> planArrivals(@PathVariable long id, @RequestBody NewArrivals planned) {
+		return ResponseEntity.status(201).body(arrivals.plan(id, planned));
 	}
 
 	@GetMapping("/facilities/{id}/arrivals")
 	List<Arrival> arrivals(@PathVariable long id) {
-		return stays.arrivals(id);
+		return arrivals.expected(id);
 	}
 
 	@GetMapping("/facilities/{id}/key-population")
 	List<KeyPersonCall> keyPopulation(@PathVariable long id) {
-		return stays.keyPopulation(id);
+		return keyPopulation.list(id);
 	}
 
 	@PostMapping("/facilities/{id}/meetings")
@@ -203,7 +211,7 @@ class QuarantineApiController {
 
 	@PostMapping("/stays/{id}/follow-ups")
 	ResponseEntity<FollowUp> followUp(@PathVariable long id, @RequestBody Note body) {
-		return ResponseEntity.status(201).body(stays.recordFollowUp(id, body.outcome()));
+		return ResponseEntity.status(201).body(keyPopulation.recordFollowUp(id, body.outcome()));
 	}
 
 	@PostMapping("/rooms/{id}/disinfected")

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.frontline.quarantine.Anomalies;
+import org.frontline.quarantine.Arrivals;
 import org.frontline.quarantine.Categories;
 import org.frontline.quarantine.DayRow;
 import org.frontline.quarantine.Facilities;
@@ -15,6 +16,7 @@ import org.frontline.quarantine.HomeCheck;
 import org.frontline.quarantine.Registration;
 import org.frontline.quarantine.ReleaseForm;
 import org.frontline.quarantine.Intake;
+import org.frontline.quarantine.KeyPopulation;
 import org.frontline.quarantine.ObservationForm;
 import org.frontline.quarantine.Observations;
 import org.frontline.quarantine.RoomStatus;
@@ -41,18 +43,24 @@ class QuarantinePageController {
 
 	private final Stays stays;
 
+	private final Arrivals arrivals;
+
+	private final KeyPopulation keyPopulation;
+
 	private final Observations observations;
 
 	private final Anomalies anomalies;
 
 	private final Clock clock;
 
-	QuarantinePageController(Facilities facilities, Categories categories, Stays stays, Observations observations,
+	QuarantinePageController(Facilities facilities, Categories categories, Stays stays, Arrivals arrivals, KeyPopulation keyPopulation, Observations observations,
 			Anomalies anomalies, Clock clock) {
 		this.clock = clock;
 		this.facilities = facilities;
 		this.categories = categories;
 		this.stays = stays;
+		this.arrivals = arrivals;
+		this.keyPopulation = keyPopulation;
 		this.observations = observations;
 		this.anomalies = anomalies;
 	}
@@ -81,8 +89,8 @@ class QuarantinePageController {
 		model.addAttribute("available", facility.rooms().stream().filter(r -> r.status() == RoomStatus.AVAILABLE).toList());
 		model.addAttribute("disinfectors", facility.team().stream().filter(s -> s.role() == TeamRole.DISINFECTION).toList());
 		model.addAttribute("categories", categories.list());
-		model.addAttribute("arrivals", stays.arrivals(id));
-		model.addAttribute("keyPopulation", stays.keyPopulation(id));
+		model.addAttribute("arrivals", arrivals.expected(id));
+		model.addAttribute("keyPopulation", keyPopulation.list(id));
 		model.addAttribute("symptoms", Symptom.values());
 		model.addAttribute("incomplete", stays.list(id, "ACTIVE").stream().filter(s -> !s.registrationComplete()).count());
 		return "quarantine/day";
@@ -151,7 +159,7 @@ class QuarantinePageController {
 	@PostMapping("/quarantine/stays/{stayId}/follow-ups")
 	String followUp(@PathVariable long stayId, @RequestParam long facility, @RequestParam String outcome,
 			RedirectAttributes redirect) {
-		attempt(redirect, "quarantine.saved", () -> stays.recordFollowUp(stayId, outcome));
+		attempt(redirect, "quarantine.saved", () -> keyPopulation.recordFollowUp(stayId, outcome));
 		return "redirect:/quarantine/facilities/" + facility + "#key-population";
 	}
 
