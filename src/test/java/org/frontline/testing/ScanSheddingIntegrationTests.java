@@ -77,7 +77,7 @@ class ScanSheddingIntegrationTests extends IntegrationTest {
 				return;
 			}
 			assertThat(response.status()).as(response.body()).isEqualTo(503);
-			assertThat(response.json().get("type").asString()).endsWith("/scans-busy");
+			assertThat(response.json().get("type").asString()).matches(".*/problems/(scans-)?busy");
 			String retryAfter = response.header("Retry-After");
 			assertThat(retryAfter).as("Retry-After").matches("\\d+");
 			assertThat(jdbc.sql("SELECT count(*) FROM testing_scan_event WHERE tube_code LIKE :p")

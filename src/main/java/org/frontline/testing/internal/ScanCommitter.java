@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.frontline.people.ResolvedCode;
+import org.frontline.shared.IngestBacklog;
 import org.frontline.shared.Viewer;
 import org.frontline.testing.ScanEvent;
 import org.frontline.testing.ScanResult;
@@ -47,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * savepoint per event, so one failing event never takes another request, or another event, with it.
  */
 @Component
-public class ScanCommitter implements SmartLifecycle {
+public class ScanCommitter implements SmartLifecycle, IngestBacklog {
 
 	private static final Logger log = LoggerFactory.getLogger(ScanCommitter.class);
 
@@ -270,6 +271,17 @@ public class ScanCommitter implements SmartLifecycle {
 		}
 		log.warn("Scan event {} failed twice", event.eventId(), failure);
 		return ScanResult.rejected(event.eventId(), "TRY_AGAIN", "The event could not be stored now; send it again.");
+	}
+
+	@Override
+	public String path() {
+		return "/api/v1/scans";
+	}
+
+	/** Every lane already holds more than it can commit in time. */
+	@Override
+	public boolean full() {
+		return lanes.stream().allMatch(lane -> lane.queuedEvents.get() / lane.eventsPerSecond > maxQueueSeconds);
 	}
 
 	@Override
