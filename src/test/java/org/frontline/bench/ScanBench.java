@@ -147,19 +147,29 @@ public final class ScanBench {
 			prepareCity(app.api());
 			List<String> modes = Arrays.asList(options.get("modes").split(","));
 			Map<String, List<double[]>> figures = new HashMap<>();
+			List<Double> ratios = new ArrayList<>();
 			for (int run = 1; run <= option("runs"); run++) {
+				Map<String, Double> thisRun = new HashMap<>();
 				for (String mode : modes) {
-					double[] result = switch (mode) {
-						case "online" -> drive("online", option("devices"), 1);
-						case "offline" -> drive("offline", option("offline-devices"), option("batch"));
-						case "baseline" -> baseline(option("offline-devices"), option("batch"));
+					// "online@200" is the online mode with 200 devices, "offline@500" the offline mode with batches of 500.
+					String[] named = mode.split("@");
+					Integer size = named.length > 1 ? Integer.valueOf(named[1]) : null;
+					double[] result = switch (named[0]) {
+						case "online" -> drive("online", size != null ? size : option("devices"), 1);
+						case "offline" -> drive("offline", option("offline-devices"), size != null ? size : option("batch"));
+						case "baseline" -> baseline(option("offline-devices"), size != null ? size : option("batch"));
 						default -> null;
 					};
 					if (result != null) {
 						figures.computeIfAbsent(mode, k -> new ArrayList<>()).add(result);
-						System.out.printf("run %d %-8s %8.0f events/s  p50 %7.1f ms  p99 %7.1f ms  (%d events)%n", run,
+						System.out.printf("run %d %-12s %8.0f events/s  p50 %7.1f ms  p99 %7.1f ms  (%d events)%n", run,
 								mode, result[0], result[1], result[2], (long) result[3]);
+						thisRun.put(mode, result[0]);
 					}
+				}
+				if (thisRun.containsKey("offline") && thisRun.containsKey("baseline")) {
+					ratios.add(thisRun.get("offline") / thisRun.get("baseline"));
+					System.out.printf("run %d offline / baseline = %.2f%n", run, ratios.get(ratios.size() - 1));
 				}
 			}
 			System.out.println();
@@ -170,13 +180,15 @@ public final class ScanBench {
 					continue;
 				}
 				double[] rates = figures.get(mode).stream().mapToDouble(r -> r[0]).sorted().toArray();
+				double[] p50s = figures.get(mode).stream().mapToDouble(r -> r[1]).sorted().toArray();
 				double[] p99s = figures.get(mode).stream().mapToDouble(r -> r[2]).sorted().toArray();
-				medians.put(mode, rates[rates.length / 2]);
-				System.out.printf("  %-8s %8.0f events/s  p99 %7.1f ms%n", mode, rates[rates.length / 2],
-						p99s[p99s.length / 2]);
+				medians.put(mode, median(rates));
+				System.out.printf("  %-12s %8.0f events/s  p50 %7.1f ms  p99 %7.1f ms%n", mode, median(rates), median(p50s),
+						median(p99s));
 			}
-			if (medians.containsKey("offline") && medians.containsKey("baseline")) {
-				System.out.printf("  offline / baseline = %.2f%n", medians.get("offline") / medians.get("baseline"));
+			if (!ratios.isEmpty()) {
+				System.out.printf("  offline / baseline, median of the runs' ratios = %.2f%n",
+						median(ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray()));
 			}
 			if (modes.contains("surge")) {
 				surge(medians.getOrDefault("online", 1000.0), app);
@@ -374,6 +386,12 @@ public final class ScanBench {
 			return total;
 		}
 		return total;
+	}
+
+	/** The median of sorted values (the mean of the middle two for an even count). */
+	private static double median(double[] sorted) {
+		int n = sorted.length;
+		return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 	}
 
 	private static double percentile(long[] sorted, double p) {
