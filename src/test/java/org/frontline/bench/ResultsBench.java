@@ -465,18 +465,31 @@ public final class ResultsBench {
 						""".formatted(round)));
 				all = partial ? resulted > 0 : resulted == live;
 			}
+			java.util.concurrent.atomic.AtomicBoolean seen = new java.util.concurrent.atomic.AtomicBoolean(true);
+			List<Runnable> checks = new ArrayList<>();
 			for (long person : people) {
-				JsonNode history = api.withToken(admin).get("/api/v1/people/" + person + "/results").json();
-				boolean found = false;
-				for (JsonNode entry : history) {
-					found |= entry.get("roundId").asLong() == round && !entry.path("outcome").isNull()
-							&& entry.hasNonNull("outcome");
-				}
-				all &= found;
+				checks.add(() -> {
+					boolean found = false;
+					for (JsonNode entry : api.withToken(admin).get("/api/v1/people/" + person + "/results").json()) {
+						found |= entry.get("roundId").asLong() == round && entry.hasNonNull("outcome");
+					}
+					if (!found) {
+						seen.set(false);
+					}
+				});
 			}
 			for (String tube : tubes) {
-				all &= api.withToken(admin).get("/api/v1/tubes/" + tube).json().hasNonNull("result");
+				checks.add(() -> {
+					if (!api.withToken(admin).get("/api/v1/tubes/" + tube).json().hasNonNull("result")) {
+						seen.set(false);
+					}
+				});
 			}
+			java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(option("clients"));
+			checks.forEach(pool::execute);
+			pool.shutdown();
+			pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+			all &= seen.get();
 			if (all) {
 				long now = System.nanoTime();
 				System.out.printf("  visible: checked in %.2f s (count over the round, 200 people, 50 tubes via the API)%n",
@@ -609,7 +622,7 @@ public final class ResultsBench {
 				FROM people_resident p WHERE p.area_code >= '%2$s' AND p.area_code < '%3$s' AND %4$s
 				  AND NOT EXISTS (SELECT 1 FROM testing_sample s WHERE s.round_id = %1$d AND s.person_id = p.id AND s.removed_at IS NULL)
 				  AND NOT EXISTS (SELECT 1 FROM testing_exemption e WHERE e.round_id = %1$d AND e.person_id = p.id)
-				ORDER BY p.area_code, p.building, p.unit, p.room, p.id
+				ORDER BY p.area_code, p.building, p.unit, p.room, p.id LIMIT 50
 				""";
 		queries.put("missing list (community, first page)", "(SELECT p.* " + missing.formatted(round, low, high,
 				"p.tags @> '{BEDRIDDEN}'") + ") UNION ALL (SELECT p.* " + missing.formatted(round, low, high,
