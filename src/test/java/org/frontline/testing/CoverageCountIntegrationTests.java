@@ -31,35 +31,53 @@ class CoverageCountIntegrationTests extends IntegrationTest {
 		fixture = new ResultsFixture(api(), 10);
 	}
 
-	private Map<String, Long> counters() {
-		Map<String, Long> counts = new HashMap<>();
+	/** Per area code: "sampled/exempted" as the counters keep them. */
+	private Map<String, String> counters() {
+		Map<String, String> counts = new HashMap<>();
 		jdbc.sql("""
-				SELECT area_code, sum(sampled) FROM testing_coverage_count WHERE round_id = :round
-				GROUP BY area_code HAVING sum(sampled) <> 0
+				SELECT area_code, sum(sampled), sum(exempted) FROM testing_coverage_count WHERE round_id = :round
+				GROUP BY area_code HAVING sum(sampled) <> 0 OR sum(exempted) <> 0
 				""").param("round", fixture.round).query(rs -> {
-			counts.put(rs.getString(1), rs.getLong(2));
+			counts.put(rs.getString(1), rs.getLong(2) + "/" + rs.getLong(3));
 		});
 		return counts;
 	}
 
-	private Map<String, Long> countedAnotherWay() {
-		Map<String, Long> counts = new HashMap<>();
+	private Map<String, String> countedAnotherWay() {
+		Map<String, String> counts = new HashMap<>();
 		jdbc.sql("""
-				SELECT p.area_code, count(DISTINCT s.person_id) FROM testing_sample s JOIN people_person p ON p.id = s.person_id
-				WHERE s.round_id = :round AND s.removed_at IS NULL GROUP BY p.area_code
+				SELECT p.area_code,
+				       count(*) FILTER (WHERE p.id IN (SELECT person_id FROM testing_sample
+				                                       WHERE round_id = :round AND removed_at IS NULL)) AS sampled,
+				       count(*) FILTER (WHERE p.id IN (SELECT person_id FROM testing_exemption WHERE round_id = :round)
+				                          AND p.id NOT IN (SELECT person_id FROM testing_sample
+				                                           WHERE round_id = :round AND removed_at IS NULL)) AS exempted
+				FROM people_person p
+				WHERE p.id IN (SELECT person_id FROM testing_sample WHERE round_id = :round)
+				   OR p.id IN (SELECT person_id FROM testing_exemption WHERE round_id = :round)
+				GROUP BY p.area_code
 				""").param("round", fixture.round).query(rs -> {
-			counts.put(rs.getString(1), rs.getLong(2));
+			if (rs.getLong(2) != 0 || rs.getLong(3) != 0) {
+				counts.put(rs.getString(1), rs.getLong(2) + "/" + rs.getLong(3));
+			}
 		});
 		return counts;
 	}
 
-	private void assertCountersMatch(long expectedInCompound) {
+	private void assertCountersMatch(long sampled, long exempted) {
 		assertThat(counters()).isEqualTo(countedAnotherWay());
-		assertThat(counters().getOrDefault(TestData.BILINWAN_COMPOUND, 0L)).isEqualTo(expectedInCompound);
+		assertThat(counters().getOrDefault(TestData.BILINWAN_COMPOUND, "0/0")).isEqualTo(sampled + "/" + exempted);
 		JsonNode compound = api().as("admin")
 			.get("/api/v1/rounds/" + fixture.round + "/coverage?area=" + TestData.BILINWAN_COMPOUND)
 			.json();
-		assertThat(compound.get("sampled").asLong()).isEqualTo(expectedInCompound);
+		assertThat(compound.get("sampled").asLong()).isEqualTo(sampled);
+		assertThat(compound.get("exempted").asLong()).isEqualTo(exempted);
+	}
+
+	private void exempt(long person) {
+		Response exempted = api().as("admin").post("/api/v1/rounds/" + fixture.round + "/exemptions",
+				Map.of("personId", person, "reason", "AWAY"));
+		assertThat(exempted.status()).as(exempted.body()).isEqualTo(204);
 	}
 
 	private void accepted(List<Map<String, Object>> events) {
@@ -91,20 +109,43 @@ class CoverageCountIntegrationTests extends IntegrationTest {
 		long c = people.get(2);
 		// Only TUBE_OPENED and SAMPLED: the bulk path, one statement for the whole group.
 		String first = openTube(List.of(a, b), false);
-		assertCountersMatch(2);
+		assertCountersMatch(2, 0);
 		// With a seal in the request: the event-by-event path.
 		fixture.tube(List.of(c), 10, false);
-		assertCountersMatch(3);
+		assertCountersMatch(3, 0);
 		remove(first, b);
-		assertCountersMatch(2);
+		assertCountersMatch(2, 0);
 		String again = openTube(List.of(a), true);
-		assertCountersMatch(2);
+		assertCountersMatch(2, 0);
 		remove(first, a);
-		assertCountersMatch(2);
+		assertCountersMatch(2, 0);
 		remove(again, a);
-		assertCountersMatch(1);
+		assertCountersMatch(1, 0);
 		openTube(List.of(a, b), false);
-		assertCountersMatch(3);
+		assertCountersMatch(3, 0);
+	}
+
+	@Test
+	void exemptedCountersCountOnlyPeopleWithoutALiveSample() {
+		List<Long> people = fixture.people(TestData.BILINWAN_COMPOUND, 3);
+		long sampled = people.get(0);
+		long away = people.get(1);
+		long later = people.get(2);
+		String tube = openTube(List.of(sampled), false);
+		exempt(sampled);
+		exempt(away);
+		assertCountersMatch(1, 1);
+		exempt(away);
+		assertCountersMatch(1, 1);
+		remove(tube, sampled);
+		assertCountersMatch(0, 2);
+		openTube(List.of(sampled, away), false);
+		assertCountersMatch(2, 0);
+		exempt(later);
+		assertCountersMatch(2, 1);
+		assertThat(api().as("admin").delete("/api/v1/rounds/" + fixture.round + "/exemptions/" + later).status())
+			.isEqualTo(204);
+		assertCountersMatch(2, 0);
 	}
 
 	@Test
