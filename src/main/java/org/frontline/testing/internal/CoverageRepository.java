@@ -73,7 +73,9 @@ public class CoverageRepository {
 	 */
 	public List<MissingPerson> missing(long roundId, String low, String high, int limit, long offset) {
 		String columns = "SELECT p.id, p.name, p.area_code, p.building, p.unit, p.room, p.phone, p.tags ";
-		// The numbers are written into the statement: a plan cached for any page size would not walk the index.
+		// The numbers are written into the statement: a plan cached for any page size would not walk the index. Nor
+		// would parallel workers, which each walk a part and are merged, so this (short) read runs in one process.
+		jdbc.sql("SET LOCAL max_parallel_workers_per_gather = 0").update();
 		long window = limit + offset;
 		return jdbc.sql("(" + columns + MISSING.formatted("p.tags @> '{BEDRIDDEN}'", window) + ") UNION ALL (" + columns
 				+ MISSING.formatted("NOT p.tags @> '{BEDRIDDEN}'", window) + ") LIMIT " + limit + " OFFSET " + offset)
