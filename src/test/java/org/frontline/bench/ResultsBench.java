@@ -142,8 +142,10 @@ public final class ResultsBench {
 					communities.size(), labId);
 		}
 		List<double[]> posts = new ArrayList<>();
-		long round = 0;
-		for (int run = 1; run <= option("runs"); run++) {
+		// --round=ID: only the reads, on a round prepared and posted by an earlier run in this data directory.
+		long round = options.containsKey("round") ? Long.parseLong(options.get("round")) : 0;
+		int runs = options.containsKey("round") ? 0 : Math.max(1, option("runs"));
+		for (int run = 1; run <= runs; run++) {
 			round = prepare(api, "run " + run);
 			double[] posted = post(round);
 			double visible = visible(api, round);
@@ -153,7 +155,7 @@ public final class ResultsBench {
 					(long) posted[3], posted[4], posted[1], posted[2], option("batch"), visible);
 		}
 		double[] baseline = null;
-		if (Boolean.parseBoolean(options.get("baseline"))) {
+		if (Boolean.parseBoolean(options.get("baseline")) && !options.containsKey("round")) {
 			long copy = prepare(api, "baseline");
 			baseline = baseline(copy);
 		}
@@ -161,6 +163,8 @@ public final class ResultsBench {
 		double[] coverage = timeGet("/api/v1/rounds/" + round + "/coverage?area=" + DISTRICT, admin);
 		double[] missing = timeGet("/api/v1/rounds/" + round + "/missing?area=" + options.get("community") + "&size=50",
 				admin);
+		System.out.printf("round %d: floor %.1f/%.1f ms, coverage %.1f/%.1f ms, list %.1f/%.1f ms (median/p99)%n", round,
+				floor[0], floor[1], coverage[0], coverage[1], missing[0], missing[1]);
 		checkCoverage(api, round);
 		if (Boolean.parseBoolean(options.get("explain"))) {
 			explain(round);
@@ -168,6 +172,9 @@ public final class ResultsBench {
 		System.out.println();
 		System.out.printf("summary (%s residents, %d clients x batches of %d, median of %d runs):%n",
 				options.get("residents"), option("clients"), option("batch"), posts.size());
+		if (posts.isEmpty()) {
+			posts.add(new double[] { 1, 0, 0, 0, 0 });
+		}
 		double[] rates = posts.stream().mapToDouble(p -> p[4] / p[0]).sorted().toArray();
 		double[] p50 = posts.stream().mapToDouble(p -> p[1]).sorted().toArray();
 		double[] p99 = posts.stream().mapToDouble(p -> p[2]).sorted().toArray();
@@ -582,8 +589,9 @@ public final class ResultsBench {
 					""".formatted(round, DISTRICT));
 			String missing = single(c, """
 					SELECT count(*) FROM people_person p WHERE p.area_code LIKE '%s%%'
-					  AND p.id NOT IN (SELECT person_id FROM testing_sample WHERE round_id = %d AND removed_at IS NULL)
-					  AND p.id NOT IN (SELECT person_id FROM testing_exemption WHERE round_id = %d)
+					  AND NOT EXISTS (SELECT 1 FROM testing_sample s WHERE s.round_id = %d AND s.person_id = p.id
+					                  AND s.removed_at IS NULL)
+					  AND NOT EXISTS (SELECT 1 FROM testing_exemption e WHERE e.round_id = %d AND e.person_id = p.id)
 					""".formatted(community, round, round));
 			System.out.printf("coverage of %s: in scope %d, sampled %d (counted another way: %s), not sampled %d,"
 					+ " exempted %d, %.1f%%; %d communities%n", DISTRICT, district.get("inScope").asLong(),
