@@ -56,7 +56,8 @@ class AreaApiIntegrationTests extends IntegrationTest {
 			return String.join("\n", jdbc.sql("EXPLAIN SELECT * FROM people_person "
 					+ "WHERE area_code >= '320602001002' AND area_code < '320602001003'").query(String.class).list());
 		});
-		assertThat(plan).contains("people_person_area").doesNotContain("Seq Scan");
+		// Either index that leads with the area code: (area_code, id) or the address order (area_code, building, ...).
+		assertThat(plan).containsAnyOf("people_person_area", "people_person_address").doesNotContain("Seq Scan");
 	}
 
 	@Test

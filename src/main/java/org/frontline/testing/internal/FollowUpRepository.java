@@ -37,7 +37,7 @@ public class FollowUpRepository {
 		return jdbc.sql("""
 				INSERT INTO testing_task (round_id, person_id, source_tube_id, area_code, door_to_door, due_at, created_at)
 				SELECT s.round_id, s.person_id, s.tube_id, %s, 'BEDRIDDEN' = ANY (p.tags), :due, :now
-				FROM testing_sample s JOIN people_person p ON p.id = s.person_id
+				FROM testing_sample s JOIN people_resident p ON p.id = s.person_id
 				WHERE s.tube_id = :tube AND s.removed_at IS NULL
 				  AND (NOT :only OR NOT EXISTS (SELECT 1 FROM testing_task o WHERE o.person_id = s.person_id AND o.status = 'OPEN'))
 				ON CONFLICT (source_tube_id, person_id) DO NOTHING
@@ -89,7 +89,7 @@ public class FollowUpRepository {
 		return jdbc.sql("""
 				INSERT INTO testing_followup_alert (kind, round_id, tube_id, person_id, area_code, created_at)
 				SELECT 'CONFIRMED_POSITIVE', s.round_id, s.tube_id, s.person_id, %s, :now
-				FROM testing_sample s JOIN people_person p ON p.id = s.person_id
+				FROM testing_sample s JOIN people_resident p ON p.id = s.person_id
 				WHERE s.tube_id = :tube AND s.removed_at IS NULL
 				ON CONFLICT DO NOTHING
 				RETURNING person_id, area_code

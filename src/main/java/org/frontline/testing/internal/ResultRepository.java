@@ -55,9 +55,9 @@ public class ResultRepository {
 				FROM testing_tube t
 				LEFT JOIN testing_box b ON b.id = t.box_id
 				LEFT JOIN testing_result r ON r.tube_id = t.id
-				WHERE t.code IN (:codes)
+				WHERE t.code = ANY (:codes::text[])
 				""")
-			.param("codes", codes)
+			.param("codes", codes.toArray(String[]::new))
 			.param("lab", labId)
 			.query(ResultRepository::state)
 			.list();
