@@ -122,7 +122,7 @@ public final class ScanBench {
 			appArgs.addAll(List.of("--frontline.db.url=jdbc:postgresql://localhost:" + database.port() + "/postgres",
 					"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true",
 					"--frontline.demo.residents=" + options.get("residents"), "--frontline.demo.password=bench-pass-1",
-					"--logging.level.root=WARN", "--server.tomcat.threads.max=400"));
+					"--logging.level.root=WARN"));
 			if (options.containsKey("app-args")) {
 				appArgs.addAll(Arrays.asList(options.get("app-args").split(" ")));
 			}
