@@ -38,8 +38,6 @@ import org.springframework.stereotype.Component;
 @Component
 class BulkSampling {
 
-	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,40}");
-
 	private final DataSource dataSource;
 
 	BulkSampling(DataSource dataSource) {
@@ -154,7 +152,7 @@ class BulkSampling {
 		if (!"TUBE_OPENED".equals(type) && !"SAMPLED".equals(type)) {
 			return null;
 		}
-		if (event.tubeCode() == null || !CODE.matcher(event.tubeCode().strip()).matches()) {
+		if (event.tubeCode() == null || !ScanRules.CODE.matcher(event.tubeCode().strip()).matches()) {
 			return null;
 		}
 		if ("TUBE_OPENED".equals(type) && (event.roundId() == null || event.siteId() == null)) {

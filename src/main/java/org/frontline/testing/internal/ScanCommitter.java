@@ -130,7 +130,7 @@ public class ScanCommitter implements SmartLifecycle, IngestBacklog {
 		String key = deviceId != null ? deviceId : viewer.username();
 		Lane lane = lanes.get(Math.floorMod(key.hashCode(), lanes.size()));
 		int queued = lane.queuedEvents.addAndGet(events.size());
-		if (queued > events.size() && queued / lane.eventsPerSecond > maxQueueSeconds) {
+		if (queued > events.size() && lane.behind(queued)) {
 			lane.queuedEvents.addAndGet(-events.size());
 			throw new Busy();
 		}
@@ -155,6 +155,11 @@ public class ScanCommitter implements SmartLifecycle, IngestBacklog {
 
 		Lane(int number) {
 			this.number = number;
+		}
+
+		/** Whether this many queued events would take longer than allowed to commit at the lane's recent rate. */
+		boolean behind(int queued) {
+			return queued / eventsPerSecond > maxQueueSeconds;
 		}
 
 		void start() {
@@ -281,7 +286,7 @@ public class ScanCommitter implements SmartLifecycle, IngestBacklog {
 	/** Every lane already holds more than it can commit in time. */
 	@Override
 	public boolean full() {
-		return lanes.stream().allMatch(lane -> lane.queuedEvents.get() / lane.eventsPerSecond > maxQueueSeconds);
+		return lanes.stream().allMatch(lane -> lane.behind(lane.queuedEvents.get()));
 	}
 
 	@Override

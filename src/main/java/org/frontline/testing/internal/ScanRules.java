@@ -40,6 +40,9 @@ public class ScanRules {
 
 	static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
 
+	/** A tube or box code: 1 to 40 letters, digits or '-'. */
+	static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,40}");
+
 	private final ScanRepository scans;
 
 	private final SamplingCodes codes;
@@ -168,7 +171,7 @@ public class ScanRules {
 		if (poolSize != 1 && poolSize != 10 && poolSize != 20) {
 			throw new Rejected("INVALID_EVENT", "A tube pools 1, 10 or 20 people.");
 		}
-		if (!code.matches("[A-Za-z0-9-]{1,40}")) {
+		if (!CODE.matcher(code).matches()) {
 			throw new Rejected("INVALID_EVENT", "A tube code has 1 to 40 letters, digits or '-'.");
 		}
 		if (!scans.openTube(code, event.roundId(), event.siteId(), poolSize, at, viewer.username())) {
@@ -284,7 +287,7 @@ public class ScanRules {
 		}
 		BoxRow box = scans.lockBox(boxCode).orElse(null);
 		if (box == null) {
-			if (!boxCode.matches("[A-Za-z0-9-]{1,40}")) {
+			if (!CODE.matcher(boxCode).matches()) {
 				throw new Rejected("INVALID_EVENT", "A box code has 1 to 40 letters, digits or '-'.");
 			}
 			box = scans.lockBox(boxCode).orElse(null);
