@@ -37,7 +37,7 @@ class ScanCameraBrowserTests extends IntegrationTest {
 		String tube = TestingFixture.unique("T");
 		// The person's code stays in front of the camera for 4 s, twice the page's 2 s hold: one scan, not two.
 		Path video = FakeCamera.video(dir.resolve("camera.y4m"),
-				List.of(nothing(2), qr(tube, 3), nothing(1), qr(code, 4), nothing(16)));
+				List.of(nothing(2), qr(tube, 6), nothing(1), qr(code, 4), nothing(16)));
 
 		try (Browser browser = new Browser(baseUrl(), FakeCamera.arguments(video))) {
 			// A phone's screen.
@@ -61,8 +61,8 @@ class ScanCameraBrowserTests extends IntegrationTest {
 
 			awaitAnswer(browser, "ok", "王*明 1/10");
 			assertThat(browser.text(By.id("tube-code"))).isEqualTo(tube);
-			// Until the stream has played past the held code (at 10 s), the page must not send it again.
-			wait(browser).until(d -> played(browser) > 11);
+			// Until the stream has played past the held code (at 13 s), the page must not send it again.
+			wait(browser).until(d -> played(browser) > 14);
 			assertThat(browser.find(By.id("scan-page")).getDomAttribute("data-camera-scans")).isEqualTo("2");
 			assertThat(browser.text(By.id("tube-count"))).isEqualTo("1/10");
 			assertThat(browser.find(By.id("answer")).getText()).contains("王*明 1/10");
@@ -143,10 +143,15 @@ class ScanCameraBrowserTests extends IntegrationTest {
 	}
 
 	private static void awaitAnswer(Browser browser, String kind, String text) {
-		wait(browser).until(d -> {
-			var answer = d.findElement(By.id("answer"));
-			return answer.getDomAttribute("class").contains(kind) && answer.getText().contains(text);
-		});
+		wait(browser).withMessage(() -> "the answer '" + text + "' (" + kind + "); the page shows: "
+				+ browser.find(By.id("answer")).getDomAttribute("class") + " '" + browser.find(By.id("answer")).getText()
+				+ "', camera status '" + browser.find(By.id("camera-status")).getText() + "', camera scans "
+				+ browser.find(By.id("scan-page")).getDomAttribute("data-camera-scans") + ", video at "
+				+ played(browser) + " s")
+			.until(d -> {
+				var answer = d.findElement(By.id("answer"));
+				return answer.getDomAttribute("class").contains(kind) && answer.getText().contains(text);
+			});
 	}
 
 	private long count(String sql, Object value) {
