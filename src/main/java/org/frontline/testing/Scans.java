@@ -1,9 +1,9 @@
 package org.frontline.testing;
 
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
@@ -23,6 +23,9 @@ public class Scans {
 
 	static final int MAX_EVENTS = 1_000;
 
+	/** How long a request waits for its group to be committed before it is answered "send again". */
+	static final long ANSWER_SECONDS = 30;
+
 	static final Role[] SCANNERS = { Role.ADMIN, Role.SITE_LEADER, Role.REGISTRAR, Role.VOLUNTEER, Role.LAB };
 
 	private final ScanCommitter committer;
@@ -31,7 +34,13 @@ public class Scans {
 		this.committer = committer;
 	}
 
-	public List<ScanResult> submit(ScanBatch batch) {
+	/**
+	 * Checks and queues a batch for the signed-in viewer; call it on the request's thread. The answer completes once
+	 * the events are committed, or exceptionally with a {@link Problem} (busy, not stored in time).
+	 *
+	 * @throws Problem when the caller may not scan, the batch is malformed, or too many scans are waiting already
+	 */
+	public CompletableFuture<List<ScanResult>> submit(ScanBatch batch) {
 		Viewer viewer = Viewers.requireAny(SCANNERS);
 		if (batch == null || batch.events() == null || batch.events().isEmpty()) {
 			throw Problem.invalid("events", "A batch has at least one event.");
@@ -44,20 +53,17 @@ public class Scans {
 		}
 		String deviceId = batch.deviceId() == null ? null
 				: batch.deviceId().substring(0, Math.min(100, batch.deviceId().length()));
+		CompletableFuture<List<ScanResult>> answer;
 		try {
-			return committer.submit(viewer, deviceId, List.copyOf(batch.events())).get(30, TimeUnit.SECONDS);
+			answer = committer.submit(viewer, deviceId, List.copyOf(batch.events()));
 		}
 		catch (ScanCommitter.Busy busy) {
 			throw Problem.busy("scans-busy", "Too many scans are waiting to be stored; nothing of this request was "
 					+ "stored. Send the same events again after the Retry-After delay.", 1);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw unavailable();
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw unavailable();
-		}
+		return answer.orTimeout(ANSWER_SECONDS, TimeUnit.SECONDS).exceptionallyCompose(failure -> {
+			throw new CompletionException(unavailable());
+		});
 	}
 
 	private static Problem unavailable() {

@@ -266,7 +266,7 @@ public final class ScanBench {
 		List<long[]> latencies = new ArrayList<>();
 		List<Thread> threads = new ArrayList<>();
 		AtomicLong errors = new AtomicLong();
-		double[] cpu = new double[4];
+		double[] cpu = new double[6];
 		Thread meter = cpuMeter(warmupEnd, end, cpu);
 		for (int d = 0; d < devices; d++) {
 			int device = d;
@@ -337,19 +337,25 @@ public final class ScanBench {
 			java.util.concurrent.locks.LockSupport.parkNanos(from - System.nanoTime());
 			cpu[0] = cpuSeconds(appPid);
 			cpu[1] = postgresCpuSeconds();
+			cpu[4] = cpuSeconds(ProcessHandle.current().pid());
 			java.util.concurrent.locks.LockSupport.parkNanos(to - System.nanoTime());
 			cpu[2] = cpuSeconds(appPid);
 			cpu[3] = postgresCpuSeconds();
+			cpu[5] = cpuSeconds(ProcessHandle.current().pid());
 		}, "cpu-meter");
 		meter.start();
 		return meter;
 	}
 
-	/** Where the time goes: CPU milliseconds per 1,000 events in the application and in PostgreSQL. */
+	/**
+	 * Where the time goes: CPU milliseconds per 1,000 events in the application, in PostgreSQL and in this load
+	 * generator (which shares the machine's cores).
+	 */
 	private void printCpu(String mode, double[] cpu, long events) {
 		if (events > 0) {
-			System.out.printf("  (%s: CPU per 1,000 events: application %.0f ms, PostgreSQL %.0f ms)%n", mode,
-					(cpu[2] - cpu[0]) * 1e6 / events, (cpu[3] - cpu[1]) * 1e6 / events);
+			System.out.printf("  (%s: CPU per 1,000 events: application %.0f ms, PostgreSQL %.0f ms, load generator %.0f ms)%n",
+					mode, (cpu[2] - cpu[0]) * 1e6 / events, (cpu[3] - cpu[1]) * 1e6 / events,
+					(cpu[5] - cpu[4]) * 1e6 / events);
 		}
 	}
 
@@ -460,7 +466,7 @@ public final class ScanBench {
 		AtomicLong events = new AtomicLong();
 		List<long[]> latencies = new ArrayList<>();
 		List<Long> people = jdbc.sql("SELECT id FROM people_person ORDER BY id").query(Long.class).list();
-		double[] cpu = new double[4];
+		double[] cpu = new double[6];
 		Thread meter = cpuMeter(warmupEnd, end, cpu);
 		List<Thread> workers = new ArrayList<>();
 		AtomicInteger cursor = new AtomicInteger();

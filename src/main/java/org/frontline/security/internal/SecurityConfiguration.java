@@ -8,6 +8,7 @@ import org.frontline.audit.AuditLog;
 import org.frontline.security.LoginThrottledException;
 import org.frontline.shared.ApiAccess;
 import org.frontline.shared.Role;
+import org.frontline.shared.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,11 +67,57 @@ class IngestAdmission extends OncePerRequestFilter {
 						+ "the Retry-After delay.\"}");
 			return;
 		}
+		boolean waiting = false;
 		try {
 			chain.doFilter(request, response);
+			if (request.isAsyncStarted()) {
+				// Answered later (scans wait for their group's commit): the permit is held until then.
+				request.getAsyncContext().addListener(new Release(endpoint));
+				waiting = true;
+			}
 		}
 		finally {
-			endpoint.release();
+			if (!waiting) {
+				endpoint.release();
+			}
+		}
+	}
+
+	/** Gives a permit back once, when an asynchronous request ends however it ends. */
+	private static final class Release implements AsyncListener {
+
+		private final Semaphore endpoint;
+
+		private final AtomicBoolean released = new AtomicBoolean();
+
+		Release(Semaphore endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		private void release() {
+			if (released.compareAndSet(false, true)) {
+				endpoint.release();
+			}
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			release();
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+			release();
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+			release();
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+			// the same request, still waiting
 		}
 	}
 

@@ -10,9 +10,6 @@ import org.frontline.testing.NewRound;
 import org.frontline.testing.NewSite;
 import org.frontline.testing.Round;
 import org.frontline.testing.Rounds;
-import org.frontline.testing.ScanBatch;
-import org.frontline.testing.ScanResult;
-import org.frontline.testing.Scans;
 import org.frontline.testing.Site;
 import org.frontline.testing.SiteLive;
 import org.frontline.testing.Sites;
@@ -35,17 +32,14 @@ class TestingApiController {
 
 	private final Sites sites;
 
-	private final Scans scans;
-
 	private final Tubes tubes;
 
 	private final Results results;
 
-	TestingApiController(Rounds rounds, Sites sites, Scans scans, Tubes tubes, Results results) {
+	TestingApiController(Rounds rounds, Sites sites, Tubes tubes, Results results) {
 		this.results = results;
 		this.rounds = rounds;
 		this.sites = sites;
-		this.scans = scans;
 		this.tubes = tubes;
 	}
 
@@ -125,11 +119,6 @@ class TestingApiController {
 	@GetMapping("/labs")
 	List<Lab> labs() {
 		return sites.labs();
-	}
-
-	@PostMapping("/scans")
-	Map<String, List<ScanResult>> scans(@RequestBody ScanBatch batch) {
-		return Map.of("results", scans.submit(batch));
 	}
 
 	@GetMapping("/tubes/{code}")

@@ -1,0 +1,185 @@
+package org.frontline.testing.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.frontline.shared.Problem;
+import org.frontline.shared.web.ProblemWriter;
+import org.frontline.testing.ScanBatch;
+import org.frontline.testing.ScanResult;
+import org.frontline.testing.Scans;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
+
+/**
+ * {@code POST /api/v1/scans}, the device protocol, as a servlet of its own: it is the one endpoint that thousands of
+ * phones call once per scan, so it skips Spring MVC's dispatch (handler lookup, argument resolution, message
+ * conversion, advice), which cost more CPU than the scan itself. The security filters run as for every API request
+ * (token or session, CSRF, role), and so do the admission and body-size filters.
+ *
+ * <p>
+ * It is asynchronous: the request thread parses and queues the batch and is free again; the answer is written when
+ * the batch's group is committed. A thousand devices waiting for a commit so hold no thousand threads.
+ */
+class ScanServlet extends HttpServlet {
+
+	private static final Logger log = LoggerFactory.getLogger(ScanServlet.class);
+
+	/** Longer than {@link Scans}' own wait, so a request is always answered by it, not by the container. */
+	private static final long ASYNC_TIMEOUT_MILLIS = 60_000;
+
+	private final transient Scans scans;
+
+	private final transient ProblemWriter problems;
+
+	private final transient ObjectReader batches;
+
+	private final transient ObjectWriter answers;
+
+	ScanServlet(Scans scans, ProblemWriter problems, ObjectMapper json) {
+		this.scans = scans;
+		this.problems = problems;
+		this.batches = json.readerFor(ScanBatch.class);
+		this.answers = json.writerFor(Answer.class);
+	}
+
+	/** What a device gets back: one result per event, in the order sent. */
+	record Answer(List<ScanResult> results) {
+	}
+
+	@Override
+	protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (!"POST".equals(request.getMethod())) {
+			response.setHeader("Allow", "POST");
+			problems.write(response, 405, "http-405", "Method Not Allowed",
+					"Method '" + request.getMethod() + "' is not supported.");
+			return;
+		}
+		MediaType type = contentType(request);
+		if (type == null || !(MediaType.APPLICATION_JSON.includes(type) || "json".equals(type.getSubtypeSuffix()))) {
+			problems.write(response, 415, "http-415", "Unsupported Media Type",
+					"Content-Type '" + (type == null ? "" : type) + "' is not supported; send application/json.");
+			return;
+		}
+		ScanBatch batch;
+		try {
+			batch = batches.readValue(request.getInputStream());
+		}
+		catch (JacksonException ex) {
+			problems.write(response, 400, "malformed-body", "Malformed request body",
+					"Malformed request body: " + firstLine(ex.getOriginalMessage()));
+			return;
+		}
+		CompletableFuture<List<ScanResult>> answer;
+		try {
+			answer = scans.submit(batch);
+		}
+		catch (Problem problem) {
+			problems.write(response, problem);
+			return;
+		}
+		AsyncContext async = request.startAsync(request, response);
+		async.setTimeout(ASYNC_TIMEOUT_MILLIS);
+		AtomicBoolean answered = new AtomicBoolean();
+		async.addListener(new Unanswered(answered));
+		answer.whenComplete((results, failure) -> {
+			try {
+				async.start(() -> respond(async, answered, results, failure));
+			}
+			catch (IllegalStateException containerGaveUp) {
+				answered.set(true);
+			}
+		});
+	}
+
+	/** Writes the results, or the problem the batch failed with, on a container thread. */
+	private void respond(AsyncContext async, AtomicBoolean answered, List<ScanResult> results, Throwable failure) {
+		if (!answered.compareAndSet(false, true)) {
+			return;
+		}
+		HttpServletResponse response = (HttpServletResponse) async.getResponse();
+		try {
+			if (failure == null) {
+				byte[] body = answers.writeValueAsBytes(new Answer(results));
+				response.setStatus(200);
+				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+				response.setContentLength(body.length);
+				response.getOutputStream().write(body);
+			}
+			else {
+				Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+						? failure.getCause() : failure;
+				problems.write(response, cause instanceof Problem problem ? problem
+						: new Problem(HttpStatus.SERVICE_UNAVAILABLE, "scans-unavailable", "Scans not stored",
+								"The scans could not be stored now; send them again (nothing is stored twice).", null));
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// The device went away; it sends the same events again and gets DUPLICATE for what was stored.
+			log.debug("Could not answer a scan request: {}", ex.toString());
+		}
+		finally {
+			async.complete();
+		}
+	}
+
+	/** A request the container gave up on (timeout, broken connection) is not answered again later. */
+	private record Unanswered(AtomicBoolean answered) implements AsyncListener {
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+			answered.set(true);
+			event.getAsyncContext().complete();
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+			answered.set(true);
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			answered.set(true);
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+			// nothing to do
+		}
+	}
+
+	private static MediaType contentType(HttpServletRequest request) {
+		try {
+			return request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static String firstLine(String message) {
+		if (message == null) {
+			return "the body is not JSON.";
+		}
+		int newline = message.indexOf('\n');
+		String line = newline < 0 ? message : message.substring(0, newline);
+		return line.length() > 300 ? line.substring(0, 300) : line;
+	}
+}
