@@ -151,12 +151,14 @@ public final class ScanBench {
 			for (int run = 1; run <= option("runs"); run++) {
 				Map<String, Double> thisRun = new HashMap<>();
 				for (String mode : modes) {
-					// "online@200" is the online mode with 200 devices, "offline@500" the offline mode with batches of 500.
+					// "online@200" is the online mode with 200 devices, "offline@500" the offline mode with batches of 500,
+					// "paced@5000" the devices offering 5,000 events per second between them.
 					String[] named = mode.split("@");
 					Integer size = named.length > 1 ? Integer.valueOf(named[1]) : null;
 					double[] result = switch (named[0]) {
-						case "online" -> drive("online", size != null ? size : option("devices"), 1);
-						case "offline" -> drive("offline", option("offline-devices"), size != null ? size : option("batch"));
+						case "online" -> drive("online", size != null ? size : option("devices"), 1, 0);
+						case "paced" -> drive("paced", option("devices"), 1, size != null ? size : 5_000);
+						case "offline" -> drive("offline", option("offline-devices"), size != null ? size : option("batch"), 0);
 						case "baseline" -> baseline(option("offline-devices"), size != null ? size : option("batch"));
 						default -> null;
 					};
@@ -257,91 +259,116 @@ public final class ScanBench {
 	}
 
 	/** Devices send events for the duration; answers events/s, p50 ms, p99 ms, events. */
-	private double[] drive(String mode, int devices, int batch) throws Exception {
+	private double[] drive(String mode, int devices, int batch, double rate) throws Exception {
 		long round = newRound(new Api(port));
 		long seconds = option("seconds");
 		long warmupEnd = System.nanoTime() + option("warmup") * 1_000_000_000L;
 		long end = warmupEnd + seconds * 1_000_000_000L;
-		AtomicLong events = new AtomicLong();
-		List<long[]> latencies = new ArrayList<>();
-		List<Thread> threads = new ArrayList<>();
-		AtomicLong errors = new AtomicLong();
 		double[] cpu = new double[6];
 		Thread meter = cpuMeter(warmupEnd, end, cpu);
+		List<Devices.Device> simulated = new ArrayList<>();
 		for (int d = 0; d < devices; d++) {
-			int device = d;
-			long[] samples = new long[2_000_000 / Math.max(1, devices / 10)];
-			int[] count = { 0 };
-			latencies.add(samples);
-			Thread thread = new Thread(() -> {
-				String prefix = mode.charAt(0) + Long.toString(round, 36) + "-" + device + "-";
-				long site = sites.get(device % sites.size());
-				int tube = 0;
-				int inTube = 10;
-				List<Map<String, Object>> pending = new ArrayList<>();
-				while (System.nanoTime() < end) {
-					while (pending.size() < batch) {
-						if (inTube == 10) {
-							tube++;
-							inTube = 0;
-							pending.add(event("TUBE_OPENED", Map.of("roundId", round, "siteId", site, "tubeCode",
-									prefix + tube, "poolSize", 10)));
-						}
-						int person = personCursor.getAndIncrement();
-						if (person >= idNumbers.size()) {
-							throw new IllegalStateException("The city has too few residents for this run; use more.");
-						}
-						pending.add(sampled(prefix + tube, person));
-						inTube++;
-					}
-					List<Map<String, Object>> sending = new ArrayList<>(pending.subList(0, batch));
-					long t0 = System.nanoTime();
-					Answer answer = post("/api/v1/scans", Map.of("deviceId", prefix, "events", sending));
-					long t1 = System.nanoTime();
-					if (answer.status() != 200) {
-						errors.incrementAndGet();
-						pause(answer.status() == 503 || answer.status() == 429 ? answer.retryAfter() * 1000 : 200);
-						continue;
-					}
-					int accepted = accepted(answer);
-					pending.subList(0, batch).clear();
-					if (t0 > warmupEnd && t1 < end) {
-						events.addAndGet(accepted);
-						if (count[0] < samples.length) {
-							samples[count[0]++] = t1 - t0;
-						}
-					}
-				}
-				if (count[0] < samples.length) {
-					samples[count[0]] = -1;
-				}
-			}, mode + "-" + d);
-			threads.add(thread);
-			thread.start();
+			simulated.add(new ScanningDevice(mode.charAt(0) + Long.toString(round, 36) + "-" + d + "-", round,
+					sites.get(d % sites.size()), batch));
 		}
-		for (Thread thread : threads) {
-			thread.join();
+		Devices.Outcome outcome;
+		try (Devices driver = new Devices(port, "/api/v1/scans", token)) {
+			outcome = driver.run(simulated, warmupEnd, end, rate);
 		}
-		long[] all = latencies.stream().flatMapToLong(a -> Arrays.stream(a).takeWhile(v -> v > 0)).sorted().toArray();
 		meter.join();
-		if (errors.get() > 0) {
-			System.out.printf("  (%s: %d requests failed or were shed and were resent)%n", mode, errors.get());
+		if (outcome.failure() != null) {
+			throw new IllegalStateException(outcome.failure());
 		}
-		printCpu(mode, cpu, events.get());
-		return new double[] { events.get() / (double) seconds, percentile(all, 0.50), percentile(all, 0.99), events.get() };
+		if (outcome.refused() > 0) {
+			System.out.printf("  (%s: %d requests failed or were shed and were resent)%n", mode, outcome.refused());
+		}
+		printCpu(mode, cpu, outcome.events());
+		long[] all = outcome.latencies();
+		return new double[] { outcome.events() / (double) seconds, percentile(all, 0.50), percentile(all, 0.99),
+				outcome.events() };
+	}
+
+	/**
+	 * A registrar's phone at a site: opens a tube of 10, samples ten people into it (by personal code, or by ID number
+	 * for a share of them), opens the next; sends its events in batches of {@code batch}.
+	 */
+	private final class ScanningDevice implements Devices.Device {
+
+		private final String prefix;
+
+		private final long round;
+
+		private final long site;
+
+		private final int batch;
+
+		private final List<Map<String, Object>> pending = new ArrayList<>();
+
+		private int tube;
+
+		private int inTube = 10;
+
+		private String sending;
+
+		ScanningDevice(String prefix, long round, long site, int batch) {
+			this.prefix = prefix;
+			this.round = round;
+			this.site = site;
+			this.batch = batch;
+		}
+
+		@Override
+		public String body() {
+			if (sending == null) {
+				while (pending.size() < batch) {
+					if (inTube == 10) {
+						tube++;
+						inTube = 0;
+						pending.add(event("TUBE_OPENED", Map.of("roundId", round, "siteId", site, "tubeCode",
+								prefix + tube, "poolSize", 10)));
+					}
+					int person = personCursor.getAndIncrement();
+					if (person >= idNumbers.size()) {
+						throw new IllegalStateException("The city has too few residents for this run; use more.");
+					}
+					pending.add(sampled(prefix + tube, person));
+					inTube++;
+				}
+				sending = JSON.writeValueAsString(Map.of("deviceId", prefix, "events", pending.subList(0, batch)));
+			}
+			return sending;
+		}
+
+		@Override
+		public int answered(String answer) {
+			pending.subList(0, batch).clear();
+			sending = null;
+			return accepted(new Answer(200, answer, 1));
+		}
 	}
 
 	/** Samples the CPU seconds of the application and of the database server at {@code from} and {@code to}. */
+	private final long[] commits = new long[2];
+
+	/** Transactions committed in the database so far. */
+	private long commits() {
+		return jdbc.sql("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
+			.query(Long.class)
+			.single();
+	}
+
 	private Thread cpuMeter(long from, long to, double[] cpu) {
 		Thread meter = new Thread(() -> {
 			java.util.concurrent.locks.LockSupport.parkNanos(from - System.nanoTime());
 			cpu[0] = cpuSeconds(appPid);
 			cpu[1] = postgresCpuSeconds();
 			cpu[4] = cpuSeconds(ProcessHandle.current().pid());
+			commits[0] = commits();
 			java.util.concurrent.locks.LockSupport.parkNanos(to - System.nanoTime());
 			cpu[2] = cpuSeconds(appPid);
 			cpu[3] = postgresCpuSeconds();
 			cpu[5] = cpuSeconds(ProcessHandle.current().pid());
+			commits[1] = commits();
 		}, "cpu-meter");
 		meter.start();
 		return meter;
@@ -353,9 +380,10 @@ public final class ScanBench {
 	 */
 	private void printCpu(String mode, double[] cpu, long events) {
 		if (events > 0) {
-			System.out.printf("  (%s: CPU per 1,000 events: application %.0f ms, PostgreSQL %.0f ms, load generator %.0f ms)%n",
-					mode, (cpu[2] - cpu[0]) * 1e6 / events, (cpu[3] - cpu[1]) * 1e6 / events,
-					(cpu[5] - cpu[4]) * 1e6 / events);
+			System.out.printf("  (%s: CPU per 1,000 events: application %.0f ms, PostgreSQL %.0f ms, load generator %.0f ms;"
+					+ " %.1f events per database commit)%n", mode, (cpu[2] - cpu[0]) * 1e6 / events,
+					(cpu[3] - cpu[1]) * 1e6 / events, (cpu[5] - cpu[4]) * 1e6 / events,
+					events / (double) Math.max(1, commits[1] - commits[0]));
 		}
 	}
 
@@ -404,9 +432,20 @@ public final class ScanBench {
 		return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
 	}
 
+	/**
+	 * A random (version 4) UUID from a thread-local generator: a phone makes one per scan; the JDK's
+	 * {@code UUID.randomUUID()} draws on the shared SecureRandom, which costs the load generator CPU the machine's
+	 * cores are meant to spend on Frontline.
+	 */
+	private static UUID eventId() {
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		return new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
+				(random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
+	}
+
 	private static Map<String, Object> event(String type, Map<String, Object> fields) {
 		Map<String, Object> event = new HashMap<>(fields);
-		event.put("eventId", UUID.randomUUID().toString());
+		event.put("eventId", eventId().toString());
 		event.put("type", type);
 		event.put("at", Instant.now().toString());
 		return event;

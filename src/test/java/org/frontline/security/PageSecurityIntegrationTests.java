@@ -117,5 +117,31 @@ class PageSecurityIntegrationTests extends IntegrationTest {
 		assertThat(apiWithCookie.statusCode()).isEqualTo(403);
 		assertThat(jdbc.sql("SELECT count(*) FROM security_user WHERE username = 'csrf.victim'").query(Long.class).single())
 			.isZero();
+		// The device protocol has a filter chain of its own; a session without the CSRF token is refused there too.
+		String eventId = java.util.UUID.randomUUID().toString();
+		HttpResponse<String> scanWithCookie = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/scans"))
+			.header("Cookie", session)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"deviceId\":\"csrf\",\"events\":[{\"eventId\":\"" + eventId
+					+ "\",\"type\":\"TUBE_OPENED\",\"roundId\":1,\"siteId\":1,\"tubeCode\":\"CSRF01\"}]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(scanWithCookie.statusCode()).isEqualTo(403);
+		assertThat(jdbc.sql("SELECT count(*) FROM testing_scan_event WHERE event_id = :id::uuid")
+			.param("id", eventId)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void deviceProtocolAnswersAreNotSniffedOrCached() throws Exception {
+		String token = api().as("registrar").token();
+		HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/scans"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"deviceId\":\"headers\",\"events\":[]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+		assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(answer.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
 	}
 }

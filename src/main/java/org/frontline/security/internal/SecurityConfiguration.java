@@ -17,9 +17,13 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -44,6 +48,41 @@ class SecurityConfiguration {
 		return manager;
 	}
 
+	/** No security observations: no metrics are exported, and wrapping every filter costs CPU on every request. */
+	@Bean
+	SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.noObservations();
+	}
+
+	/** The device protocol endpoints ({@link ApiAccess#device}): the API's rules, minus what devices do not need. */
+	@Bean
+	@Order(0)
+	SecurityFilterChain devices(HttpSecurity http, TokenRepository tokens, ProblemWriter problems, Clock clock,
+			AuthenticationManager manager, List<ApiAccess> rules) throws Exception {
+		List<ApiAccess> devices = rules.stream().filter(ApiAccess::device).toList();
+		List<RequestMatcher> paths = devices.stream()
+			.map(rule -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(rule.pattern()))
+			.toList();
+		http.securityMatcher(request -> paths.stream().anyMatch(path -> path.matches(request)))
+			.authenticationManager(manager)
+			.authorizeHttpRequests(requests -> {
+				for (ApiAccess rule : devices) {
+					requests.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(roles(rule));
+				}
+				requests.anyRequest().authenticated();
+			})
+			// A JSON answer to a device: no page headers (framing, CSP, referrer), only nosniff and no caching.
+			.headers(headers -> headers.defaultsDisabled()
+				.contentTypeOptions(Customizer.withDefaults())
+				.cacheControl(Customizer.withDefaults()))
+			.requestCache(cache -> cache.disable())
+			.logout(logout -> logout.disable())
+			.anonymous(anonymous -> anonymous.disable())
+			.sessionManagement(session -> session.disable())
+			.servletApi(api -> api.disable());
+		return apiAuthentication(http, tokens, problems, clock).build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, TokenRepository tokens, ProblemWriter problems, Clock clock,
@@ -54,24 +93,39 @@ class SecurityConfiguration {
 				requests.requestMatchers("/api/v1/auth/login").permitAll();
 				// The most specific pattern decides: exact ones first, then the longer wildcards.
 				List<ApiAccess> ordered = rules.stream()
+					.filter(rule -> !rule.device())
 					.sorted(Comparator.comparing((ApiAccess r) -> r.pattern().contains("**"))
 						.thenComparing(r -> -r.pattern().length())
 						.thenComparing(r -> r.method() == null))
 					.toList();
 				for (ApiAccess rule : ordered) {
-					String[] roles = rule.roles().stream().map(Role::name).toArray(String[]::new);
 					if (rule.method() == null) {
-						requests.requestMatchers(rule.pattern()).hasAnyRole(roles);
+						requests.requestMatchers(rule.pattern()).hasAnyRole(roles(rule));
 					}
 					else {
-						requests.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(roles);
+						requests.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(roles(rule));
 					}
 				}
 				requests.anyRequest().authenticated();
 			})
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-			// A page calling the API with its session cookie must send the CSRF token; a request without a session
-			// (a bearer token, or nothing, which is then refused with 401) cannot be forged from another site.
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
+		return apiAuthentication(http, tokens, problems, clock).build();
+	}
+
+	private static String[] roles(ApiAccess rule) {
+		return rule.roles().stream().map(Role::name).toArray(String[]::new);
+	}
+
+	/**
+	 * How every API request is authenticated: a bearer token, or the signed-in session of a page calling the API
+	 * (which then must send the CSRF token); failures are problems (401, 403).
+	 */
+	private static HttpSecurity apiAuthentication(HttpSecurity http, TokenRepository tokens, ProblemWriter problems,
+			Clock clock) throws Exception {
+		// A request without a session (a bearer token, or nothing, which is then refused with 401) cannot be forged
+		// from another site.
+		return http
 			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null,
 					request -> request.getSession(false) == null,
 					request -> "/api/v1/auth/login".equals(request.getRequestURI())))
@@ -81,9 +135,7 @@ class SecurityConfiguration {
 						"Unauthorized", "A bearer token or a signed-in session is required."))
 				.accessDeniedHandler((request, response, e) -> problems.write(response, 403, "forbidden", "Forbidden",
 						e.getMessage() != null && e.getMessage().contains("CSRF") ? "Missing or invalid CSRF token."
-								: "Your role does not allow this.")))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
-		return http.build();
+								: "Your role does not allow this.")));
 	}
 
 	@Bean

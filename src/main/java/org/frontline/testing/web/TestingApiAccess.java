@@ -50,7 +50,7 @@ class TestingApiAccess {
 
 	@Bean
 	ApiAccess scansApi() {
-		return ApiAccess.of(HttpMethod.POST, "/api/v1/scans", ADMIN, SITE_LEADER, REGISTRAR, VOLUNTEER, LAB);
+		return ApiAccess.device(HttpMethod.POST, "/api/v1/scans", ADMIN, SITE_LEADER, REGISTRAR, VOLUNTEER, LAB);
 	}
 
 	@Bean

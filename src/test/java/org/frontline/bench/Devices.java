@@ -1,0 +1,232 @@
+package org.frontline.bench;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Simulated scanning devices on one asynchronous HTTP/1.1 client. Each device has one request in flight at a time,
+ * on a kept-alive connection, and sends its next one when it is due (or, closed loop, when the answer comes), or the
+ * same one again after {@code Retry-After} when it was refused. A thousand devices so cost two I/O threads instead of a thousand blocked
+ * threads on the cores they share with Frontline and PostgreSQL.
+ */
+final class Devices implements AutoCloseable {
+
+	/** What one device sends. */
+	interface Device {
+
+		/** The request body to send now; the same body until it is answered 200. */
+		String body();
+
+		/** The 200 answer to {@link #body()}; answers how many of its events were stored. */
+		int answered(String answer);
+	}
+
+	/** Events stored per second in the measured window, latencies (ns, sorted) and requests refused or failed. */
+	record Outcome(long events, long[] latencies, long refused, String failure) {
+	}
+
+	private final CloseableHttpAsyncClient http;
+
+	private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+
+	private final String url;
+
+	private final String token;
+
+	Devices(int port, String path, String token) {
+		this.url = "http://localhost:" + port + path;
+		this.token = token;
+		this.http = HttpAsyncClients.custom()
+			.setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).setSoTimeout(Timeout.ofSeconds(60)).build())
+			.setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+				.setMaxConnTotal(5_000)
+				.setMaxConnPerRoute(5_000)
+				.setDefaultConnectionConfig(ConnectionConfig.custom()
+					.setConnectTimeout(Timeout.ofSeconds(30))
+					.setSocketTimeout(Timeout.ofSeconds(60))
+					.build())
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom()
+				.setConnectionRequestTimeout(Timeout.ofSeconds(30))
+				.setResponseTimeout(Timeout.ofSeconds(60))
+				.build())
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.build();
+		http.start();
+	}
+
+	/**
+	 * Runs the devices until {@code end} (System.nanoTime); counts what is answered between {@code warmupEnd} and
+	 * {@code end}. With {@code rate} &gt; 0 the devices together offer that many requests per second, each on its own
+	 * schedule (open loop: a device sends when it is due, or at once when its last answer came late), and a request's
+	 * latency counts from when it was due, so a slow or refused answer counts against the server in full. With
+	 * {@code rate} 0 every device sends its next request as soon as the last is answered (closed loop).
+	 */
+	Outcome run(List<Device> devices, long warmupEnd, long end, double rate) throws InterruptedException {
+		Run run = new Run(warmupEnd, end, devices.size());
+		long interval = rate > 0 ? (long) (devices.size() * 1e9 / rate) : 0;
+		long start = System.nanoTime();
+		for (Device device : devices) {
+			State state = new State(device, interval);
+			if (interval > 0) {
+				// Devices start at random phases, so the offered load is even from the first second.
+				state.due = start + (long) (Math.random() * interval);
+				run.later(state, state.due - System.nanoTime());
+			}
+			else {
+				state.due = start;
+				run.send(state);
+			}
+		}
+		run.finished.await();
+		long[] latencies = java.util.Arrays.copyOf(run.latencies, Math.min(run.count.get(), run.latencies.length));
+		java.util.Arrays.sort(latencies);
+		return new Outcome(run.events.get(), latencies, run.refused.get(), run.failure);
+	}
+
+	/** A device and when its current request was due. */
+	private static final class State {
+
+		final Device device;
+
+		final long interval;
+
+		long due;
+
+		State(Device device, long interval) {
+			this.device = device;
+			this.interval = interval;
+		}
+	}
+
+	private final class Run {
+
+		final long warmupEnd;
+
+		final long end;
+
+		final CountDownLatch finished;
+
+		final AtomicLong events = new AtomicLong();
+
+		final AtomicLong refused = new AtomicLong();
+
+		final long[] latencies = new long[4_000_000];
+
+		final AtomicInteger count = new AtomicInteger();
+
+		volatile String failure;
+
+		Run(long warmupEnd, long end, int devices) {
+			this.warmupEnd = warmupEnd;
+			this.end = end;
+			this.finished = new CountDownLatch(devices);
+		}
+
+		void send(State state) {
+			if (System.nanoTime() >= end || failure != null) {
+				finished.countDown();
+				return;
+			}
+			SimpleHttpRequest request;
+			try {
+				request = SimpleRequestBuilder.post(url)
+					.setHeader("Authorization", "Bearer " + token)
+					.setBody(state.device.body(), ContentType.APPLICATION_JSON)
+					.build();
+			}
+			catch (RuntimeException ex) {
+				failure = ex.getMessage();
+				finished.countDown();
+				return;
+			}
+			long sent = System.nanoTime();
+			http.execute(request, new FutureCallback<SimpleHttpResponse>() {
+
+				@Override
+				public void completed(SimpleHttpResponse response) {
+					long answered = System.nanoTime();
+					if (response.getCode() != 200) {
+						refused.incrementAndGet();
+						Header retry = response.getFirstHeader("Retry-After");
+						long delay = response.getCode() == 503 || response.getCode() == 429
+								? (retry == null ? 1 : Long.parseLong(retry.getValue())) * 1000 : 200;
+						// The same request again after the delay and a jitter of up to 200 ms, as a phone would.
+						later(state, (delay + (long) (Math.random() * 200)) * 1_000_000);
+						return;
+					}
+					int stored;
+					try {
+						stored = state.device.answered(response.getBodyText());
+					}
+					catch (RuntimeException ex) {
+						failure = "A device could not read its answer: " + ex;
+						finished.countDown();
+						return;
+					}
+					long from = state.interval > 0 ? state.due : sent;
+					if (from > warmupEnd && answered < end) {
+						events.addAndGet(stored);
+						int i = count.getAndIncrement();
+						if (i < latencies.length) {
+							latencies[i] = answered - from;
+						}
+					}
+					if (state.interval > 0) {
+						state.due += state.interval;
+						later(state, state.due - System.nanoTime());
+					}
+					else {
+						send(state);
+					}
+				}
+
+				@Override
+				public void failed(Exception ex) {
+					refused.incrementAndGet();
+					later(state, 200_000_000);
+				}
+
+				@Override
+				public void cancelled() {
+					finished.countDown();
+				}
+			});
+		}
+
+		void later(State state, long delayNanos) {
+			if (delayNanos <= 0) {
+				send(state);
+			}
+			else {
+				Devices.this.later.schedule(() -> send(state), delayNanos, TimeUnit.NANOSECONDS);
+			}
+		}
+	}
+
+	@Override
+	public void close() throws Exception {
+		later.shutdownNow();
+		http.close();
+	}
+}
