@@ -40,6 +40,10 @@ public final class EmbeddedDatabase implements Closeable {
 			.setServerConfig("full_page_writes", "on")
 			.setServerConfig("max_connections", "200")
 			.setServerConfig("shared_buffers", "256MB")
+			// A testing round writes WAL fast: checkpoints every few minutes would flood it with full-page images
+			// and stall commits while they flush. Crash recovery replays at most this much.
+			.setServerConfig("max_wal_size", "4GB")
+			.setServerConfig("checkpoint_timeout", "15min")
 			.setServerConfig("listen_addresses", "localhost");
 		if (port > 0) {
 			builder.setPort(port);

@@ -164,8 +164,9 @@ public final class ScanBench {
 					};
 					if (result != null) {
 						figures.computeIfAbsent(mode, k -> new ArrayList<>()).add(result);
-						System.out.printf("run %d %-12s %8.0f events/s  p50 %7.1f ms  p99 %7.1f ms  (%d events)%n", run,
-								mode, result[0], result[1], result[2], (long) result[3]);
+						System.out.printf("run %d %-12s %8.0f events/s  p50 %7.1f ms  p99 %7.1f ms  (%d events%s)%n", run,
+								mode, result[0], result[1], result[2], (long) result[3], result.length > 4
+										? "; p99.9 %.1f ms, max %.1f ms".formatted(result[4], result[5]) : "");
 						thisRun.put(mode, result[0]);
 					}
 				}
@@ -285,7 +286,7 @@ public final class ScanBench {
 		printCpu(mode, cpu, outcome.events());
 		long[] all = outcome.latencies();
 		return new double[] { outcome.events() / (double) seconds, percentile(all, 0.50), percentile(all, 0.99),
-				outcome.events() };
+				outcome.events(), percentile(all, 0.999), all.length == 0 ? 0 : all[all.length - 1] / 1e6 };
 	}
 
 	/**

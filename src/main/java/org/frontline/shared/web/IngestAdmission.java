@@ -27,7 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * requests per endpoint are worked on at once per instance; one more is answered 503 with {@code Retry-After} at
  * once, without waiting for a thread or a connection, and devices resend it later. A surge so never holds more than
  * those threads, and the pages and the health check always find threads and database connections of their own.
- * Scans wait mostly for a shared commit, so many can be in flight; results each hold a database connection. An
+ * Scans wait for a shared commit without holding a thread, so many can be in flight (their committers' queue limit
+ * bounds how long they wait); results each hold a database connection. An
  * endpoint whose queue is already full ({@link IngestBacklog}) is refused here too, before its body is read.
  */
 @Component
@@ -40,7 +41,7 @@ class IngestAdmission extends OncePerRequestFilter {
 
 	private final AtomicLong shed = new AtomicLong();
 
-	IngestAdmission(@Value("${frontline.ingest.scans.max-concurrent:256}") int scans,
+	IngestAdmission(@Value("${frontline.ingest.scans.max-concurrent:2000}") int scans,
 			@Value("${frontline.ingest.results.max-concurrent:16}") int results, List<IngestBacklog> backlogs) {
 		this.permits = Map.of("/api/v1/scans", new Semaphore(scans), "/api/v1/results", new Semaphore(results));
 		this.backlogs = backlogs.stream().collect(Collectors.toMap(IngestBacklog::path, b -> b));

@@ -155,7 +155,10 @@ public class ScanCommitter implements SmartLifecycle, IngestBacklog {
 		/** Events queued and not yet taken into a group. */
 		final AtomicInteger queuedEvents = new AtomicInteger();
 
-		/** Events per second this lane committed lately (a moving average over groups). */
+		/**
+		 * Events per second this lane committed lately: a moving average over groups, slow enough that one group
+		 * held up by a disk flush does not make the lane refuse requests.
+		 */
 		volatile double eventsPerSecond = 2_000;
 
 		final int number;
@@ -198,7 +201,7 @@ public class ScanCommitter implements SmartLifecycle, IngestBacklog {
 					long started = System.nanoTime();
 					commit(group);
 					double seconds = Math.max(1e-4, (System.nanoTime() - started) / 1e9);
-					eventsPerSecond = Math.max(200, 0.7 * eventsPerSecond + 0.3 * (events / seconds));
+					eventsPerSecond = Math.max(200, 0.9 * eventsPerSecond + 0.1 * (events / seconds));
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
