@@ -2,9 +2,6 @@ package org.frontline.bench;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,7 +43,7 @@ final class Devices implements AutoCloseable {
 
 	private final CloseableHttpAsyncClient http;
 
-	private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+	private final Ticker ticker = new Ticker();
 
 	private final String url;
 
@@ -104,7 +101,7 @@ final class Devices implements AutoCloseable {
 		return new Outcome(run.events.get(), latencies, run.refused.get(), run.failure);
 	}
 
-	/** A device and when its current request was due. */
+	/** A device and when its current request was due (latency counts from then) and will be sent. */
 	private static final class State {
 
 		final Device device;
@@ -112,6 +109,8 @@ final class Devices implements AutoCloseable {
 		final long interval;
 
 		long due;
+
+		long sendAt;
 
 		State(Device device, long interval) {
 			this.device = device;
@@ -219,14 +218,67 @@ final class Devices implements AutoCloseable {
 				send(state);
 			}
 			else {
-				Devices.this.later.schedule(() -> send(state), delayNanos, TimeUnit.NANOSECONDS);
+				ticker.add(state, System.nanoTime() + delayNanos, this);
 			}
+		}
+	}
+
+	/**
+	 * Sends what is due every millisecond from one thread: thousands of devices on their own schedules cost the
+	 * load generator one wake-up per millisecond instead of one per request.
+	 */
+	private static final class Ticker implements Runnable {
+
+		private final java.util.PriorityQueue<State> due = new java.util.PriorityQueue<>(
+				java.util.Comparator.comparingLong((State state) -> state.sendAt));
+
+		private final java.util.Map<State, Run> runs = new java.util.HashMap<>();
+
+		private final Thread thread = new Thread(this, "devices-ticker");
+
+		private volatile boolean running = true;
+
+		Ticker() {
+			thread.setDaemon(true);
+			thread.start();
+		}
+
+		synchronized void add(State state, long sendAt, Run run) {
+			state.sendAt = sendAt;
+			due.add(state);
+			runs.put(state, run);
+		}
+
+		@Override
+		public void run() {
+			List<State> now = new java.util.ArrayList<>();
+			List<Run> of = new java.util.ArrayList<>();
+			while (running) {
+				java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+				long time = System.nanoTime();
+				synchronized (this) {
+					while (!due.isEmpty() && due.peek().sendAt <= time) {
+						State state = due.poll();
+						now.add(state);
+						of.add(runs.remove(state));
+					}
+				}
+				for (int i = 0; i < now.size(); i++) {
+					of.get(i).send(now.get(i));
+				}
+				now.clear();
+				of.clear();
+			}
+		}
+
+		void stop() {
+			running = false;
 		}
 	}
 
 	@Override
 	public void close() throws Exception {
-		later.shutdownNow();
+		ticker.stop();
 		http.close();
 	}
 }
