@@ -59,6 +59,9 @@ public class ScanCommitter implements SmartLifecycle, IngestBacklog {
 
 	static final int MAX_GROUP_EVENTS = 5_000;
 
+	/** A group that takes longer than this to apply and commit is logged. */
+	private static final long SLOW_GROUP_NANOS = 250_000_000;
+
 	private final ScanRules rules;
 
 	private final BulkSampling bulkSampling;
@@ -218,29 +221,13 @@ public class ScanCommitter implements SmartLifecycle, IngestBacklog {
 
 	private void commit(List<Pending> group) {
 		List<List<ScanResult>> answers;
+		long started = System.nanoTime();
+		long[] applied = new long[1];
 		try {
 			answers = transactions.execute(status -> {
-				Instant now = clock.instant();
-				Map<String, ResolvedCode> people = rules.resolve(group.stream().flatMap(p -> p.events().stream()).toList());
-				List<List<ScanResult>> bulk;
-				try {
-					bulk = bulkSampling.apply(group, people, now);
-				}
-				catch (java.sql.SQLException ex) {
-					throw new IllegalStateException("A bulk scan statement failed", ex);
-				}
-				if (bulk != null) {
-					return bulk;
-				}
-				List<List<ScanResult>> all = new ArrayList<>(group.size());
-				for (Pending pending : group) {
-					List<ScanResult> results = new ArrayList<>(pending.events().size());
-					for (ScanEvent event : pending.events()) {
-						results.add(rules.apply(pending.viewer(), pending.deviceId(), event, now, people));
-					}
-					all.add(results);
-				}
-				return all;
+				List<List<ScanResult>> results = applyTogether(group);
+				applied[0] = System.nanoTime();
+				return results;
 			});
 		}
 		catch (RuntimeException ex) {
@@ -256,9 +243,40 @@ public class ScanCommitter implements SmartLifecycle, IngestBacklog {
 			}
 			return;
 		}
+		long committed = System.nanoTime();
+		if (committed - started > SLOW_GROUP_NANOS) {
+			log.warn("A scan group of {} requests took {} ms: {} ms to apply, {} ms to commit (a slow disk or a busy "
+					+ "machine holds every scan of the group)", group.size(), (committed - started) / 1_000_000,
+					(applied[0] - started) / 1_000_000, (committed - applied[0]) / 1_000_000);
+		}
 		for (int i = 0; i < group.size(); i++) {
 			group.get(i).done().complete(answers.get(i));
 		}
+	}
+
+	/** Applies a group's events in the current transaction: set-based for the hot path, event by event otherwise. */
+	private List<List<ScanResult>> applyTogether(List<Pending> group) {
+		Instant now = clock.instant();
+		Map<String, ResolvedCode> people = rules.resolve(group.stream().flatMap(p -> p.events().stream()).toList());
+		List<List<ScanResult>> bulk;
+		try {
+			bulk = bulkSampling.apply(group, people, now);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("A bulk scan statement failed", ex);
+		}
+		if (bulk != null) {
+			return bulk;
+		}
+		List<List<ScanResult>> all = new ArrayList<>(group.size());
+		for (Pending pending : group) {
+			List<ScanResult> results = new ArrayList<>(pending.events().size());
+			for (ScanEvent event : pending.events()) {
+				results.add(rules.apply(pending.viewer(), pending.deviceId(), event, now, people));
+			}
+			all.add(results);
+		}
+		return all;
 	}
 
 	private List<ScanResult> alone(Pending pending) {
