@@ -41,9 +41,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answered "later" instead of queueing requests until they time out.
  *
  * <p>
- * A committer waits {@code frontline.scans.gather-ms} (3 ms) after the first request of a group for more to join it:
- * a few milliseconds on an answer make groups of online devices several times larger, and each event costs the
- * database a fraction of the statements and the commit of a small group.
+ * A committer waits up to {@code frontline.scans.gather-ms} (3 ms) after the first request of a group for more to
+ * join it, until the group holds {@value #GATHER_EVENTS} events: a few milliseconds on an answer make groups of online
+ * devices several times larger, and each event costs the database a fraction of the statements and the commit of a
+ * small group.
  *
  * <p>
  * The people behind the codes of a whole group are looked up (signature, revocation) in one query, inside the
@@ -58,6 +59,9 @@ public class ScanCommitter implements SmartLifecycle, IngestBacklog {
 	private static final Logger log = LoggerFactory.getLogger(ScanCommitter.class);
 
 	static final int MAX_GROUP_EVENTS = 5_000;
+
+	/** A group with this many events is committed without waiting for more (an offline sync brings them at once). */
+	static final int GATHER_EVENTS = 100;
 
 	/** A group that takes longer than this to apply and commit is logged. */
 	private static final long SLOW_GROUP_NANOS = 250_000_000;
@@ -195,8 +199,8 @@ public class ScanCommitter implements SmartLifecycle, IngestBacklog {
 					int events = first.events().size();
 					long gatherUntil = System.nanoTime() + gatherNanos;
 					Pending next;
-					while (events < MAX_GROUP_EVENTS && ((next = queue.poll()) != null
-							|| (next = queue.poll(gatherUntil - System.nanoTime(), TimeUnit.NANOSECONDS)) != null)) {
+					while (events < MAX_GROUP_EVENTS && ((next = queue.poll()) != null || events < GATHER_EVENTS
+							&& (next = queue.poll(gatherUntil - System.nanoTime(), TimeUnit.NANOSECONDS)) != null)) {
 						group.add(next);
 						events += next.events().size();
 					}
