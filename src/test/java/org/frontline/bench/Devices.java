@@ -37,8 +37,11 @@ final class Devices implements AutoCloseable {
 		int answered(String answer);
 	}
 
-	/** Events stored per second in the measured window, latencies (ns, sorted) and requests refused or failed. */
-	record Outcome(long events, long[] latencies, long refused, String failure) {
+	/**
+	 * Events stored in the measured window, latencies (ns, sorted; paced: from when each request was due), requests
+	 * refused or failed, and service times (ns, sorted: from when each request left to its answer).
+	 */
+	record Outcome(long events, long[] latencies, long refused, String failure, long[] services) {
 	}
 
 	private final CloseableHttpAsyncClient http;
@@ -98,7 +101,9 @@ final class Devices implements AutoCloseable {
 		run.finished.await();
 		long[] latencies = java.util.Arrays.copyOf(run.latencies, Math.min(run.count.get(), run.latencies.length));
 		java.util.Arrays.sort(latencies);
-		return new Outcome(run.events.get(), latencies, run.refused.get(), run.failure);
+		long[] services = java.util.Arrays.copyOf(run.services, latencies.length);
+		java.util.Arrays.sort(services);
+		return new Outcome(run.events.get(), latencies, run.refused.get(), run.failure, services);
 	}
 
 	/** A device and when its current request was due (latency counts from then) and will be sent. */
@@ -133,6 +138,9 @@ final class Devices implements AutoCloseable {
 		final long[] latencies = new long[4_000_000];
 
 		final AtomicInteger count = new AtomicInteger();
+
+		/** From when each request left to its answer: the server's share of the latency. */
+		final long[] services = new long[4_000_000];
 
 		volatile String failure;
 
@@ -189,6 +197,7 @@ final class Devices implements AutoCloseable {
 						int i = count.getAndIncrement();
 						if (i < latencies.length) {
 							latencies[i] = answered - from;
+							services[i] = answered - sent;
 						}
 					}
 					if (state.interval > 0) {

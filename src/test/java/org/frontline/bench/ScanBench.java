@@ -284,6 +284,11 @@ public final class ScanBench {
 			System.out.printf("  (%s: %d requests failed or were shed and were resent)%n", mode, outcome.refused());
 		}
 		printCpu(mode, cpu, outcome.events());
+		if (rate > 0 && outcome.services().length > 0) {
+			System.out.printf("  (%s: from sending to the answer (the server's share): p50 %.1f ms, p99 %.1f ms, max %.1f ms)%n",
+					mode, percentile(outcome.services(), 0.5), percentile(outcome.services(), 0.99),
+					outcome.services()[outcome.services().length - 1] / 1e6);
+		}
 		long[] all = outcome.latencies();
 		return new double[] { outcome.events() / (double) seconds, percentile(all, 0.50), percentile(all, 0.99),
 				outcome.events(), percentile(all, 0.999), all.length == 0 ? 0 : all[all.length - 1] / 1e6 };
