@@ -41,6 +41,13 @@ public class Problem extends RuntimeException {
 		return new Problem(HttpStatus.SERVICE_UNAVAILABLE, type, "Busy", detail, null, retryAfterSeconds);
 	}
 
+	/** 400: the request body is not what the endpoint reads; {@code cause} is the parser's message (its first line). */
+	public static Problem malformedBody(String cause) {
+		String line = cause == null ? "" : cause.lines().findFirst().orElse("");
+		return new Problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+				"Malformed request body: " + (line.length() > 300 ? line.substring(0, 300) : line), null);
+	}
+
 	public static Problem notFound(String what) {
 		return new Problem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " was not found.", null);
 	}

@@ -66,7 +66,8 @@ public class Scans {
 		});
 	}
 
-	private static Problem unavailable() {
+	/** 503: the events could not be stored now; sending them again is safe (nothing is stored twice). */
+	public static Problem unavailable() {
 		return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "scans-unavailable", "Scans not stored",
 				"The scans could not be stored now; send them again (nothing is stored twice).", null);
 	}

@@ -15,10 +15,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.frontline.shared.IngestBacklog;
+import org.frontline.shared.Problem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -41,8 +41,12 @@ class IngestAdmission extends OncePerRequestFilter {
 
 	private final AtomicLong shed = new AtomicLong();
 
+	private final ProblemWriter problems;
+
 	IngestAdmission(@Value("${frontline.ingest.scans.max-concurrent:2000}") int scans,
-			@Value("${frontline.ingest.results.max-concurrent:16}") int results, List<IngestBacklog> backlogs) {
+			@Value("${frontline.ingest.results.max-concurrent:16}") int results, List<IngestBacklog> backlogs,
+			ProblemWriter problems) {
+		this.problems = problems;
 		this.permits = Map.of("/api/v1/scans", new Semaphore(scans), "/api/v1/results", new Semaphore(results));
 		this.backlogs = backlogs.stream().collect(Collectors.toMap(IngestBacklog::path, b -> b));
 	}
@@ -59,13 +63,8 @@ class IngestAdmission extends OncePerRequestFilter {
 		IngestBacklog backlog = backlogs.get(request.getRequestURI());
 		if ((backlog != null && backlog.full()) || !endpoint.tryAcquire()) {
 			shed.incrementAndGet();
-			response.setStatus(503);
-			response.setHeader("Retry-After", "1");
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter()
-				.write("{\"type\":\"https://frontline.org/problems/busy\",\"title\":\"Busy\",\"status\":503,"
-						+ "\"detail\":\"Too many uploads at once; nothing was stored. Send the same events again after "
-						+ "the Retry-After delay.\"}");
+			problems.write(response, Problem.busy("busy", "Too many uploads at once; nothing was stored. Send the same "
+					+ "events again after the Retry-After delay.", 1));
 			return;
 		}
 		boolean waiting = false;

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,18 +21,19 @@ class JsonBodyLimit extends OncePerRequestFilter {
 
 	static final long MAX_BYTES = 4L * 1024 * 1024;
 
+	private final ProblemWriter problems;
+
+	JsonBodyLimit(ProblemWriter problems) {
+		this.problems = problems;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String type = request.getContentType();
 		if (type != null && type.toLowerCase().contains("json") && request.getContentLengthLong() > MAX_BYTES) {
-			response.setStatus(413);
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding("UTF-8");
-			response.getWriter()
-				.write("{\"type\":\"https://frontline.org/problems/body-too-large\",\"title\":\"Request body too large\","
-						+ "\"status\":413,\"detail\":\"A JSON request body may have at most " + MAX_BYTES / 1024 / 1024
-						+ " MB.\"}");
+			problems.write(response, 413, "body-too-large", "Request body too large",
+					"A JSON request body may have at most " + MAX_BYTES / 1024 / 1024 + " MB.");
 			return;
 		}
 		chain.doFilter(request, response);

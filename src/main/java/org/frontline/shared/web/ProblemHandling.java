@@ -78,11 +78,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable cause = ex.getMostSpecificCause();
-		String detail = cause == null ? "The request body could not be read." : firstLine(cause.getMessage());
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Malformed request body: " + detail);
-		body.setType(Problem.typeUri("malformed-body"));
-		body.setTitle("Malformed request body");
-		return json(HttpStatus.BAD_REQUEST, body);
+		Problem problem = Problem.malformedBody(cause == null ? "The request body could not be read." : cause.getMessage());
+		return json(problem.status(), problemDetail(problem));
 	}
 
 	@Override
@@ -133,14 +130,4 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	static boolean wantsJson(HttpServletRequest request) {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
-
-	private static String firstLine(String message) {
-		if (message == null) {
-			return "";
-		}
-		int newline = message.indexOf('\n');
-		String line = newline < 0 ? message : message.substring(0, newline);
-		return line.length() > 300 ? line.substring(0, 300) : line;
-	}
-
 }

@@ -20,7 +20,6 @@ import org.frontline.testing.ScanResult;
 import org.frontline.testing.Scans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 import tools.jackson.core.JacksonException;
@@ -83,8 +82,7 @@ class ScanServlet extends HttpServlet {
 			batch = batches.readValue(request.getInputStream());
 		}
 		catch (JacksonException ex) {
-			problems.write(response, 400, "malformed-body", "Malformed request body",
-					"Malformed request body: " + firstLine(ex.getOriginalMessage()));
+			problems.write(response, Problem.malformedBody(ex.getOriginalMessage()));
 			return;
 		}
 		CompletableFuture<List<ScanResult>> answer;
@@ -126,9 +124,7 @@ class ScanServlet extends HttpServlet {
 			else {
 				Throwable cause = failure instanceof CompletionException && failure.getCause() != null
 						? failure.getCause() : failure;
-				problems.write(response, cause instanceof Problem problem ? problem
-						: new Problem(HttpStatus.SERVICE_UNAVAILABLE, "scans-unavailable", "Scans not stored",
-								"The scans could not be stored now; send them again (nothing is stored twice).", null));
+				problems.write(response, cause instanceof Problem problem ? problem : Scans.unavailable());
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -172,14 +168,5 @@ class ScanServlet extends HttpServlet {
 		catch (RuntimeException ex) {
 			return null;
 		}
-	}
-
-	private static String firstLine(String message) {
-		if (message == null) {
-			return "the body is not JSON.";
-		}
-		int newline = message.indexOf('\n');
-		String line = newline < 0 ? message : message.substring(0, newline);
-		return line.length() > 300 ? line.substring(0, 300) : line;
 	}
 }
