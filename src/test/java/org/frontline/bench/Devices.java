@@ -46,6 +46,12 @@ final class Devices implements AutoCloseable {
 
 	private final CloseableHttpAsyncClient http;
 
+	/** How long a simulated device waits for a connection and for an answer (the surge's blocking client too). */
+	static final RequestConfig REQUESTS = RequestConfig.custom()
+		.setConnectionRequestTimeout(Timeout.ofSeconds(30))
+		.setResponseTimeout(Timeout.ofSeconds(60))
+		.build();
+
 	private final Ticker ticker = new Ticker();
 
 	private final String url;
@@ -65,10 +71,7 @@ final class Devices implements AutoCloseable {
 					.setSocketTimeout(Timeout.ofSeconds(60))
 					.build())
 				.build())
-			.setDefaultRequestConfig(RequestConfig.custom()
-				.setConnectionRequestTimeout(Timeout.ofSeconds(30))
-				.setResponseTimeout(Timeout.ofSeconds(60))
-				.build())
+			.setDefaultRequestConfig(REQUESTS)
 			.disableAutomaticRetries()
 			.disableCookieManagement()
 			.build();
@@ -87,7 +90,7 @@ final class Devices implements AutoCloseable {
 		long interval = rate > 0 ? (long) (devices.size() * 1e9 / rate) : 0;
 		long start = System.nanoTime();
 		for (Device device : devices) {
-			State state = new State(device, interval);
+			State state = new State(device, interval, run);
 			if (interval > 0) {
 				// Devices start at random phases, so the offered load is even from the first second.
 				state.due = start + (long) (Math.random() * interval);
@@ -106,7 +109,7 @@ final class Devices implements AutoCloseable {
 		return new Outcome(run.events.get(), latencies, run.refused.get(), run.failure, services);
 	}
 
-	/** A device and when its current request was due (latency counts from then) and will be sent. */
+	/** A device in a run: when its current request was due (latency counts from then) and when it will be sent. */
 	private static final class State {
 
 		final Device device;
@@ -117,9 +120,12 @@ final class Devices implements AutoCloseable {
 
 		long sendAt;
 
-		State(Device device, long interval) {
+		final Run run;
+
+		State(Device device, long interval, Run run) {
 			this.device = device;
 			this.interval = interval;
+			this.run = run;
 		}
 	}
 
@@ -227,7 +233,7 @@ final class Devices implements AutoCloseable {
 				send(state);
 			}
 			else {
-				ticker.add(state, System.nanoTime() + delayNanos, this);
+				ticker.add(state, System.nanoTime() + delayNanos);
 			}
 		}
 	}
@@ -241,8 +247,6 @@ final class Devices implements AutoCloseable {
 		private final java.util.PriorityQueue<State> due = new java.util.PriorityQueue<>(
 				java.util.Comparator.comparingLong((State state) -> state.sendAt));
 
-		private final java.util.Map<State, Run> runs = new java.util.HashMap<>();
-
 		private final Thread thread = new Thread(this, "devices-ticker");
 
 		private volatile boolean running = true;
@@ -252,31 +256,24 @@ final class Devices implements AutoCloseable {
 			thread.start();
 		}
 
-		synchronized void add(State state, long sendAt, Run run) {
+		synchronized void add(State state, long sendAt) {
 			state.sendAt = sendAt;
 			due.add(state);
-			runs.put(state, run);
 		}
 
 		@Override
 		public void run() {
 			List<State> now = new java.util.ArrayList<>();
-			List<Run> of = new java.util.ArrayList<>();
 			while (running) {
 				java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
 				long time = System.nanoTime();
 				synchronized (this) {
 					while (!due.isEmpty() && due.peek().sendAt <= time) {
-						State state = due.poll();
-						now.add(state);
-						of.add(runs.remove(state));
+						now.add(due.poll());
 					}
 				}
-				for (int i = 0; i < now.size(); i++) {
-					of.get(i).send(now.get(i));
-				}
+				now.forEach(state -> state.run.send(state));
 				now.clear();
-				of.clear();
 			}
 		}
 

@@ -28,7 +28,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.frontline.database.EmbeddedDatabase;
 import org.frontline.people.internal.CodeSigner;
 import org.frontline.support.Api;
@@ -52,16 +51,13 @@ public final class ScanBench {
 
 	private final Map<String, String> options;
 
-	/** Blocking HTTP/1.1 with kept-alive connections, one per simulated device: what a phone does. */
+	/** Blocking HTTP/1.1 with kept-alive connections: the surge's devices (one thread each) and set-up calls. */
 	private final CloseableHttpClient http = HttpClients.custom()
 		.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
 			.setMaxConnTotal(5_000)
 			.setMaxConnPerRoute(5_000)
 			.build())
-		.setDefaultRequestConfig(RequestConfig.custom()
-			.setConnectionRequestTimeout(Timeout.ofSeconds(30))
-			.setResponseTimeout(Timeout.ofSeconds(60))
-			.build())
+		.setDefaultRequestConfig(Devices.REQUESTS)
 		.disableAutomaticRetries()
 		.disableCookieManagement()
 		.build();
