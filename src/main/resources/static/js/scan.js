@@ -47,11 +47,15 @@
     localStorage.setItem(storeKey, JSON.stringify(state));
   }
 
+  // An event id is a time-ordered UUID (version 7, RFC 9562): 48 bits of Unix milliseconds, then random bits.
+  // Ids made close in time sit next to each other in the server's index of stored events, so storing a scan
+  // touches a few index pages instead of a random one each time (less to write to the database's log).
   function uuid() {
-    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
     var b = new Uint8Array(16);
     crypto.getRandomValues(b);
-    b[6] = (b[6] & 0x0f) | 0x40;
+    var ms = Date.now();
+    for (var i = 5; i >= 0; i--) { b[i] = ms % 256; ms = Math.floor(ms / 256); }
+    b[6] = (b[6] & 0x0f) | 0x70;
     b[8] = (b[8] & 0x3f) | 0x80;
     var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).substring(1); }).join('');
     return h.substring(0, 8) + '-' + h.substring(8, 12) + '-' + h.substring(12, 16) + '-' + h.substring(16, 20) + '-' + h.substring(20);

@@ -1,6 +1,7 @@
 package org.frontline.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.frontline.testing.TestingFixture.event;
 import static org.frontline.testing.TestingFixture.results;
 import static org.frontline.testing.TestingFixture.send;
@@ -67,6 +68,33 @@ class ScanIntegrationTests extends IntegrationTest {
 		Response read = registrar.get("/api/v1/tubes/" + tube);
 		assertThat(read.status()).as(read.body()).isEqualTo(200);
 		assertThat(read.json().get("people").get(0).get("personId").asLong()).isEqualTo(person);
+	}
+
+	@Test
+	void theDatabaseKeepsASamplesRoundAndSiteThoseOfItsTube() {
+		String tube = openTube(10);
+		long person = fixture.person(TestData.BILINWAN_COMPOUND);
+		assertThat(sample(tube, fixture.code(person)).get("status").asString()).isEqualTo("ACCEPTED");
+		Map<String, Object> stored = jdbc.sql("SELECT tube_id, round_id, site_id FROM testing_sample WHERE person_id = :p")
+			.param("p", person)
+			.query()
+			.singleRow();
+		long otherRound = fixture.openRound(10);
+		long otherSite = fixture.site(TestingFixture.BILINWAN);
+		long other = fixture.person(TestData.BILINWAN_COMPOUND);
+		for (Object[] wrong : List.of(new Object[] { otherRound, stored.get("site_id") },
+				new Object[] { stored.get("round_id"), otherSite })) {
+			assertThatThrownBy(() -> jdbc.sql("""
+					INSERT INTO testing_sample (tube_id, round_id, site_id, person_id, sampled_at, sampled_by)
+					VALUES (:tube, :round, :site, :person, now(), 'test')
+					""")
+				.param("tube", stored.get("tube_id"))
+				.param("round", wrong[0])
+				.param("site", wrong[1])
+				.param("person", other)
+				.update()).hasMessageContaining("testing_sample_tube_fkey");
+		}
+		assertThat(samplesOf(other)).isZero();
 	}
 
 	@Test

@@ -74,6 +74,17 @@ class ScanPageBrowserTests extends IntegrationTest {
 				.isEqualTo(2);
 			assertThat(count("SELECT count(*) FROM testing_sample WHERE person_id = :p", byId)).isEqualTo(1);
 		}
+		// The page's event ids are time-ordered UUIDs (version 7): each begins with the milliseconds of its scan.
+		var events = jdbc.sql("SELECT event_id, at FROM testing_scan_event WHERE tube_code IN (:tubes) ORDER BY at")
+			.param("tubes", java.util.List.of(tube, secondTube))
+			.query((rs, row) -> Map.entry(rs.getObject(1, java.util.UUID.class), rs.getTimestamp(2).toInstant()))
+			.list();
+		assertThat(events).hasSizeGreaterThanOrEqualTo(8);
+		for (var event : events) {
+			assertThat(event.getKey().version()).isEqualTo(7);
+			assertThat(event.getKey().getMostSignificantBits() >>> 16).isCloseTo(event.getValue().toEpochMilli(),
+					org.assertj.core.data.Offset.offset(5L));
+		}
 	}
 
 	private static void scan(Browser browser, String value) {

@@ -180,7 +180,7 @@ final class BulkStatements {
 		try (PreparedStatement statement = connection.prepareStatement("""
 				SELECT t.id, t.code, t.round_id, t.site_id, s.area_code, t.pool_size, t.samples, t.status, r.status
 				FROM testing_tube t JOIN testing_site s ON s.id = t.site_id JOIN testing_round r ON r.id = t.round_id
-				WHERE t.code IN (SELECT unnest(?::text[]))
+				WHERE t.code = ANY(?::text[])
 				ORDER BY t.id
 				FOR UPDATE OF t
 				""")) {
@@ -195,7 +195,12 @@ final class BulkStatements {
 		return tubes;
 	}
 
-	/** What the group's people already have in the group's rounds: samples (which tube) and check-ins with fever. */
+	/**
+	 * What the group's people already have in the group's rounds: samples (which tube) and check-ins with fever.
+	 * Both conditions are arrays on one index (person, round), so the plan stays a probe per person whatever the
+	 * statistics say; a join with the unnested people once turned into a scan of the whole round's samples while a
+	 * new round's statistics were still empty (20 ms per group, growing with the round).
+	 */
 	static void standing(Connection connection, Set<Long> personIds, Set<Long> roundIds, Set<String> inTube,
 			Set<String> sampled, Set<String> fever) throws SQLException {
 		if (personIds.isEmpty() || roundIds.isEmpty()) {
@@ -205,8 +210,8 @@ final class BulkStatements {
 		Array rounds = connection.createArrayOf("bigint", roundIds.toArray());
 		try (PreparedStatement statement = connection.prepareStatement("""
 				SELECT s.person_id, s.round_id, s.tube_id
-				FROM unnest(?::bigint[]) AS p(id) JOIN testing_sample s ON s.person_id = p.id
-				WHERE s.round_id = ANY(?::bigint[]) AND s.removed_at IS NULL
+				FROM testing_sample s
+				WHERE s.person_id = ANY(?::bigint[]) AND s.round_id = ANY(?::bigint[]) AND s.removed_at IS NULL
 				""")) {
 			statement.setArray(1, people);
 			statement.setArray(2, rounds);
@@ -219,8 +224,8 @@ final class BulkStatements {
 		}
 		try (PreparedStatement statement = connection.prepareStatement("""
 				SELECT DISTINCT ON (c.round_id, c.person_id) c.round_id, c.person_id, c.fever
-				FROM unnest(?::bigint[]) AS p(id) JOIN testing_checkin c ON c.person_id = p.id
-				WHERE c.round_id = ANY(?::bigint[])
+				FROM testing_checkin c
+				WHERE c.person_id = ANY(?::bigint[]) AND c.round_id = ANY(?::bigint[])
 				ORDER BY c.round_id, c.person_id, c.checked_in_at DESC, c.id DESC
 				""")) {
 			statement.setArray(1, people);
