@@ -145,7 +145,6 @@ public final class ScanBench {
 			jdbc.sql("SELECT pg_reload_conf()").query(Boolean.class).single();
 			token = app.api().as("admin", "bench-pass-1").token();
 			prepareCity(app.api());
-			lowerOwnPriority();
 			List<String> modes = Arrays.asList(options.get("modes").split(","));
 			Map<String, List<double[]>> figures = new HashMap<>();
 			List<Double> ratios = new ArrayList<>();
@@ -359,30 +358,6 @@ public final class ScanBench {
 			sending = null;
 			return accepted(new Answer(200, answer, 1));
 		}
-	}
-
-	/**
-	 * The load generator shares the machine's cores with Frontline and PostgreSQL; on a real day the phones are
-	 * elsewhere. Its threads run at the lowest priority (nice {@code --loadgen-nice}, 19; 0 leaves it as it is), so it
-	 * takes the CPU the servers leave. It cannot make an answer look faster: a request's latency counts from when it
-	 * was due, so a load generator held back sends late, reads late, and that counts against the server. Threads it
-	 * starts later inherit the priority of the thread that starts them.
-	 */
-	private void lowerOwnPriority() throws Exception {
-		int nice = Integer.parseInt(options.getOrDefault("loadgen-nice", "19"));
-		if (nice <= 0) {
-			return;
-		}
-		List<String> command = new ArrayList<>(List.of("renice", "-n", String.valueOf(nice), "-p"));
-		try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-			tasks.forEach(task -> command.add(task.getFileName().toString()));
-		}
-		Process renice = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(renice.getInputStream().readAllBytes());
-		if (renice.waitFor() != 0) {
-			throw new IllegalStateException("renice failed: " + output);
-		}
-		System.out.printf("load generator: %d threads at nice %d (--loadgen-nice)%n", command.size() - 5, nice);
 	}
 
 	/**

@@ -77,11 +77,6 @@ class BulkSampling {
 
 	private List<List<ScanResult>> apply(Connection connection, List<Pending> group, List<Item> items, Instant now)
 			throws SQLException {
-		Set<UUID> claimed = BulkStatements.claim(connection, items, now);
-		Map<UUID, String> earlier = BulkStatements.answers(connection, items, claimed);
-
-		Map<Long, String[]> rounds = new HashMap<>();
-		Map<Long, String> sites = new HashMap<>();
 		Set<Long> roundIds = new HashSet<>();
 		Set<Long> siteIds = new HashSet<>();
 		Set<String> codes = new LinkedHashSet<>();
@@ -99,15 +94,15 @@ class BulkSampling {
 				}
 			}
 		}
-		BulkStatements.loadRounds(connection, roundIds, rounds);
-		BulkStatements.loadSites(connection, siteIds, sites);
-		Map<String, Tube> tubes = BulkStatements.lockTubes(connection, codes);
-		Set<String> inTube = new HashSet<>();
-		Set<String> sampled = new HashSet<>();
-		Set<String> fever = new HashSet<>();
-		Set<Long> groupRounds = new HashSet<>(roundIds);
-		tubes.values().forEach(tube -> groupRounds.add(tube.roundId));
-		BulkStatements.standing(connection, personIds, groupRounds, inTube, sampled, fever);
+		BulkStatements.Reads reads = BulkStatements.read(connection, items, now, roundIds, siteIds, codes, personIds);
+		Set<UUID> claimed = reads.claimed;
+		Map<UUID, String> earlier = BulkStatements.answers(connection, items, claimed);
+		Map<Long, String[]> rounds = reads.rounds;
+		Map<Long, String> sites = reads.sites;
+		Map<String, Tube> tubes = reads.tubes;
+		Set<String> inTube = reads.inTube;
+		Set<String> sampled = reads.sampled;
+		Set<String> fever = reads.fever;
 
 		List<List<ScanResult>> answers = new ArrayList<>();
 		group.forEach(p -> answers.add(new ArrayList<>()));
@@ -140,9 +135,8 @@ class BulkSampling {
 			answers.get(item.request()).add(result);
 		}
 		BulkStatements.insertTubes(connection, opened);
-		BulkStatements.insertSamples(connection, samples);
-		BulkStatements.updateTubes(connection, tubes.values().stream().filter(t -> t.changed && !opened.contains(t)).toList());
-		BulkStatements.reject(connection, rejected);
+		BulkStatements.write(connection, samples,
+				tubes.values().stream().filter(t -> t.changed && !opened.contains(t)).toList(), rejected);
 		return answers;
 	}
 

@@ -81,7 +81,42 @@ final class BulkStatements {
 	record NewSample(Tube tube, long personId, Instant at, String by, boolean resample) {
 	}
 
-	static Set<UUID> claim(Connection connection, List<Item> items, Instant now) throws SQLException {
+	/** What {@link #read} found: the group's events it claimed, its rounds, sites, locked tubes and people's standing. */
+	static final class Reads {
+
+		final Set<UUID> claimed = new HashSet<>();
+
+		final Map<Long, String[]> rounds = new HashMap<>();
+
+		final Map<Long, String> sites = new HashMap<>();
+
+		final Map<String, Tube> tubes = new HashMap<>();
+
+		/** "t{tube id}/{person id}": a person's live sample in a tube. */
+		final Set<String> inTube = new HashSet<>();
+
+		/** "{round id}/{person id}": a person with a live sample in a round. */
+		final Set<String> sampled = new HashSet<>();
+
+		/** "{round id}/{person id}": a person whose last check-in in a round had a fever. */
+		final Set<String> fever = new HashSet<>();
+	}
+
+	/**
+	 * Everything a group reads, in one round trip to the database (six statements sent together): claims its events
+	 * in the scan log (an event stored before is not claimed again), reads the rounds and sites of its TUBE_OPENED
+	 * events, locks its existing tubes (in id order, so that two committers never wait on each other in a cycle), and
+	 * reads what its people already have in its rounds (the rounds of its tubes and of its TUBE_OPENED events):
+	 * samples (which tube) and check-ins with fever. On a busy machine every round trip is a wait for a core, for the
+	 * committer and for its database backend, and the whole group waits with them.
+	 *
+	 * <p>
+	 * The standing is read with array conditions on one index (person, round): the plan stays a probe per person
+	 * whatever the statistics say (a join with the unnested people once turned into a scan of the whole round's
+	 * samples while a new round's statistics were still empty: 20 ms per group, growing with the round).
+	 */
+	static Reads read(Connection connection, List<Item> items, Instant now, Set<Long> roundIds, Set<Long> siteIds,
+			Set<String> codes, Set<Long> personIds) throws SQLException {
 		int n = items.size();
 		UUID[] ids = new UUID[n];
 		String[] devices = new String[n];
@@ -98,14 +133,35 @@ final class BulkStatements {
 			ats[i] = Timestamp.from(item.at());
 			tubes[i] = item.event().tubeCode().strip();
 		}
-		Set<UUID> claimed = new HashSet<>();
+		Array rounds = connection.createArrayOf("bigint", roundIds.toArray());
+		Array codeArray = connection.createArrayOf("text", codes.toArray());
+		Array people = connection.createArrayOf("bigint", personIds.toArray());
+		Reads reads = new Reads();
 		try (PreparedStatement statement = connection.prepareStatement("""
 				INSERT INTO testing_scan_event (event_id, device_id, type, username, at, received_at, status, tube_code)
 				SELECT e.id, e.device, e.type, e.username, e.at, ?, 'ACCEPTED', e.tube
 				FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
 				     AS e(id, device, type, username, at, tube)
 				ON CONFLICT (event_id) DO NOTHING
-				RETURNING event_id
+				RETURNING event_id;
+				SELECT id, status, pool_size FROM testing_round WHERE id = ANY(?::bigint[]);
+				SELECT id, area_code FROM testing_site WHERE id = ANY(?::bigint[]);
+				SELECT t.id, t.code, t.round_id, t.site_id, s.area_code, t.pool_size, t.samples, t.status, r.status
+				FROM testing_tube t JOIN testing_site s ON s.id = t.site_id JOIN testing_round r ON r.id = t.round_id
+				WHERE t.code = ANY(?::text[])
+				ORDER BY t.id
+				FOR UPDATE OF t;
+				SELECT s.person_id, s.round_id, s.tube_id
+				FROM testing_sample s
+				WHERE s.person_id = ANY(?::bigint[]) AND s.removed_at IS NULL
+				  AND s.round_id = ANY(ARRAY(SELECT round_id FROM testing_tube WHERE code = ANY(?::text[])
+				                             UNION SELECT unnest(?::bigint[])));
+				SELECT DISTINCT ON (c.round_id, c.person_id) c.round_id, c.person_id, c.fever
+				FROM testing_checkin c
+				WHERE c.person_id = ANY(?::bigint[])
+				  AND c.round_id = ANY(ARRAY(SELECT round_id FROM testing_tube WHERE code = ANY(?::text[])
+				                             UNION SELECT unnest(?::bigint[])))
+				ORDER BY c.round_id, c.person_id, c.checked_in_at DESC, c.id DESC
 				""")) {
 			statement.setTimestamp(1, Timestamp.from(now));
 			statement.setArray(2, connection.createArrayOf("uuid", ids));
@@ -114,13 +170,60 @@ final class BulkStatements {
 			statement.setArray(5, connection.createArrayOf("text", users));
 			statement.setArray(6, connection.createArrayOf("timestamptz", ats));
 			statement.setArray(7, connection.createArrayOf("text", tubes));
-			try (ResultSet rs = statement.executeQuery()) {
+			statement.setArray(8, rounds);
+			statement.setArray(9, connection.createArrayOf("bigint", siteIds.toArray()));
+			statement.setArray(10, codeArray);
+			statement.setArray(11, people);
+			statement.setArray(12, codeArray);
+			statement.setArray(13, rounds);
+			statement.setArray(14, people);
+			statement.setArray(15, codeArray);
+			statement.setArray(16, rounds);
+			statement.execute();
+			try (ResultSet rs = next(statement, 1)) {
 				while (rs.next()) {
-					claimed.add((UUID) rs.getObject(1));
+					reads.claimed.add((UUID) rs.getObject(1));
+				}
+			}
+			try (ResultSet rs = next(statement, 2)) {
+				while (rs.next()) {
+					reads.rounds.put(rs.getLong(1), new String[] { rs.getString(2), String.valueOf(rs.getInt(3)) });
+				}
+			}
+			try (ResultSet rs = next(statement, 3)) {
+				while (rs.next()) {
+					reads.sites.put(rs.getLong(1), rs.getString(2));
+				}
+			}
+			try (ResultSet rs = next(statement, 4)) {
+				while (rs.next()) {
+					reads.tubes.put(rs.getString(2), new Tube(rs.getLong(1), rs.getString(2), rs.getLong(3),
+							rs.getLong(4), rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9)));
+				}
+			}
+			try (ResultSet rs = next(statement, 5)) {
+				while (rs.next()) {
+					reads.inTube.add("t" + rs.getLong(3) + "/" + rs.getLong(1));
+					reads.sampled.add(rs.getLong(2) + "/" + rs.getLong(1));
+				}
+			}
+			try (ResultSet rs = next(statement, 6)) {
+				while (rs.next()) {
+					if (rs.getBoolean(3)) {
+						reads.fever.add(rs.getLong(1) + "/" + rs.getLong(2));
+					}
 				}
 			}
 		}
-		return claimed;
+		return reads;
+	}
+
+	/** The result of the n-th statement (from 1) of a statement sent with others; the first is current after execute. */
+	private static ResultSet next(PreparedStatement statement, int n) throws SQLException {
+		if (n > 1 && !statement.getMoreResults()) {
+			throw new SQLException("Statement " + n + " of the group's reads returned no rows");
+		}
+		return statement.getResultSet();
 	}
 
 	static Map<UUID, String> answers(Connection connection, List<Item> items, Set<UUID> claimed)
@@ -141,103 +244,6 @@ final class BulkStatements {
 			}
 		}
 		return answers;
-	}
-
-	static void loadRounds(Connection connection, Set<Long> ids, Map<Long, String[]> rounds)
-			throws SQLException {
-		if (ids.isEmpty()) {
-			return;
-		}
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT id, status, pool_size FROM testing_round WHERE id = ANY(?)")) {
-			statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-			try (ResultSet rs = statement.executeQuery()) {
-				while (rs.next()) {
-					rounds.put(rs.getLong(1), new String[] { rs.getString(2), String.valueOf(rs.getInt(3)) });
-				}
-			}
-		}
-	}
-
-	static void loadSites(Connection connection, Set<Long> ids, Map<Long, String> sites) throws SQLException {
-		if (ids.isEmpty()) {
-			return;
-		}
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT id, area_code FROM testing_site WHERE id = ANY(?)")) {
-			statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-			try (ResultSet rs = statement.executeQuery()) {
-				while (rs.next()) {
-					sites.put(rs.getLong(1), rs.getString(2));
-				}
-			}
-		}
-	}
-
-	/** Locks the group's existing tubes, in id order so that two committers never wait on each other in a cycle. */
-	static Map<String, Tube> lockTubes(Connection connection, Set<String> codes) throws SQLException {
-		Map<String, Tube> tubes = new HashMap<>();
-		try (PreparedStatement statement = connection.prepareStatement("""
-				SELECT t.id, t.code, t.round_id, t.site_id, s.area_code, t.pool_size, t.samples, t.status, r.status
-				FROM testing_tube t JOIN testing_site s ON s.id = t.site_id JOIN testing_round r ON r.id = t.round_id
-				WHERE t.code = ANY(?::text[])
-				ORDER BY t.id
-				FOR UPDATE OF t
-				""")) {
-			statement.setArray(1, connection.createArrayOf("text", codes.toArray()));
-			try (ResultSet rs = statement.executeQuery()) {
-				while (rs.next()) {
-					tubes.put(rs.getString(2), new Tube(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-							rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9)));
-				}
-			}
-		}
-		return tubes;
-	}
-
-	/**
-	 * What the group's people already have in the group's rounds: samples (which tube) and check-ins with fever.
-	 * Both conditions are arrays on one index (person, round), so the plan stays a probe per person whatever the
-	 * statistics say; a join with the unnested people once turned into a scan of the whole round's samples while a
-	 * new round's statistics were still empty (20 ms per group, growing with the round).
-	 */
-	static void standing(Connection connection, Set<Long> personIds, Set<Long> roundIds, Set<String> inTube,
-			Set<String> sampled, Set<String> fever) throws SQLException {
-		if (personIds.isEmpty() || roundIds.isEmpty()) {
-			return;
-		}
-		Array people = connection.createArrayOf("bigint", personIds.toArray());
-		Array rounds = connection.createArrayOf("bigint", roundIds.toArray());
-		try (PreparedStatement statement = connection.prepareStatement("""
-				SELECT s.person_id, s.round_id, s.tube_id
-				FROM testing_sample s
-				WHERE s.person_id = ANY(?::bigint[]) AND s.round_id = ANY(?::bigint[]) AND s.removed_at IS NULL
-				""")) {
-			statement.setArray(1, people);
-			statement.setArray(2, rounds);
-			try (ResultSet rs = statement.executeQuery()) {
-				while (rs.next()) {
-					inTube.add("t" + rs.getLong(3) + "/" + rs.getLong(1));
-					sampled.add(rs.getLong(2) + "/" + rs.getLong(1));
-				}
-			}
-		}
-		try (PreparedStatement statement = connection.prepareStatement("""
-				SELECT DISTINCT ON (c.round_id, c.person_id) c.round_id, c.person_id, c.fever
-				FROM testing_checkin c
-				WHERE c.person_id = ANY(?::bigint[]) AND c.round_id = ANY(?::bigint[])
-				ORDER BY c.round_id, c.person_id, c.checked_in_at DESC, c.id DESC
-				""")) {
-			statement.setArray(1, people);
-			statement.setArray(2, rounds);
-			try (ResultSet rs = statement.executeQuery()) {
-				while (rs.next()) {
-					if (rs.getBoolean(3)) {
-						fever.add(rs.getLong(1) + "/" + rs.getLong(2));
-					}
-				}
-			}
-		}
 	}
 
 	static void insertTubes(Connection connection, List<Tube> opened) throws SQLException {
@@ -300,10 +306,65 @@ final class BulkStatements {
 		opened.forEach(tube -> tube.id = ids.get(tube.code));
 	}
 
-	static void insertSamples(Connection connection, List<NewSample> samples) throws SQLException {
-		if (samples.isEmpty()) {
+	/**
+	 * The group's writes after its new tubes, sent together in one round trip: its samples (refused as a whole, by
+	 * {@link BulkSampling.ConcurrentChange}, when another writer sampled one of its people first), its changed tubes
+	 * (count, seal) and its rejected events' answers in the scan log.
+	 */
+	static void write(Connection connection, List<NewSample> samples, List<Tube> changed, Map<UUID, String> rejected)
+			throws SQLException {
+		StringBuilder sql = new StringBuilder();
+		if (!samples.isEmpty()) {
+			sql.append("""
+					INSERT INTO testing_sample (tube_id, round_id, site_id, person_id, sampled_at, sampled_by, resample)
+					SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[],
+					                     ?::boolean[])
+					ON CONFLICT DO NOTHING;
+					""");
+		}
+		if (!changed.isEmpty()) {
+			sql.append("""
+					UPDATE testing_tube t SET samples = u.samples, status = u.status,
+					       sealed_at = coalesce(t.sealed_at, u.sealed_at), sealed_by = coalesce(t.sealed_by, u.sealed_by)
+					FROM unnest(?::bigint[], ?::int[], ?::text[], ?::timestamptz[], ?::text[])
+					     AS u(id, samples, status, sealed_at, sealed_by)
+					WHERE t.id = u.id;
+					""");
+		}
+		if (!rejected.isEmpty()) {
+			sql.append("""
+					UPDATE testing_scan_event e SET status = 'REJECTED', reason = u.reason
+					FROM unnest(?::uuid[], ?::text[]) AS u(id, reason)
+					WHERE e.event_id = u.id;
+					""");
+		}
+		if (sql.isEmpty()) {
 			return;
 		}
+		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+			int parameter = 1;
+			if (!samples.isEmpty()) {
+				parameter = bindSamples(connection, statement, parameter, samples);
+			}
+			if (!changed.isEmpty()) {
+				parameter = bindTubes(connection, statement, parameter, changed);
+			}
+			if (!rejected.isEmpty()) {
+				statement.setArray(parameter++, connection.createArrayOf("uuid", rejected.keySet().toArray()));
+				statement.setArray(parameter, connection.createArrayOf("text", rejected.values().toArray()));
+			}
+			statement.execute();
+			if (!samples.isEmpty() && statement.getUpdateCount() != samples.size()) {
+				throw new BulkSampling.ConcurrentChange("A person of this group was sampled by another writer.");
+			}
+			while (statement.getMoreResults() || statement.getUpdateCount() != -1) {
+				// the tubes' and the scan log's updates: their counts tell nothing more
+			}
+		}
+	}
+
+	private static int bindSamples(Connection connection, PreparedStatement statement, int first,
+			List<NewSample> samples) throws SQLException {
 		int n = samples.size();
 		Long[] tubes = new Long[n];
 		Long[] rounds = new Long[n];
@@ -322,29 +383,18 @@ final class BulkStatements {
 			by[i] = sample.by();
 			resample[i] = sample.resample();
 		}
-		try (PreparedStatement statement = connection.prepareStatement("""
-				INSERT INTO testing_sample (tube_id, round_id, site_id, person_id, sampled_at, sampled_by, resample)
-				SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[],
-				                     ?::boolean[])
-				ON CONFLICT DO NOTHING
-				""")) {
-			statement.setArray(1, connection.createArrayOf("bigint", tubes));
-			statement.setArray(2, connection.createArrayOf("bigint", rounds));
-			statement.setArray(3, connection.createArrayOf("bigint", sites));
-			statement.setArray(4, connection.createArrayOf("bigint", people));
-			statement.setArray(5, connection.createArrayOf("timestamptz", ats));
-			statement.setArray(6, connection.createArrayOf("text", by));
-			statement.setArray(7, connection.createArrayOf("boolean", resample));
-			if (statement.executeUpdate() != n) {
-				throw new BulkSampling.ConcurrentChange("A person of this group was sampled by another writer.");
-			}
-		}
+		statement.setArray(first, connection.createArrayOf("bigint", tubes));
+		statement.setArray(first + 1, connection.createArrayOf("bigint", rounds));
+		statement.setArray(first + 2, connection.createArrayOf("bigint", sites));
+		statement.setArray(first + 3, connection.createArrayOf("bigint", people));
+		statement.setArray(first + 4, connection.createArrayOf("timestamptz", ats));
+		statement.setArray(first + 5, connection.createArrayOf("text", by));
+		statement.setArray(first + 6, connection.createArrayOf("boolean", resample));
+		return first + 7;
 	}
 
-	static void updateTubes(Connection connection, List<Tube> changed) throws SQLException {
-		if (changed.isEmpty()) {
-			return;
-		}
+	private static int bindTubes(Connection connection, PreparedStatement statement, int first, List<Tube> changed)
+			throws SQLException {
 		int n = changed.size();
 		Long[] ids = new Long[n];
 		Integer[] samples = new Integer[n];
@@ -360,34 +410,11 @@ final class BulkStatements {
 			sealedAt[i] = sealed && tube.sealedAt != null ? Timestamp.from(tube.sealedAt) : null;
 			sealedBy[i] = sealed ? tube.sealedBy : null;
 		}
-		try (PreparedStatement statement = connection.prepareStatement("""
-				UPDATE testing_tube t SET samples = u.samples, status = u.status,
-				       sealed_at = coalesce(t.sealed_at, u.sealed_at), sealed_by = coalesce(t.sealed_by, u.sealed_by)
-				FROM unnest(?::bigint[], ?::int[], ?::text[], ?::timestamptz[], ?::text[])
-				     AS u(id, samples, status, sealed_at, sealed_by)
-				WHERE t.id = u.id
-				""")) {
-			statement.setArray(1, connection.createArrayOf("bigint", ids));
-			statement.setArray(2, connection.createArrayOf("int4", samples));
-			statement.setArray(3, connection.createArrayOf("text", statuses));
-			statement.setArray(4, connection.createArrayOf("timestamptz", sealedAt));
-			statement.setArray(5, connection.createArrayOf("text", sealedBy));
-			statement.executeUpdate();
-		}
-	}
-
-	static void reject(Connection connection, Map<UUID, String> rejected) throws SQLException {
-		if (rejected.isEmpty()) {
-			return;
-		}
-		try (PreparedStatement statement = connection.prepareStatement("""
-				UPDATE testing_scan_event e SET status = 'REJECTED', reason = u.reason
-				FROM unnest(?::uuid[], ?::text[]) AS u(id, reason)
-				WHERE e.event_id = u.id
-				""")) {
-			statement.setArray(1, connection.createArrayOf("uuid", rejected.keySet().toArray()));
-			statement.setArray(2, connection.createArrayOf("text", rejected.values().toArray()));
-			statement.executeUpdate();
-		}
+		statement.setArray(first, connection.createArrayOf("bigint", ids));
+		statement.setArray(first + 1, connection.createArrayOf("int4", samples));
+		statement.setArray(first + 2, connection.createArrayOf("text", statuses));
+		statement.setArray(first + 3, connection.createArrayOf("timestamptz", sealedAt));
+		statement.setArray(first + 4, connection.createArrayOf("text", sealedBy));
+		return first + 5;
 	}
 }

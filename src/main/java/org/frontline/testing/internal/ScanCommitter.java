@@ -41,11 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answered "later" instead of queueing requests until they time out.
  *
  * <p>
- * A group's first request waits up to {@code frontline.scans.gather-ms} (3 ms) from its arrival for more to join
- * it, until the group holds {@value #GATHER_EVENTS} events: a few milliseconds on an answer make groups of online
+ * A committer waits up to {@code frontline.scans.gather-ms} (3 ms) after the first request of a group for more to
+ * join it, until the group holds {@value #GATHER_EVENTS} events: a few milliseconds on an answer make groups of online
  * devices several times larger, and each event costs the database a fraction of the statements and the commit of a
- * small group. A request that arrived while the committer was busy has waited that long already, and is not held
- * again: a busy committer never idles for company.
+ * small group. (Counting the wait from the first request's arrival instead, so that a busy committer never waits,
+ * made groups at 5,000 events/s half as large and PostgreSQL's CPU per event 15% higher, for no better p99.)
  *
  * <p>
  * The people behind the codes of a whole group are looked up (signature, revocation) in one query, inside the
@@ -100,7 +100,7 @@ public class ScanCommitter implements SmartLifecycle, IngestBacklog {
 
 	/** A request waiting for its events to be committed. */
 	record Pending(Viewer viewer, String deviceId, List<ScanEvent> events, Instant[] times,
-			CompletableFuture<List<ScanResult>> done, long queuedAt) {
+			CompletableFuture<List<ScanResult>> done) {
 
 		/** The time of the i-th event, parsed by the request thread; null when absent or not an ISO-8601 instant. */
 		Instant at(int i) {
@@ -151,7 +151,7 @@ public class ScanCommitter implements SmartLifecycle, IngestBacklog {
 			lane.queuedEvents.addAndGet(-events.size());
 			throw new Busy();
 		}
-		lane.queue.add(new Pending(viewer, deviceId, events, times(events), done, System.nanoTime()));
+		lane.queue.add(new Pending(viewer, deviceId, events, times(events), done));
 		return done;
 	}
 
@@ -198,9 +198,7 @@ public class ScanCommitter implements SmartLifecycle, IngestBacklog {
 					}
 					group.add(first);
 					int events = first.events().size();
-					// The wait counts from when the group's first request came: one that already waited behind the
-					// last group (a busy committer) has had its company and goes at once.
-					long gatherUntil = first.queuedAt() + gatherNanos;
+					long gatherUntil = System.nanoTime() + gatherNanos;
 					Pending next;
 					while (events < MAX_GROUP_EVENTS && ((next = queue.poll()) != null || events < GATHER_EVENTS
 							&& (next = queue.poll(gatherUntil - System.nanoTime(), TimeUnit.NANOSECONDS)) != null)) {
