@@ -421,14 +421,15 @@ public final class ScanBench {
 	 */
 	private void printCpu(String mode, double[] cpu, long events) {
 		if (events > 0) {
+			long flushes = database[1][3] - database[0][3];
 			System.out.printf("  (%s: CPU per 1,000 events: application %.0f ms, PostgreSQL %.0f ms, load generator %.0f ms;"
 					+ " %.1f events per database commit; WAL %.0f bytes and %.2f full-page images per event; %d WAL flushes,"
 					+ " %.2f ms each, writes %.2f ms per flush)%n", mode,
 					(cpu[2] - cpu[0]) * 1e6 / events, (cpu[3] - cpu[1]) * 1e6 / events, (cpu[5] - cpu[4]) * 1e6 / events,
 					events / (double) Math.max(1, database[1][0] - database[0][0]),
 					(database[1][1] - database[0][1]) / (double) events, (database[1][2] - database[0][2]) / (double) events,
-					database[1][3] - database[0][3], (database[1][4] - database[0][4]) / 1e3 / Math.max(1, database[1][3] - database[0][3]),
-					(database[1][5] - database[0][5]) / 1e3 / Math.max(1, database[1][3] - database[0][3]));
+					flushes, (database[1][4] - database[0][4]) / 1e3 / Math.max(1, flushes),
+					(database[1][5] - database[0][5]) / 1e3 / Math.max(1, flushes));
 		}
 	}
 

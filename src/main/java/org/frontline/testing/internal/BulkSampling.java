@@ -24,6 +24,7 @@ import org.frontline.testing.ScanResult;
 import org.frontline.testing.ScanResult.Status;
 import org.frontline.testing.internal.BulkStatements.Item;
 import org.frontline.testing.internal.BulkStatements.NewSample;
+import org.frontline.testing.internal.BulkStatements.Reads;
 import org.frontline.testing.internal.BulkStatements.Tube;
 import org.frontline.testing.internal.ScanCommitter.Pending;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -94,15 +95,8 @@ class BulkSampling {
 				}
 			}
 		}
-		BulkStatements.Reads reads = BulkStatements.read(connection, items, now, roundIds, siteIds, codes, personIds);
-		Set<UUID> claimed = reads.claimed;
-		Map<UUID, String> earlier = BulkStatements.answers(connection, items, claimed);
-		Map<Long, String[]> rounds = reads.rounds;
-		Map<Long, String> sites = reads.sites;
-		Map<String, Tube> tubes = reads.tubes;
-		Set<String> inTube = reads.inTube;
-		Set<String> sampled = reads.sampled;
-		Set<String> fever = reads.fever;
+		Reads reads = BulkStatements.read(connection, items, now, roundIds, siteIds, codes, personIds);
+		Map<UUID, String> earlier = BulkStatements.answers(connection, items, reads.claimed);
 
 		List<List<ScanResult>> answers = new ArrayList<>();
 		group.forEach(p -> answers.add(new ArrayList<>()));
@@ -112,7 +106,7 @@ class BulkSampling {
 		List<NewSample> samples = new ArrayList<>();
 		for (Item item : items) {
 			ScanResult result;
-			if (!claimed.contains(item.id()) || first.containsKey(item.id())) {
+			if (!reads.claimed.contains(item.id()) || first.containsKey(item.id())) {
 				ScanResult previous = first.get(item.id());
 				String answer = previous != null ? previous.status().name()
 						+ (previous.reason() != null && previous.status() == Status.REJECTED ? ": " + previous.reason() : "")
@@ -123,8 +117,8 @@ class BulkSampling {
 			else {
 				try {
 					result = item.event().type().equals("TUBE_OPENED")
-							? open(item, rounds, sites, tubes, opened)
-							: sample(item, tubes, inTube, sampled, fever, samples);
+							? open(item, reads, opened)
+							: sample(item, reads, samples);
 				}
 				catch (ScanRules.Rejected ex) {
 					rejected.put(item.id(), ex.reason);
@@ -136,7 +130,7 @@ class BulkSampling {
 		}
 		BulkStatements.insertTubes(connection, opened);
 		BulkStatements.write(connection, samples,
-				tubes.values().stream().filter(t -> t.changed && !opened.contains(t)).toList(), rejected);
+				reads.tubes.values().stream().filter(t -> t.changed && !opened.contains(t)).toList(), rejected);
 		return answers;
 	}
 
@@ -169,19 +163,18 @@ class BulkSampling {
 		}
 	}
 
-	private ScanResult open(Item item, Map<Long, String[]> rounds, Map<Long, String> sites, Map<String, Tube> tubes,
-			List<Tube> opened) {
+	private ScanResult open(Item item, Reads reads, List<Tube> opened) {
 		ScanEvent event = item.event();
 		Viewer viewer = item.pending().viewer();
 		String code = event.tubeCode().strip();
-		String siteArea = sites.get(event.siteId());
+		String siteArea = reads.sites.get(event.siteId());
 		if (siteArea == null) {
 			throw new ScanRules.Rejected("SITE_UNKNOWN", "No such site.");
 		}
 		if (!ScanRules.mayWrite(viewer, event.siteId(), siteArea, false)) {
 			throw new ScanRules.Rejected("FORBIDDEN", "You cannot scan at this site.");
 		}
-		String[] round = rounds.get(event.roundId());
+		String[] round = reads.rounds.get(event.roundId());
 		if (round == null) {
 			throw new ScanRules.Rejected("ROUND_UNKNOWN", "No such round.");
 		}
@@ -192,7 +185,7 @@ class BulkSampling {
 		if (poolSize != 1 && poolSize != 10 && poolSize != 20) {
 			throw new ScanRules.Rejected("INVALID_EVENT", "A tube pools 1, 10 or 20 people.");
 		}
-		Tube tube = tubes.get(code);
+		Tube tube = reads.tubes.get(code);
 		if (tube != null) {
 			if (tube.siteId != event.siteId() || tube.roundId != event.roundId()) {
 				throw new ScanRules.Rejected("TUBE_CODE_TAKEN", "This tube code is already used at another site or round.");
@@ -204,13 +197,12 @@ class BulkSampling {
 		tube = new Tube(null, code, event.roundId(), event.siteId(), siteArea, poolSize, 0, "OPEN", round[0]);
 		tube.openedBy = viewer.username();
 		tube.openedAt = item.at();
-		tubes.put(code, tube);
+		reads.tubes.put(code, tube);
 		opened.add(tube);
 		return new ScanResult(event.eventId(), Status.ACCEPTED, null, null, null, 0, poolSize, "OPEN");
 	}
 
-	private ScanResult sample(Item item, Map<String, Tube> tubes, Set<String> inTube, Set<String> sampled,
-			Set<String> fever, List<NewSample> samples) {
+	private ScanResult sample(Item item, Reads reads, List<NewSample> samples) {
 		ScanEvent event = item.event();
 		Viewer viewer = item.pending().viewer();
 		ResolvedCode resolved = item.people().get(ScanRules.personKey(event));
@@ -221,7 +213,7 @@ class BulkSampling {
 			throw new ScanRules.Rejected(resolved.reason().name(), resolved.message());
 		}
 		SampledPerson person = resolved.person();
-		Tube tube = tubes.get(event.tubeCode().strip());
+		Tube tube = reads.tubes.get(event.tubeCode().strip());
 		if (tube == null) {
 			throw new ScanRules.Rejected("TUBE_UNKNOWN", "No tube " + event.tubeCode() + " was opened.");
 		}
@@ -229,23 +221,23 @@ class BulkSampling {
 			throw new ScanRules.Rejected("FORBIDDEN", "You cannot scan at this site.");
 		}
 		String inThisTube = (tube.id != null ? "t" + tube.id : "c" + tube.code) + "/" + person.id();
-		if (inTube.contains(inThisTube)) {
+		if (reads.inTube.contains(inThisTube)) {
 			throw new ScanRules.Rejected("ALREADY_IN_TUBE", person.maskedName() + " is already in this tube.");
 		}
 		refuseClosed(tube);
 		boolean resample = Boolean.TRUE.equals(event.resample());
-		if (fever.contains(tube.roundId + "/" + person.id()) && tube.poolSize != 1) {
+		if (reads.fever.contains(tube.roundId + "/" + person.id()) && tube.poolSize != 1) {
 			throw new ScanRules.Rejected("FEVER_FLAGGED",
 					person.maskedName() + " had a fever at check-in: sample alone (1 per tube), not in the general queue.");
 		}
-		boolean before = sampled.contains(tube.roundId + "/" + person.id());
+		boolean before = reads.sampled.contains(tube.roundId + "/" + person.id());
 		if (before && !resample) {
 			throw new ScanRules.Rejected("ALREADY_SAMPLED",
 					person.maskedName() + " was already sampled in this round; confirm to sample again.");
 		}
 		samples.add(new NewSample(tube, person.id(), item.at(), viewer.username(), before));
-		inTube.add(inThisTube);
-		sampled.add(tube.roundId + "/" + person.id());
+		reads.inTube.add(inThisTube);
+		reads.sampled.add(tube.roundId + "/" + person.id());
 		tube.samples++;
 		tube.changed = true;
 		if (tube.samples >= tube.poolSize) {

@@ -221,7 +221,7 @@ final class BulkStatements {
 	/** The result of the n-th statement (from 1) of a statement sent with others; the first is current after execute. */
 	private static ResultSet next(PreparedStatement statement, int n) throws SQLException {
 		if (n > 1 && !statement.getMoreResults()) {
-			throw new SQLException("Statement " + n + " of the group's reads returned no rows");
+			throw new SQLException("Statement " + n + " of the group's reads gave no result set");
 		}
 		return statement.getResultSet();
 	}
@@ -354,11 +354,9 @@ final class BulkStatements {
 				statement.setArray(parameter, connection.createArrayOf("text", rejected.values().toArray()));
 			}
 			statement.execute();
+			// The first count is the samples' (the tubes' and the scan log's updates tell nothing more).
 			if (!samples.isEmpty() && statement.getUpdateCount() != samples.size()) {
 				throw new BulkSampling.ConcurrentChange("A person of this group was sampled by another writer.");
-			}
-			while (statement.getMoreResults() || statement.getUpdateCount() != -1) {
-				// the tubes' and the scan log's updates: their counts tell nothing more
 			}
 		}
 	}
