@@ -4,46 +4,65 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
 
 import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.PlanarYUVLuminanceSource;
+import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
-/** QR codes of sampling codes: as a module matrix (for vector printing) or a PNG (for a phone screen). */
+/**
+ * QR codes of sampling codes: as a module matrix (for vector printing) or a PNG (for a phone screen).
+ * <p>
+ * A QR code may be drawn with any of eight mask patterns; the encoder picks one by the standard's penalty rules. For
+ * about one payload in 150 that pick makes a symbol ZXing's decoder cannot find at any size, however sharp or
+ * blurred (ZXing's reader is what the scanning page's camera uses where the browser has no native barcode detector,
+ * as on iPhones). So the matrix is read back with ZXing before it is used, and when it does not read, the next mask
+ * pattern is tried: a resident's card or phone code is one that the registrar's camera reads.
+ */
 public final class QrCodes {
+
+	/** Pixels per module the matrix is read back at: whether a symbol reads can depend on how large it is seen. */
+	private static final int[] CHECKED_SCALES = { 3, 5, 7, 10 };
+
+	private static final Map<DecodeHintType, Object> HINTS = Map.of(DecodeHintType.POSSIBLE_FORMATS,
+			List.of(BarcodeFormat.QR_CODE));
 
 	private QrCodes() {
 	}
 
-	/** The QR modules of a payload, with a quiet zone of {@code margin} modules; error correction level M. */
+	/**
+	 * The QR modules of a payload, with a quiet zone of {@code margin} modules; error correction level M; a mask
+	 * pattern with which ZXing reads the payload back.
+	 */
 	public static BitMatrix matrix(String payload, int margin) {
-		try {
-			return new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 0, 0,
-					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, margin));
+		BitMatrix chosen = encode(payload, margin, null);
+		for (int mask = 0; mask < 8 && !readsBack(chosen, payload, margin); mask++) {
+			chosen = encode(payload, margin, mask);
 		}
-		catch (WriterException ex) {
-			throw new IllegalStateException("Could not encode a QR code", ex);
+		if (!readsBack(chosen, payload, margin)) {
+			throw new IllegalStateException("No mask pattern gives a QR code that reads back");
 		}
+		return chosen;
 	}
 
 	public static byte[] png(String payload, int pixelsPerModule) {
-		BitMatrix modules = matrix(payload, 4);
-		BitMatrix scaled = new BitMatrix(modules.getWidth() * pixelsPerModule, modules.getHeight() * pixelsPerModule);
-		for (int y = 0; y < modules.getHeight(); y++) {
-			for (int x = 0; x < modules.getWidth(); x++) {
-				if (modules.get(x, y)) {
-					scaled.setRegion(x * pixelsPerModule, y * pixelsPerModule, pixelsPerModule, pixelsPerModule);
-				}
-			}
-		}
-		BufferedImage image = MatrixToImageWriter.toBufferedImage(scaled);
+		BufferedImage image = MatrixToImageWriter.toBufferedImage(scaled(matrix(payload, 4), pixelsPerModule));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			ImageIO.write(image, "png", out);
@@ -52,5 +71,68 @@ public final class QrCodes {
 			throw new UncheckedIOException(ex);
 		}
 		return out.toByteArray();
+	}
+
+	private static BitMatrix encode(String payload, int margin, Integer mask) {
+		Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+		hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+		hints.put(EncodeHintType.MARGIN, margin);
+		if (mask != null) {
+			hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
+		}
+		try {
+			return new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 0, 0, hints);
+		}
+		catch (WriterException ex) {
+			throw new IllegalStateException("Could not encode a QR code", ex);
+		}
+	}
+
+	/** Whether ZXing reads {@code payload} back from the matrix drawn black on white at each checked scale. */
+	static boolean readsBack(BitMatrix modules, String payload, int margin) {
+		for (int scale : CHECKED_SCALES) {
+			if (!readsBack(modules, payload, margin, scale)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Drawn at {@code scale} pixels per module, with a quiet zone of 4 modules at least. */
+	private static boolean readsBack(BitMatrix modules, String payload, int margin, int scale) {
+		int pad = Math.max(0, 4 - margin) * scale;
+		int width = modules.getWidth() * scale + 2 * pad;
+		int height = modules.getHeight() * scale + 2 * pad;
+		byte[] luminance = new byte[width * height];
+		Arrays.fill(luminance, (byte) 255);
+		for (int y = 0; y < modules.getHeight(); y++) {
+			for (int x = 0; x < modules.getWidth(); x++) {
+				if (modules.get(x, y)) {
+					for (int row = 0; row < scale; row++) {
+						int start = (pad + y * scale + row) * width + pad + x * scale;
+						Arrays.fill(luminance, start, start + scale, (byte) 0);
+					}
+				}
+			}
+		}
+		LuminanceSource source = new PlanarYUVLuminanceSource(luminance, width, height, 0, 0, width, height, false);
+		try {
+			return payload.equals(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), HINTS).getText());
+		}
+		catch (ReaderException ex) {
+			return false;
+		}
+	}
+
+	private static BitMatrix scaled(BitMatrix modules, int pixelsPerModule) {
+		BitMatrix scaled = new BitMatrix(modules.getWidth() * pixelsPerModule, modules.getHeight() * pixelsPerModule);
+		for (int y = 0; y < modules.getHeight(); y++) {
+			for (int x = 0; x < modules.getWidth(); x++) {
+				if (modules.get(x, y)) {
+					scaled.setRegion(x * pixelsPerModule, y * pixelsPerModule, pixelsPerModule, pixelsPerModule);
+				}
+			}
+		}
+		return scaled;
 	}
 }
