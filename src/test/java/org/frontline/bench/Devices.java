@@ -41,8 +41,15 @@ final class Devices implements AutoCloseable {
 	 * Events stored in the measured window, latencies (ns, sorted; paced: from when each request was due), requests
 	 * refused or failed, and service times (ns, sorted: from when each request left to its answer).
 	 */
-	record Outcome(long events, long[] latencies, long refused, String failure, long[] services) {
+	record Outcome(long events, long[] latencies, long refused, String failure, long[] services, Second[] seconds) {
 	}
+
+	/** One second of the measured window, by when the answers came: requests answered, those over 100 ms, the slowest. */
+	record Second(int answered, int slow, long maxNanos) {
+	}
+
+	/** What a request's latency must stay under (the p99). */
+	static final long SLOW_NANOS = 100_000_000L;
 
 	private final CloseableHttpAsyncClient http;
 
@@ -106,7 +113,11 @@ final class Devices implements AutoCloseable {
 		java.util.Arrays.sort(latencies);
 		long[] services = java.util.Arrays.copyOf(run.services, latencies.length);
 		java.util.Arrays.sort(services);
-		return new Outcome(run.events.get(), latencies, run.refused.get(), run.failure, services);
+		Second[] seconds = new Second[(int) ((run.end - run.warmupEnd + 999_999_999L) / 1_000_000_000L)];
+		for (int i = 0; i < seconds.length; i++) {
+			seconds[i] = new Second(run.answered.get(i), run.slow.get(i), run.slowest.get(i));
+		}
+		return new Outcome(run.events.get(), latencies, run.refused.get(), run.failure, services, seconds);
 	}
 
 	/** A device in a run: when its current request was due (latency counts from then) and when it will be sent. */
@@ -147,6 +158,13 @@ final class Devices implements AutoCloseable {
 
 		/** From when each request left to its answer: the server's share of the latency. */
 		final long[] services = new long[4_000_000];
+
+		/** Per second of the measured window: answers, answers over {@link #SLOW_NANOS}, the slowest answer. */
+		final java.util.concurrent.atomic.AtomicIntegerArray answered = new java.util.concurrent.atomic.AtomicIntegerArray(3_600);
+
+		final java.util.concurrent.atomic.AtomicIntegerArray slow = new java.util.concurrent.atomic.AtomicIntegerArray(3_600);
+
+		final java.util.concurrent.atomic.AtomicLongArray slowest = new java.util.concurrent.atomic.AtomicLongArray(3_600);
 
 		volatile String failure;
 
@@ -205,6 +223,12 @@ final class Devices implements AutoCloseable {
 							latencies[i] = answered - from;
 							services[i] = answered - sent;
 						}
+						int second = (int) Math.min(3_599, (answered - warmupEnd) / 1_000_000_000L);
+						Run.this.answered.incrementAndGet(second);
+						if (answered - from > SLOW_NANOS) {
+							slow.incrementAndGet(second);
+						}
+						slowest.accumulateAndGet(second, answered - from, Math::max);
 					}
 					if (state.interval > 0) {
 						state.due += state.interval;

@@ -276,11 +276,17 @@ public final class ScanBench {
 		if (statements) {
 			statementsFrom(warmupEnd);
 		}
+		List<String> server = new ArrayList<>();
+		Thread sampler = options.containsKey("timeline") ? serverSampler(warmupEnd, end, server) : null;
 		Devices.Outcome outcome;
 		try (Devices driver = new Devices(port, "/api/v1/scans", token)) {
 			outcome = driver.run(simulated, warmupEnd, end, rate);
 		}
 		meter.join();
+		if (sampler != null) {
+			sampler.join();
+			printTimeline(mode, outcome.seconds(), server);
+		}
 		if (outcome.failure() != null) {
 			throw new IllegalStateException(outcome.failure());
 		}
@@ -384,6 +390,51 @@ public final class ScanBench {
 				((Number) row.get("total_exec_time")).doubleValue() * 1000 / events,
 				((Number) row.get("calls")).doubleValue() * 1000 / events,
 				((Number) row.get("rows")).doubleValue() * 1000 / events, row.get("query")));
+	}
+
+	/**
+	 * With {@code --timeline}: what the machine did in each second of the measured window, to tell where the slow
+	 * answers come from: CPU seconds of the application, PostgreSQL and this load generator, WAL bytes and full-page
+	 * images written, buffers written by backends and the checkpointer, and the tables autovacuum was working on.
+	 */
+	private Thread serverSampler(long from, long to, List<String> seconds) {
+		Thread sampler = new Thread(() -> {
+			java.util.concurrent.locks.LockSupport.parkNanos(from - System.nanoTime());
+			double[] last = { cpuSeconds(appPid), postgresCpuSeconds(), cpuSeconds(ProcessHandle.current().pid()) };
+			long[] wal = walAndWrites();
+			for (long next = from + 1_000_000_000L; next <= to; next += 1_000_000_000L) {
+				java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
+				double[] now = { cpuSeconds(appPid), postgresCpuSeconds(), cpuSeconds(ProcessHandle.current().pid()) };
+				long[] walNow = walAndWrites();
+				String vacuum = jdbc.sql("SELECT coalesce(string_agg(relid::regclass::text || ' ' || phase, ', '), '')"
+						+ " FROM pg_stat_progress_vacuum").query(String.class).single();
+				seconds.add(String.format("cpu app %.2f pg %.2f gen %.2f; WAL %5.1f MB %5d FPI; writes backend %4d checkpointer %4d%s",
+						now[0] - last[0], now[1] - last[1], now[2] - last[2], (walNow[0] - wal[0]) / 1e6, walNow[1] - wal[1],
+						walNow[2] - wal[2], walNow[3] - wal[3], vacuum.isEmpty() ? "" : "; autovacuum " + vacuum));
+				last = now;
+				wal = walNow;
+			}
+		}, "server-sampler");
+		sampler.start();
+		return sampler;
+	}
+
+	/** WAL bytes and full-page images so far; blocks written by client backends and by the checkpointer (pg_stat_io). */
+	private long[] walAndWrites() {
+		return jdbc.sql("""
+				SELECT (SELECT wal_bytes FROM pg_stat_wal), (SELECT wal_fpi FROM pg_stat_wal),
+				       (SELECT coalesce(sum(writes), 0) FROM pg_stat_io WHERE backend_type = 'client backend'),
+				       (SELECT coalesce(sum(writes), 0) FROM pg_stat_io WHERE backend_type = 'checkpointer')
+				""").query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) }).single();
+	}
+
+	private static void printTimeline(String mode, Devices.Second[] seconds, List<String> server) {
+		System.out.printf("  (%s: each second of the measured window: answers, over 100 ms, slowest; the machine)%n", mode);
+		for (int i = 0; i < seconds.length; i++) {
+			Devices.Second second = seconds[i];
+			System.out.printf("    %3d s %6d %6d %7.1f ms  %s%n", i + 1, second.answered(), second.slow(),
+					second.maxNanos() / 1e6, i < server.size() ? server.get(i) : "");
+		}
 	}
 
 	/** Transactions committed, WAL bytes and full-page images written, at the start and at the end of a mode. */
