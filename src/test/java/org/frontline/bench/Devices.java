@@ -87,20 +87,21 @@ final class Devices implements AutoCloseable {
 
 	/**
 	 * Runs the devices until {@code end} (System.nanoTime); counts what is answered between {@code warmupEnd} and
-	 * {@code end}. With {@code rate} &gt; 0 the devices together offer that many requests per second, each on its own
-	 * schedule (open loop: a device sends when it is due, or at once when its last answer came late), and a request's
-	 * latency counts from when it was due, so a slow or refused answer counts against the server in full. With
-	 * {@code rate} 0 every device sends its next request as soon as the last is answered (closed loop).
+	 * {@code end}. With {@code rate} &gt; 0 the devices together offer that many requests per second (climbing to it
+	 * during the warm-up), each on its own schedule (open loop: a device sends when it is due, or at once when its
+	 * last answer came late), and a request's latency counts from when it was due, so a slow or refused answer counts
+	 * against the server in full. With {@code rate} 0 every device sends its next request as soon as the last is
+	 * answered (closed loop).
 	 */
 	Outcome run(List<Device> devices, long warmupEnd, long end, double rate) throws InterruptedException {
-		Run run = new Run(warmupEnd, end, devices.size());
-		long interval = rate > 0 ? (long) (devices.size() * 1e9 / rate) : 0;
 		long start = System.nanoTime();
+		Run run = new Run(start, warmupEnd, end, devices.size());
+		long interval = rate > 0 ? (long) (devices.size() * 1e9 / rate) : 0;
 		for (Device device : devices) {
 			State state = new State(device, interval, run);
 			if (interval > 0) {
 				// Devices start at random phases, so the offered load is even from the first second.
-				state.due = start + (long) (Math.random() * interval);
+				state.due = start + (long) (Math.random() * run.interval(state, start));
 				run.later(state, state.due - System.nanoTime());
 			}
 			else {
@@ -168,7 +169,10 @@ final class Devices implements AutoCloseable {
 
 		volatile String failure;
 
-		Run(long warmupEnd, long end, int devices) {
+		final long start;
+
+		Run(long start, long warmupEnd, long end, int devices) {
+			this.start = start;
 			this.warmupEnd = warmupEnd;
 			this.end = end;
 			this.finished = new CountDownLatch(devices);
@@ -231,7 +235,7 @@ final class Devices implements AutoCloseable {
 						slowest.accumulateAndGet(second, answered - from, Math::max);
 					}
 					if (state.interval > 0) {
-						state.due += state.interval;
+						state.due += interval(state, state.due);
 						later(state, state.due - System.nanoTime());
 					}
 					else {
@@ -250,6 +254,20 @@ final class Devices implements AutoCloseable {
 					finished.countDown();
 				}
 			});
+		}
+
+		/**
+		 * A paced device's time between requests due at {@code due}: during the warm-up the offered rate climbs from
+		 * a fifth of the rate to the full rate, as scanning picks up on a testing morning (a cold server offered the
+		 * full rate at once is overloaded while its JIT compiles, and an open loop never catches up on its backlog);
+		 * from the measured window on, the full rate.
+		 */
+		long interval(State state, long due) {
+			if (due >= warmupEnd || warmupEnd <= start) {
+				return state.interval;
+			}
+			double share = 0.2 + 0.8 * (due - start) / (double) (warmupEnd - start);
+			return (long) (state.interval / Math.max(0.2, share));
 		}
 
 		void later(State state, long delayNanos) {
