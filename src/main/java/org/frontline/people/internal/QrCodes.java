@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -52,17 +51,17 @@ public final class QrCodes {
 	 */
 	public static BitMatrix matrix(String payload, int margin) {
 		BitMatrix chosen = encode(payload, margin, null);
-		for (int mask = 0; mask < 8 && !readsBack(chosen, payload, margin); mask++) {
+		for (int mask = 0; !readsBack(chosen, payload, margin); mask++) {
+			if (mask == 8) {
+				throw new IllegalStateException("No mask pattern gives a QR code that reads back");
+			}
 			chosen = encode(payload, margin, mask);
-		}
-		if (!readsBack(chosen, payload, margin)) {
-			throw new IllegalStateException("No mask pattern gives a QR code that reads back");
 		}
 		return chosen;
 	}
 
 	public static byte[] png(String payload, int pixelsPerModule) {
-		BufferedImage image = MatrixToImageWriter.toBufferedImage(scaled(matrix(payload, 4), pixelsPerModule));
+		BufferedImage image = MatrixToImageWriter.toBufferedImage(scaled(matrix(payload, 4), pixelsPerModule, 0));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			ImageIO.write(image, "png", out);
@@ -100,22 +99,16 @@ public final class QrCodes {
 
 	/** Drawn at {@code scale} pixels per module, with a quiet zone of 4 modules at least. */
 	private static boolean readsBack(BitMatrix modules, String payload, int margin, int scale) {
-		int pad = Math.max(0, 4 - margin) * scale;
-		int width = modules.getWidth() * scale + 2 * pad;
-		int height = modules.getHeight() * scale + 2 * pad;
-		byte[] luminance = new byte[width * height];
-		Arrays.fill(luminance, (byte) 255);
-		for (int y = 0; y < modules.getHeight(); y++) {
-			for (int x = 0; x < modules.getWidth(); x++) {
-				if (modules.get(x, y)) {
-					for (int row = 0; row < scale; row++) {
-						int start = (pad + y * scale + row) * width + pad + x * scale;
-						Arrays.fill(luminance, start, start + scale, (byte) 0);
-					}
-				}
+		BitMatrix image = scaled(modules, scale, Math.max(0, 4 - margin) * scale);
+		int width = image.getWidth();
+		byte[] luminance = new byte[width * image.getHeight()];
+		for (int y = 0; y < image.getHeight(); y++) {
+			for (int x = 0; x < width; x++) {
+				luminance[y * width + x] = image.get(x, y) ? 0 : (byte) 255;
 			}
 		}
-		LuminanceSource source = new PlanarYUVLuminanceSource(luminance, width, height, 0, 0, width, height, false);
+		LuminanceSource source = new PlanarYUVLuminanceSource(luminance, width, image.getHeight(), 0, 0, width,
+				image.getHeight(), false);
 		try {
 			return payload.equals(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), HINTS).getText());
 		}
@@ -124,12 +117,15 @@ public final class QrCodes {
 		}
 	}
 
-	private static BitMatrix scaled(BitMatrix modules, int pixelsPerModule) {
-		BitMatrix scaled = new BitMatrix(modules.getWidth() * pixelsPerModule, modules.getHeight() * pixelsPerModule);
+	/** The modules drawn at {@code pixelsPerModule}, with {@code pad} more white pixels on every side. */
+	static BitMatrix scaled(BitMatrix modules, int pixelsPerModule, int pad) {
+		BitMatrix scaled = new BitMatrix(modules.getWidth() * pixelsPerModule + 2 * pad,
+				modules.getHeight() * pixelsPerModule + 2 * pad);
 		for (int y = 0; y < modules.getHeight(); y++) {
 			for (int x = 0; x < modules.getWidth(); x++) {
 				if (modules.get(x, y)) {
-					scaled.setRegion(x * pixelsPerModule, y * pixelsPerModule, pixelsPerModule, pixelsPerModule);
+					scaled.setRegion(pad + x * pixelsPerModule, pad + y * pixelsPerModule, pixelsPerModule,
+							pixelsPerModule);
 				}
 			}
 		}

@@ -61,15 +61,7 @@ class QrCodesTests {
 
 	/** What ZXing reads from the symbol drawn at {@code scale} pixels per module, or null; another binarizer than QrCodes'. */
 	private static String read(BitMatrix modules, int scale) {
-		BitMatrix image = new BitMatrix(modules.getWidth() * scale, modules.getHeight() * scale);
-		for (int y = 0; y < modules.getHeight(); y++) {
-			for (int x = 0; x < modules.getWidth(); x++) {
-				if (modules.get(x, y)) {
-					image.setRegion(x * scale, y * scale, scale, scale);
-				}
-			}
-		}
-		return decode(MatrixToImageWriter.toBufferedImage(image));
+		return decode(MatrixToImageWriter.toBufferedImage(QrCodes.scaled(modules, scale, 0)));
 	}
 
 	private static String decode(BufferedImage image) {
