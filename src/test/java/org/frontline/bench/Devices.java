@@ -116,7 +116,7 @@ final class Devices implements AutoCloseable {
 		java.util.Arrays.sort(services);
 		Second[] seconds = new Second[(int) ((run.end - run.warmupEnd + 999_999_999L) / 1_000_000_000L)];
 		for (int i = 0; i < seconds.length; i++) {
-			seconds[i] = new Second(run.answered.get(i), run.slow.get(i), run.slowest.get(i));
+			seconds[i] = new Second(run.answersPerSecond.get(i), run.slowPerSecond.get(i), run.slowestPerSecond.get(i));
 		}
 		return new Outcome(run.events.get(), latencies, run.refused.get(), run.failure, services, seconds);
 	}
@@ -161,11 +161,11 @@ final class Devices implements AutoCloseable {
 		final long[] services = new long[4_000_000];
 
 		/** Per second of the measured window: answers, answers over {@link #SLOW_NANOS}, the slowest answer. */
-		final java.util.concurrent.atomic.AtomicIntegerArray answered = new java.util.concurrent.atomic.AtomicIntegerArray(3_600);
+		final java.util.concurrent.atomic.AtomicIntegerArray answersPerSecond = new java.util.concurrent.atomic.AtomicIntegerArray(3_600);
 
-		final java.util.concurrent.atomic.AtomicIntegerArray slow = new java.util.concurrent.atomic.AtomicIntegerArray(3_600);
+		final java.util.concurrent.atomic.AtomicIntegerArray slowPerSecond = new java.util.concurrent.atomic.AtomicIntegerArray(3_600);
 
-		final java.util.concurrent.atomic.AtomicLongArray slowest = new java.util.concurrent.atomic.AtomicLongArray(3_600);
+		final java.util.concurrent.atomic.AtomicLongArray slowestPerSecond = new java.util.concurrent.atomic.AtomicLongArray(3_600);
 
 		volatile String failure;
 
@@ -228,11 +228,11 @@ final class Devices implements AutoCloseable {
 							services[i] = answered - sent;
 						}
 						int second = (int) Math.min(3_599, (answered - warmupEnd) / 1_000_000_000L);
-						Run.this.answered.incrementAndGet(second);
+						answersPerSecond.incrementAndGet(second);
 						if (answered - from > SLOW_NANOS) {
-							slow.incrementAndGet(second);
+							slowPerSecond.incrementAndGet(second);
 						}
-						slowest.accumulateAndGet(second, answered - from, Math::max);
+						slowestPerSecond.accumulateAndGet(second, answered - from, Math::max);
 					}
 					if (state.interval > 0) {
 						state.due += interval(state, state.due);

@@ -400,17 +400,17 @@ public final class ScanBench {
 	private Thread serverSampler(long from, long to, List<String> seconds) {
 		Thread sampler = new Thread(() -> {
 			java.util.concurrent.locks.LockSupport.parkNanos(from - System.nanoTime());
-			double[] last = { cpuSeconds(appPid), postgresCpuSeconds(), cpuSeconds(ProcessHandle.current().pid()) };
-			long[] wal = walAndWrites();
+			double[] last = cpuNow();
+			long[] wal = databaseCounters();
 			for (long next = from + 1_000_000_000L; next <= to; next += 1_000_000_000L) {
 				java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
-				double[] now = { cpuSeconds(appPid), postgresCpuSeconds(), cpuSeconds(ProcessHandle.current().pid()) };
-				long[] walNow = walAndWrites();
+				double[] now = cpuNow();
+				long[] walNow = databaseCounters();
 				String vacuum = jdbc.sql("SELECT coalesce(string_agg(relid::regclass::text || ' ' || phase, ', '), '')"
 						+ " FROM pg_stat_progress_vacuum").query(String.class).single();
 				seconds.add(String.format("cpu app %.2f pg %.2f gen %.2f; WAL %5.1f MB %5d FPI; writes backend %4d checkpointer %4d%s",
-						now[0] - last[0], now[1] - last[1], now[2] - last[2], (walNow[0] - wal[0]) / 1e6, walNow[1] - wal[1],
-						walNow[2] - wal[2], walNow[3] - wal[3], vacuum.isEmpty() ? "" : "; autovacuum " + vacuum));
+						now[0] - last[0], now[1] - last[1], now[2] - last[2], (walNow[1] - wal[1]) / 1e6, walNow[2] - wal[2],
+						walNow[6] - wal[6], walNow[7] - wal[7], vacuum.isEmpty() ? "" : "; autovacuum " + vacuum));
 				last = now;
 				wal = walNow;
 			}
@@ -419,13 +419,9 @@ public final class ScanBench {
 		return sampler;
 	}
 
-	/** WAL bytes and full-page images so far; blocks written by client backends and by the checkpointer (pg_stat_io). */
-	private long[] walAndWrites() {
-		return jdbc.sql("""
-				SELECT (SELECT wal_bytes FROM pg_stat_wal), (SELECT wal_fpi FROM pg_stat_wal),
-				       (SELECT coalesce(sum(writes), 0) FROM pg_stat_io WHERE backend_type = 'client backend'),
-				       (SELECT coalesce(sum(writes), 0) FROM pg_stat_io WHERE backend_type = 'checkpointer')
-				""").query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) }).single();
+	/** CPU seconds so far of the application, PostgreSQL and this load generator. */
+	private double[] cpuNow() {
+		return new double[] { cpuSeconds(appPid), postgresCpuSeconds(), cpuSeconds(ProcessHandle.current().pid()) };
 	}
 
 	private static void printTimeline(String mode, Devices.Second[] seconds, List<String> server) {
@@ -440,12 +436,21 @@ public final class ScanBench {
 	/** Transactions committed, WAL bytes and full-page images written, at the start and at the end of a mode. */
 	private final long[][] database = new long[2][];
 
-	/** Transactions committed in the database so far, WAL bytes and full-page images written since the server started. */
+	/**
+	 * Since the server started: transactions committed in the database, WAL bytes, full-page images, WAL flushes, their
+	 * time and the WAL write time (microseconds), and blocks written by client backends and by the checkpointer
+	 * (pg_stat_io).
+	 */
 	private long[] databaseCounters() {
-		return jdbc.sql("SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()), wal_bytes,"
-				+ " wal_fpi, wal_sync, wal_sync_time * 1000, wal_write_time * 1000 FROM pg_stat_wal")
+		return jdbc.sql("""
+				SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()), wal_bytes, wal_fpi,
+				       wal_sync, wal_sync_time * 1000, wal_write_time * 1000,
+				       (SELECT coalesce(sum(writes), 0) FROM pg_stat_io WHERE backend_type = 'client backend'),
+				       (SELECT coalesce(sum(writes), 0) FROM pg_stat_io WHERE backend_type = 'checkpointer')
+				FROM pg_stat_wal
+				""")
 			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-					rs.getLong(6) })
+					rs.getLong(6), rs.getLong(7), rs.getLong(8) })
 			.single();
 	}
 
