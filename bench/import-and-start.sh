@@ -20,7 +20,7 @@ echo "csv: $N rows, $(du -h "$CSV" | cut -f1)"
 start() {
   local t0=$(date +%s.%N)
   FRONTLINE_DATA_DIR="$DATA" FRONTLINE_DEMO=true FRONTLINE_DEMO_PASSWORD=bench-pass SERVER_PORT=$PORT \
-    java -jar target/frontline.jar > "$DATA.log" 2>&1 &
+    java -XX:+UseParallelGC -jar target/frontline.jar > "$DATA.log" 2>&1 &
   PID=$!
   until curl -sf "localhost:$PORT/actuator/health" | grep -q UP; do sleep 0.1; done
   echo "$1 start: $(echo "$(date +%s.%N) - $t0" | bc) s (to health UP); app says: $(grep -o 'Started FrontlineApplication in [0-9.]* seconds' "$DATA.log")"

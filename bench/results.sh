@@ -12,6 +12,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-exec java -Xmx2g -Dfrontline.app.xmx=${APP_XMX:-3g} -Dfrontline.app.start-timeout=3600 \
+exec java -Xmx2g -XX:+UseParallelGC -Dfrontline.app.xmx=${APP_XMX:-3g} -Dfrontline.app.start-timeout=3600 \
   -Dfrontline.app.jvm-args="${APP_JVM_ARGS:-}" \
   -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.frontline.bench.ResultsBench "$@"

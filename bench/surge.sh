@@ -10,5 +10,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-exec java -Xmx4g -Dfrontline.app.xmx=${APP_XMX:-3g} -Dfrontline.app.start-timeout=3600 -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+exec java -Xmx4g -XX:+UseParallelGC -Dfrontline.app.xmx=${APP_XMX:-3g} -Dfrontline.app.start-timeout=3600 -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   org.frontline.bench.ScanBench "$@"

@@ -45,6 +45,8 @@ public final class AppProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + System.getProperty("frontline.app.xmx", "1g"));
+		// The collector the README recommends (and spring-boot:run passes).
+		command.add("-XX:+UseParallelGC");
 		String jvmArgs = System.getProperty("frontline.app.jvm-args", "");
 		if (!jvmArgs.isBlank()) {
 			command.addAll(List.of(jvmArgs.trim().split("\\s+")));
