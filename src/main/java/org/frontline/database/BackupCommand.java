@@ -26,7 +26,8 @@ public final class BackupCommand {
 		String url = System.getenv().getOrDefault("FRONTLINE_DB_URL", "");
 		DatabaseProperties properties = new DatabaseProperties(url, System.getenv().getOrDefault("FRONTLINE_DB_USER", ""),
 				System.getenv().getOrDefault("FRONTLINE_DB_PASSWORD", ""),
-				Path.of(System.getenv().getOrDefault("FRONTLINE_DATA_DIR", "./frontline-data")), 0, 0);
+				Path.of(System.getenv().getOrDefault("FRONTLINE_DATA_DIR", "./frontline-data")), 0, 0,
+				System.getenv().getOrDefault("FRONTLINE_DB_SHARED_BUFFERS", EmbeddedDatabase.SHARED_BUFFERS));
 		long started = System.nanoTime();
 		Map<String, Long> rows;
 		if (args[0].equals("backup")) {
@@ -36,7 +37,7 @@ public final class BackupCommand {
 			rows = Backups.restore(Backups.Target.of(properties), file);
 		}
 		else {
-			try (EmbeddedDatabase database = EmbeddedDatabase.start(properties.dataDir(), 0)) {
+			try (EmbeddedDatabase database = EmbeddedDatabase.start(properties.dataDir(), 0, properties.sharedBuffers())) {
 				rows = Backups.restore(new Backups.Target(database.jdbcUrl(), "postgres", ""), file);
 			}
 		}

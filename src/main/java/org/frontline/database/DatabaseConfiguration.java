@@ -16,7 +16,8 @@ class DatabaseConfiguration {
 		if (properties.external()) {
 			return new EmbeddedDatabaseHolder(null);
 		}
-		return new EmbeddedDatabaseHolder(EmbeddedDatabase.start(properties.dataDir(), properties.embeddedPort()));
+		return new EmbeddedDatabaseHolder(EmbeddedDatabase.start(properties.dataDir(), properties.embeddedPort(),
+				properties.sharedBuffers()));
 	}
 
 	@Bean(destroyMethod = "close")

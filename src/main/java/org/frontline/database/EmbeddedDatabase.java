@@ -26,7 +26,18 @@ public final class EmbeddedDatabase implements Closeable {
 		this.postgres = postgres;
 	}
 
+	/**
+	 * PostgreSQL's buffer cache when none is configured. A district's testing round inserts into indexes keyed by
+	 * person (random places in them); with 256 MB their current round's pages no longer fitted once the database
+	 * held a few rounds, and the server's backends spent the round writing out and reading back pages themselves.
+	 */
+	public static final String SHARED_BUFFERS = "1GB";
+
 	public static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
+		return start(dataDir, port, SHARED_BUFFERS);
+	}
+
+	public static EmbeddedDatabase start(Path dataDir, int port, String sharedBuffers) throws IOException {
 		Path dir = dataDir.toAbsolutePath().normalize();
 		Files.createDirectories(dir);
 		stopOrphanedServer(dir);
@@ -39,7 +50,7 @@ public final class EmbeddedDatabase implements Closeable {
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on")
 			.setServerConfig("max_connections", "200")
-			.setServerConfig("shared_buffers", "256MB")
+			.setServerConfig("shared_buffers", sharedBuffers == null || sharedBuffers.isBlank() ? SHARED_BUFFERS : sharedBuffers)
 			// A testing round writes WAL fast: checkpoints every few minutes would flood it with full-page images
 			// and stall commits while they flush. Crash recovery replays at most this much.
 			.setServerConfig("max_wal_size", "4GB")

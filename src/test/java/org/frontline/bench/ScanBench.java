@@ -115,7 +115,8 @@ public final class ScanBench {
 		Path data = Path.of(options.get("data")).toAbsolutePath();
 		Files.createDirectories(data);
 		List<String> appArgs = new ArrayList<>();
-		try (EmbeddedDatabase database = EmbeddedDatabase.start(data.resolve("db"), 0)) {
+		try (EmbeddedDatabase database = EmbeddedDatabase.start(data.resolve("db"), 0,
+				options.getOrDefault("shared-buffers", EmbeddedDatabase.SHARED_BUFFERS))) {
 			appArgs.addAll(List.of("--frontline.db.url=jdbc:postgresql://localhost:" + database.port() + "/postgres",
 					"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true",
 					"--frontline.demo.residents=" + options.get("residents"), "--frontline.demo.password=bench-pass-1",
@@ -289,7 +290,8 @@ public final class ScanBench {
 		meter.join();
 		if (sampler != null) {
 			sampler.join();
-			printTimeline(mode, outcome.seconds(), server);
+			printTimeline(mode, outcome.seconds(), server,
+					Instant.now().minusNanos(System.nanoTime() - warmupEnd));
 		}
 		if (outcome.failure() != null) {
 			throw new IllegalStateException(outcome.failure());
@@ -444,8 +446,9 @@ public final class ScanBench {
 		return new double[] { cpuSeconds(appPid), postgresCpuSeconds(), cpuSeconds(ProcessHandle.current().pid()) };
 	}
 
-	private static void printTimeline(String mode, Devices.Second[] seconds, List<String> server) {
-		System.out.printf("  (%s: each second of the measured window: answers, over 100 ms, slowest; the machine)%n", mode);
+	private static void printTimeline(String mode, Devices.Second[] seconds, List<String> server, Instant from) {
+		System.out.printf("  (%s: each second of the measured window from %s: answers, over 100 ms, slowest; the machine)%n",
+				mode, from);
 		for (int i = 0; i < seconds.length; i++) {
 			Devices.Second second = seconds[i];
 			System.out.printf("    %3d s %6d %6d %7.1f ms  %s%n", i + 1, second.answered(), second.slow(),

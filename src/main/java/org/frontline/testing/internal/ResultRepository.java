@@ -164,7 +164,8 @@ public class ResultRepository {
 				JOIN testing_round rd ON rd.id = s.round_id
 				JOIN testing_site st ON st.id = s.site_id
 				LEFT JOIN testing_result r ON r.tube_id = s.tube_id
-				WHERE s.person_id = :person AND s.removed_at IS NULL
+				WHERE s.round_id = ANY (ARRAY(SELECT id FROM testing_round)) AND s.person_id = :person
+				  AND s.removed_at IS NULL
 				ORDER BY s.sampled_at DESC, s.id DESC
 				LIMIT 200
 				""").param("person", personId).query((rs, i) -> {
