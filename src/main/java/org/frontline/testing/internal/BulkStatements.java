@@ -318,8 +318,7 @@ final class BulkStatements {
 			sql.append("""
 					INSERT INTO testing_sample (tube_id, round_id, site_id, person_id, sampled_at, sampled_by, resample)
 					SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[],
-					                     ?::boolean[])
-					ON CONFLICT DO NOTHING;
+					                     ?::boolean[]);
 					""");
 		}
 		if (!changed.isEmpty()) {
@@ -353,10 +352,17 @@ final class BulkStatements {
 				statement.setArray(parameter++, connection.createArrayOf("uuid", rejected.keySet().toArray()));
 				statement.setArray(parameter, connection.createArrayOf("text", rejected.values().toArray()));
 			}
-			statement.execute();
-			// The first count is the samples' (the tubes' and the scan log's updates tell nothing more).
-			if (!samples.isEmpty() && statement.getUpdateCount() != samples.size()) {
-				throw new BulkSampling.ConcurrentChange("A person of this group was sampled by another writer.");
+			try {
+				statement.execute();
+			}
+			catch (SQLException ex) {
+				// A plain insert, not ON CONFLICT DO NOTHING, which checks both unique indexes before each row and
+				// confirms each row with a WAL record of its own, for a conflict only a concurrent writer causes (and
+				// then the group is applied again event by event either way).
+				if ("23505".equals(ex.getSQLState())) {
+					throw new BulkSampling.ConcurrentChange("A person of this group was sampled by another writer.");
+				}
+				throw ex;
 			}
 		}
 	}
