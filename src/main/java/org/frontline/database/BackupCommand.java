@@ -27,7 +27,7 @@ public final class BackupCommand {
 		DatabaseProperties properties = new DatabaseProperties(url, System.getenv().getOrDefault("FRONTLINE_DB_USER", ""),
 				System.getenv().getOrDefault("FRONTLINE_DB_PASSWORD", ""),
 				Path.of(System.getenv().getOrDefault("FRONTLINE_DATA_DIR", "./frontline-data")), 0, 0,
-				System.getenv().getOrDefault("FRONTLINE_DB_SHARED_BUFFERS", EmbeddedDatabase.SHARED_BUFFERS));
+				System.getenv("FRONTLINE_DB_SHARED_BUFFERS"));
 		long started = System.nanoTime();
 		Map<String, Long> rows;
 		if (args[0].equals("backup")) {

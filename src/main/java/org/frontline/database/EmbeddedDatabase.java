@@ -37,6 +37,7 @@ public final class EmbeddedDatabase implements Closeable {
 		return start(dataDir, port, SHARED_BUFFERS);
 	}
 
+	/** Starts the server; {@code sharedBuffers} null or blank is {@link #SHARED_BUFFERS}. */
 	public static EmbeddedDatabase start(Path dataDir, int port, String sharedBuffers) throws IOException {
 		Path dir = dataDir.toAbsolutePath().normalize();
 		Files.createDirectories(dir);

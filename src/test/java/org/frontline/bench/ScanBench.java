@@ -324,9 +324,10 @@ public final class ScanBench {
 		if (seconds <= 0) {
 			return;
 		}
-		double[] last = drive("online", option("devices"), 1, 0, seconds - Math.min(10, seconds / 2), Math.min(10, seconds / 2));
+		int tail = Math.min(10, seconds / 2);
+		double[] last = drive("online", option("devices"), 1, 0, seconds - tail, tail);
 		System.out.printf("server warm-up: %d s of the online mode, not counted (%.0f events/s in its last %d s)%n", seconds,
-				last[0], Math.min(10, seconds / 2));
+				last[0], tail);
 	}
 
 	/**

@@ -25,11 +25,14 @@ class EmbeddedDatabaseTests {
 			statement.execute("INSERT INTO kept VALUES ('before restart')");
 			assertThat(single(statement, "SHOW fsync")).isEqualTo("on");
 			assertThat(single(statement, "SHOW synchronous_commit")).isEqualTo("on");
+			assertThat(single(statement, "SHOW shared_buffers")).isEqualTo(EmbeddedDatabase.SHARED_BUFFERS);
 		}
-		try (EmbeddedDatabase second = EmbeddedDatabase.start(dataDir, 0);
+		// FRONTLINE_DB_SHARED_BUFFERS sizes the buffer cache at the next start.
+		try (EmbeddedDatabase second = EmbeddedDatabase.start(dataDir, 0, "192MB");
 				Connection connection = DriverManager.getConnection(second.jdbcUrl());
 				Statement statement = connection.createStatement()) {
 			assertThat(single(statement, "SELECT v FROM kept")).isEqualTo("before restart");
+			assertThat(single(statement, "SHOW shared_buffers")).isEqualTo("192MB");
 		}
 	}
 
