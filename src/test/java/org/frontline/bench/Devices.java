@@ -3,7 +3,9 @@ package org.frontline.bench;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
@@ -161,11 +163,11 @@ final class Devices implements AutoCloseable {
 		final long[] services = new long[4_000_000];
 
 		/** Per second of the measured window: answers, answers over {@link #SLOW_NANOS}, the slowest answer. */
-		final java.util.concurrent.atomic.AtomicIntegerArray answersPerSecond = new java.util.concurrent.atomic.AtomicIntegerArray(3_600);
+		final AtomicIntegerArray answersPerSecond = new AtomicIntegerArray(3_600);
 
-		final java.util.concurrent.atomic.AtomicIntegerArray slowPerSecond = new java.util.concurrent.atomic.AtomicIntegerArray(3_600);
+		final AtomicIntegerArray slowPerSecond = new AtomicIntegerArray(3_600);
 
-		final java.util.concurrent.atomic.AtomicLongArray slowestPerSecond = new java.util.concurrent.atomic.AtomicLongArray(3_600);
+		final AtomicLongArray slowestPerSecond = new AtomicLongArray(3_600);
 
 		volatile String failure;
 

@@ -270,7 +270,7 @@ public final class ScanBench {
 		long round = newRound(new Api(port));
 		long warmupEnd = System.nanoTime() + warmup * 1_000_000_000L;
 		long end = warmupEnd + seconds * 1_000_000_000L;
-		double[] cpu = new double[6];
+		double[][] cpu = new double[2][];
 		Thread meter = cpuMeter(warmupEnd, end, cpu);
 		List<Devices.Device> simulated = new ArrayList<>();
 		for (int d = 0; d < devices; d++) {
@@ -478,17 +478,13 @@ public final class ScanBench {
 			.single();
 	}
 
-	private Thread cpuMeter(long from, long to, double[] cpu) {
+	private Thread cpuMeter(long from, long to, double[][] cpu) {
 		Thread meter = new Thread(() -> {
 			java.util.concurrent.locks.LockSupport.parkNanos(from - System.nanoTime());
-			cpu[0] = cpuSeconds(appPid);
-			cpu[1] = postgresCpuSeconds();
-			cpu[4] = cpuSeconds(ProcessHandle.current().pid());
+			cpu[0] = cpuNow();
 			database[0] = databaseCounters();
 			java.util.concurrent.locks.LockSupport.parkNanos(to - System.nanoTime());
-			cpu[2] = cpuSeconds(appPid);
-			cpu[3] = postgresCpuSeconds();
-			cpu[5] = cpuSeconds(ProcessHandle.current().pid());
+			cpu[1] = cpuNow();
 			database[1] = databaseCounters();
 		}, "cpu-meter");
 		meter.start();
@@ -499,13 +495,14 @@ public final class ScanBench {
 	 * Where the time goes: CPU milliseconds per 1,000 events in the application, in PostgreSQL and in this load
 	 * generator (which shares the machine's cores).
 	 */
-	private void printCpu(String mode, double[] cpu, long events) {
+	private void printCpu(String mode, double[][] cpu, long events) {
 		if (events > 0) {
 			long flushes = database[1][3] - database[0][3];
 			System.out.printf("  (%s: CPU per 1,000 events: application %.0f ms, PostgreSQL %.0f ms, load generator %.0f ms;"
 					+ " %.1f events per database commit; WAL %.0f bytes and %.2f full-page images per event; %d WAL flushes,"
 					+ " %.2f ms each, writes %.2f ms per flush)%n", mode,
-					(cpu[2] - cpu[0]) * 1e6 / events, (cpu[3] - cpu[1]) * 1e6 / events, (cpu[5] - cpu[4]) * 1e6 / events,
+					(cpu[1][0] - cpu[0][0]) * 1e6 / events, (cpu[1][1] - cpu[0][1]) * 1e6 / events,
+					(cpu[1][2] - cpu[0][2]) * 1e6 / events,
 					events / (double) Math.max(1, database[1][0] - database[0][0]),
 					(database[1][1] - database[0][1]) / (double) events, (database[1][2] - database[0][2]) / (double) events,
 					flushes, (database[1][4] - database[0][4]) / 1e3 / Math.max(1, flushes),
@@ -645,7 +642,7 @@ public final class ScanBench {
 		AtomicLong events = new AtomicLong();
 		List<long[]> latencies = new ArrayList<>();
 		List<Long> people = jdbc.sql("SELECT id FROM people_person ORDER BY id").query(Long.class).list();
-		double[] cpu = new double[6];
+		double[][] cpu = new double[2][];
 		Thread meter = cpuMeter(warmupEnd, end, cpu);
 		List<Thread> workers = new ArrayList<>();
 		AtomicInteger cursor = new AtomicInteger();

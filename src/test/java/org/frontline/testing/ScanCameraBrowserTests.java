@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.frontline.support.Api.Response;
 import org.frontline.support.Browser;
 import org.frontline.support.FakeCamera;
 import org.frontline.support.IntegrationTest;
@@ -62,7 +61,7 @@ class ScanCameraBrowserTests extends IntegrationTest {
 			String code = fixture.code(person);
 			for (int tries = 1; !FakeCamera.readable(browser, code); tries++) {
 				assertThat(tries).as("personal codes the page could not read").isLessThan(10);
-				code = reissue(person);
+				code = fixture.reissue(person);
 			}
 			FakeCamera.video(video, List.of(nothing(2), qr(tube, 12), nothing(1), qr(code, 4), nothing(16)));
 
@@ -142,12 +141,6 @@ class ScanCameraBrowserTests extends IntegrationTest {
 			assertThat(browser.find(By.id("scan-page")).getDomAttribute("data-camera")).isEqualTo("off");
 			assertThat(browser.find(By.id("scan-input")).isEnabled()).isTrue();
 		}
-	}
-
-	private String reissue(long person) {
-		Response reissued = api().as("admin").post("/api/v1/people/" + person + "/code/reissue", "");
-		assertThat(reissued.status()).as(reissued.body()).isEqualTo(200);
-		return reissued.json().get("payload").asString();
 	}
 
 	private static double played(Browser browser) {

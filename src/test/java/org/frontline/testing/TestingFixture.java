@@ -89,6 +89,13 @@ final class TestingFixture {
 		return code.json().get("payload").asString();
 	}
 
+	/** Re-issues the person's code (a lost card) and answers the new payload. */
+	String reissue(long personId) {
+		Response reissued = api.as("admin").post("/api/v1/people/" + personId + "/code/reissue", "");
+		assertThat(reissued.status()).as(reissued.body()).isEqualTo(200);
+		return reissued.json().get("payload").asString();
+	}
+
 	static Map<String, Object> event(String type, Object... pairs) {
 		Map<String, Object> event = new HashMap<>();
 		event.put("eventId", Api.uuid());

@@ -15,9 +15,9 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.LuminanceSource;
-import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.HybridBinarizer;
@@ -99,16 +99,8 @@ public final class QrCodes {
 
 	/** Drawn at {@code scale} pixels per module, with a quiet zone of 4 modules at least. */
 	private static boolean readsBack(BitMatrix modules, String payload, int margin, int scale) {
-		BitMatrix image = scaled(modules, scale, Math.max(0, 4 - margin) * scale);
-		int width = image.getWidth();
-		byte[] luminance = new byte[width * image.getHeight()];
-		for (int y = 0; y < image.getHeight(); y++) {
-			for (int x = 0; x < width; x++) {
-				luminance[y * width + x] = image.get(x, y) ? 0 : (byte) 255;
-			}
-		}
-		LuminanceSource source = new PlanarYUVLuminanceSource(luminance, width, image.getHeight(), 0, 0, width,
-				image.getHeight(), false);
+		LuminanceSource source = new BufferedImageLuminanceSource(
+				MatrixToImageWriter.toBufferedImage(scaled(modules, scale, Math.max(0, 4 - margin) * scale)));
 		try {
 			return payload.equals(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), HINTS).getText());
 		}
