@@ -150,7 +150,7 @@ class ScanIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void aSecondSampleInTheRoundNeedsConfirmationAndIsRecordedAsResample() {
+	void aSecondSampleInTheRoundNeedsConfirmationAndIsRecordedAsResampleAsOftenAsConfirmed() {
 		String first = openTube(10);
 		String second = openTube(10);
 		long person = fixture.person(TestData.BILINWAN_COMPOUND);
@@ -166,6 +166,16 @@ class ScanIntegrationTests extends IntegrationTest {
 			.param("p", person)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+		// A third sample (a second re-sample): the unique rule holds first samples only.
+		String third = openTube(10);
+		assertThat(results(send(registrar,
+				List.of(event("SAMPLED", "tubeCode", third, "personCode", code, "resample", true)))).get(0)
+			.get("reason")
+			.asString()).isEqualTo("RESAMPLED");
+		assertThat(jdbc.sql("SELECT count(*) FILTER (WHERE resample) || '/' || count(*) FROM testing_sample WHERE person_id = :p")
+			.param("p", person)
+			.query(String.class)
+			.single()).isEqualTo("2/3");
 	}
 
 	@Test
