@@ -126,6 +126,17 @@ class PageSecurityIntegrationTests extends IntegrationTest {
 					+ "\",\"type\":\"TUBE_OPENED\",\"roundId\":1,\"siteId\":1,\"tubeCode\":\"CSRF01\"}]}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(scanWithCookie.statusCode()).isEqualTo(403);
+		// With a bearer token the device chain checks no CSRF token, so it never falls back to the session: a
+		// wrong token beside a signed-in session is refused.
+		HttpResponse<String> wrongTokenWithCookie = http.send(HttpRequest
+			.newBuilder(URI.create(baseUrl() + "/api/v1/scans"))
+			.header("Cookie", session)
+			.header("Authorization", "Bearer not-a-token")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"deviceId\":\"csrf\",\"events\":[{\"eventId\":\"" + eventId
+					+ "\",\"type\":\"TUBE_OPENED\",\"roundId\":1,\"siteId\":1,\"tubeCode\":\"CSRF01\"}]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(wrongTokenWithCookie.statusCode()).isEqualTo(401);
 		assertThat(jdbc.sql("SELECT count(*) FROM testing_scan_event WHERE event_id = :id::uuid")
 			.param("id", eventId)
 			.query(Long.class)

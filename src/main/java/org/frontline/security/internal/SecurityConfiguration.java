@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.frontline.audit.AuditLog;
 import org.frontline.security.LoginThrottledException;
 import org.frontline.shared.ApiAccess;
@@ -15,7 +17,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -25,6 +29,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 @Configuration(proxyBeanMethods = false)
@@ -54,37 +60,82 @@ class SecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
-	/** The device protocol endpoints ({@link ApiAccess#device}): the API's rules, minus what devices do not need. */
+	/**
+	 * The device protocol endpoints ({@link ApiAccess#device}) called with a bearer token, as phones and scanners call
+	 * them many times a second: the API's rules minus what such a request does not need. No CSRF check (a page on
+	 * another site cannot send an Authorization header, and the session is not consulted here: the security context
+	 * lives only as long as the request).
+	 */
 	@Bean
 	@Order(0)
-	SecurityFilterChain devices(HttpSecurity http, TokenRepository tokens, ProblemWriter problems, Clock clock,
+	SecurityFilterChain deviceTokens(HttpSecurity http, TokenRepository tokens, ProblemWriter problems, Clock clock,
 			AuthenticationManager manager, List<ApiAccess> rules) throws Exception {
-		List<ApiAccess> devices = rules.stream().filter(ApiAccess::device).toList();
-		List<RequestMatcher> paths = devices.stream()
+		RequestMatcher paths = devicePaths(rules);
+		http.securityMatcher(request -> paths.matches(request) && bearer(request))
+			.csrf(csrf -> csrf.disable())
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()));
+		return device(http, manager, rules).addFilterBefore(new BearerTokenFilter(tokens, problems, clock),
+				AnonymousAuthenticationFilter.class)
+			.exceptionHandling(ex -> failures(ex, problems))
+			.build();
+	}
+
+	/**
+	 * The device protocol endpoints called otherwise: the scanning page, signed in, sends its session and the CSRF
+	 * token, as for the rest of the API.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain deviceSessions(HttpSecurity http, TokenRepository tokens, ProblemWriter problems, Clock clock,
+			AuthenticationManager manager, List<ApiAccess> rules) throws Exception {
+		http.securityMatcher(devicePaths(rules));
+		return apiAuthentication(device(http, manager, rules), tokens, problems, clock).build();
+	}
+
+	private static RequestMatcher devicePaths(List<ApiAccess> rules) {
+		List<RequestMatcher> paths = rules.stream()
+			.filter(ApiAccess::device)
 			.map(rule -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(rule.pattern()))
 			.toList();
-		http.securityMatcher(request -> paths.stream().anyMatch(path -> path.matches(request)))
-			.authenticationManager(manager)
+		return request -> paths.stream().anyMatch(path -> path.matches(request));
+	}
+
+	private static boolean bearer(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+	}
+
+	/** What both device chains share: the roles of the device rules, and nothing a JSON answer to a device does not need. */
+	private static HttpSecurity device(HttpSecurity http, AuthenticationManager manager, List<ApiAccess> rules)
+			throws Exception {
+		return http.authenticationManager(manager)
 			.authorizeHttpRequests(requests -> {
-				for (ApiAccess rule : devices) {
+				for (ApiAccess rule : rules.stream().filter(ApiAccess::device).toList()) {
 					requests.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(roles(rule));
 				}
 				requests.anyRequest().authenticated();
 			})
-			// A JSON answer to a device: no page headers (framing, CSP, referrer), only nosniff and no caching.
+			// A JSON answer to a device: no page headers (framing, CSP, referrer), only nosniff and no caching,
+			// written before the request is served instead of by a wrapper watching every write for the commit.
 			.headers(headers -> headers.defaultsDisabled()
 				.contentTypeOptions(Customizer.withDefaults())
-				.cacheControl(Customizer.withDefaults()))
+				.cacheControl(Customizer.withDefaults())
+				.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+					@Override
+					public <O extends HeaderWriterFilter> O postProcess(O filter) {
+						filter.setShouldWriteHeadersEagerly(true);
+						return filter;
+					}
+				}))
 			.requestCache(cache -> cache.disable())
 			.logout(logout -> logout.disable())
 			.anonymous(anonymous -> anonymous.disable())
 			.sessionManagement(session -> session.disable())
 			.servletApi(api -> api.disable());
-		return apiAuthentication(http, tokens, problems, clock).build();
 	}
 
 	@Bean
-	@Order(1)
+	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, TokenRepository tokens, ProblemWriter problems, Clock clock,
 			AuthenticationManager manager, List<ApiAccess> rules) throws Exception {
 		http.securityMatcher("/api/**")
@@ -130,16 +181,20 @@ class SecurityConfiguration {
 					request -> request.getSession(false) == null,
 					request -> "/api/v1/auth/login".equals(request.getRequestURI())))
 			.addFilterBefore(new BearerTokenFilter(tokens, problems, clock), AnonymousAuthenticationFilter.class)
-			.exceptionHandling(ex -> ex
-				.authenticationEntryPoint((request, response, e) -> problems.write(response, 401, "unauthorized",
-						"Unauthorized", "A bearer token or a signed-in session is required."))
-				.accessDeniedHandler((request, response, e) -> problems.write(response, 403, "forbidden", "Forbidden",
-						e.getMessage() != null && e.getMessage().contains("CSRF") ? "Missing or invalid CSRF token."
-								: "Your role does not allow this.")));
+			.exceptionHandling(ex -> failures(ex, problems));
+	}
+
+	/** Authentication and authorization failures as problems: 401 without a valid token or session, 403 otherwise. */
+	private static void failures(ExceptionHandlingConfigurer<HttpSecurity> ex, ProblemWriter problems) {
+		ex.authenticationEntryPoint((request, response, e) -> problems.write(response, 401, "unauthorized",
+				"Unauthorized", "A bearer token or a signed-in session is required."))
+			.accessDeniedHandler((request, response, e) -> problems.write(response, 403, "forbidden", "Forbidden",
+					e.getMessage() != null && e.getMessage().contains("CSRF") ? "Missing or invalid CSRF token."
+							: "Your role does not allow this."));
 	}
 
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager) throws Exception {
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(requests -> requests

@@ -41,9 +41,6 @@ class ScanServlet extends HttpServlet {
 
 	private static final Logger log = LoggerFactory.getLogger(ScanServlet.class);
 
-	/** Longer than {@link Scans}' own wait, so a request is always answered by it, not by the container. */
-	private static final long ASYNC_TIMEOUT_MILLIS = 60_000;
-
 	private final transient Scans scans;
 
 	private final transient ProblemWriter problems;
@@ -94,9 +91,9 @@ class ScanServlet extends HttpServlet {
 			return;
 		}
 		AsyncContext async = request.startAsync(request, response);
-		async.setTimeout(ASYNC_TIMEOUT_MILLIS);
+		async.setTimeout(Scans.ANSWER_MILLIS);
 		AtomicBoolean answered = new AtomicBoolean();
-		async.addListener(new Unanswered(answered));
+		async.addListener(new Unanswered(answered, problems));
 		answer.whenComplete((results, failure) -> {
 			try {
 				async.start(() -> respond(async, answered, results, failure));
@@ -136,13 +133,22 @@ class ScanServlet extends HttpServlet {
 		}
 	}
 
-	/** A request the container gave up on (timeout, broken connection) is not answered again later. */
-	private record Unanswered(AtomicBoolean answered) implements AsyncListener {
+	/**
+	 * A request whose group was not committed in {@link Scans#ANSWER_MILLIS} is answered "send again" (nothing is
+	 * stored twice), and a request the container gave up on (broken connection) is not answered later.
+	 */
+	private record Unanswered(AtomicBoolean answered, ProblemWriter problems) implements AsyncListener {
 
 		@Override
-		public void onTimeout(AsyncEvent event) {
-			answered.set(true);
-			event.getAsyncContext().complete();
+		public void onTimeout(AsyncEvent event) throws IOException {
+			try {
+				if (answered.compareAndSet(false, true)) {
+					problems.write((HttpServletResponse) event.getAsyncContext().getResponse(), Scans.unavailable());
+				}
+			}
+			finally {
+				event.getAsyncContext().complete();
+			}
 		}
 
 		@Override
