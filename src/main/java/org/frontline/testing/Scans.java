@@ -21,13 +21,6 @@ public class Scans {
 
 	static final int MAX_EVENTS = 1_000;
 
-	/**
-	 * How long a caller lets a request wait for its group to be committed before answering it {@link #unavailable()}
-	 * ("send again"). The caller keeps the time, not the future: a timer per request cost the scan path CPU on every
-	 * scan for an answer that is almost never due.
-	 */
-	public static final long ANSWER_MILLIS = 30_000;
-
 	static final Role[] SCANNERS = { Role.ADMIN, Role.SITE_LEADER, Role.REGISTRAR, Role.VOLUNTEER, Role.LAB };
 
 	private final ScanCommitter committer;
@@ -38,8 +31,9 @@ public class Scans {
 
 	/**
 	 * Checks and queues a batch for the signed-in viewer; call it on the request's thread. The answer completes once
-	 * the events are committed, or exceptionally when they could not be (the committer stopped or failed); a caller
-	 * that has waited {@link #ANSWER_MILLIS} for it answers {@link #unavailable()}.
+	 * the events are committed, or exceptionally when they could not be (the committer stopped or failed). The
+	 * caller keeps the deadline ({@code frontline.scans.answer-ms}, 30 s) and then answers {@link #unavailable()}: a
+	 * timer per request cost the scan path CPU on every scan for an answer that is almost never due.
 	 *
 	 * @throws Problem when the caller may not scan, the batch is malformed, or too many scans are waiting already
 	 */

@@ -425,21 +425,58 @@ public final class ScanBench {
 			java.util.concurrent.locks.LockSupport.parkNanos(from - System.nanoTime());
 			double[] last = cpuNow();
 			long[] wal = databaseCounters();
+			long[] disk = diskNow();
 			for (long next = from + 1_000_000_000L; next <= to; next += 1_000_000_000L) {
 				java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
 				double[] now = cpuNow();
 				long[] walNow = databaseCounters();
+				long[] diskNow = diskNow();
 				String vacuum = jdbc.sql("SELECT coalesce(string_agg(relid::regclass::text || ' ' || phase, ', '), '')"
 						+ " FROM pg_stat_progress_vacuum").query(String.class).single();
-				seconds.add(String.format("cpu app %.2f pg %.2f gen %.2f; WAL %5.1f MB %5d FPI; writes backend %4d checkpointer %4d%s",
+				long flushes = walNow[3] - wal[3];
+				long diskWrites = diskNow[0] - disk[0];
+				seconds.add(String.format("cpu app %.2f pg %.2f gen %.2f; WAL %5.1f MB %5d FPI, %4d flushes %5.2f ms; "
+						+ "writes backend %4d checkpointer %4d; disk %5.1f MB %5.2f ms per write, %4d MB dirty%s",
 						now[0] - last[0], now[1] - last[1], now[2] - last[2], (walNow[1] - wal[1]) / 1e6, walNow[2] - wal[2],
-						walNow[6] - wal[6], walNow[7] - wal[7], vacuum.isEmpty() ? "" : "; autovacuum " + vacuum));
+						flushes, flushes == 0 ? 0 : (walNow[4] - wal[4]) / 1000.0 / flushes, walNow[6] - wal[6],
+						walNow[7] - wal[7], (diskNow[1] - disk[1]) * 512 / 1e6,
+						diskWrites == 0 ? 0 : (diskNow[2] - disk[2]) / (double) diskWrites, diskNow[3] / 1024,
+						vacuum.isEmpty() ? "" : "; autovacuum " + vacuum));
 				last = now;
 				wal = walNow;
+				disk = diskNow;
 			}
 		}, "server-sampler");
 		sampler.start();
 		return sampler;
+	}
+
+	/**
+	 * The machine's disks (Linux, whole virtio, SCSI or NVMe disks) so far: writes completed, sectors written and
+	 * milliseconds spent writing; and now: kB of dirty pages and pages under writeback in the page cache. Zeros where
+	 * /proc cannot be read.
+	 */
+	private static long[] diskNow() {
+		long[] disk = new long[4];
+		try {
+			for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/diskstats"))) {
+				String[] f = line.trim().split("\\s+");
+				if (f.length >= 11 && f[2].matches("(vd|sd|xvd)[a-z]+|nvme\\d+n\\d+")) {
+					disk[0] += Long.parseLong(f[7]);
+					disk[1] += Long.parseLong(f[9]);
+					disk[2] += Long.parseLong(f[10]);
+				}
+			}
+			for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
+				if (line.startsWith("Dirty:") || line.startsWith("Writeback:")) {
+					disk[3] += Long.parseLong(line.replaceAll("\\D", ""));
+				}
+			}
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			// not Linux: the timeline shows zeros
+		}
+		return disk;
 	}
 
 	/** CPU seconds so far of the application, PostgreSQL and this load generator. */

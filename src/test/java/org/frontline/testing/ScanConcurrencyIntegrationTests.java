@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.frontline.support.Api;
+import org.frontline.support.Api.Response;
 import org.frontline.support.IntegrationTest;
 import org.frontline.support.TestData;
 import org.junit.jupiter.api.Test;
@@ -104,5 +105,40 @@ class ScanConcurrencyIntegrationTests extends IntegrationTest {
 			.single()).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT samples FROM testing_tube WHERE code = :c").param("c", ours).query(Integer.class).single())
 			.isZero();
+	}
+
+	@Test
+	void aScanNotCommittedInTimeIsAnsweredSendAgainAndStoredOnceWhenSentAgain() throws Exception {
+		TestingFixture fixture = new TestingFixture(api());
+		long round = fixture.openRound(10);
+		long site = fixture.site(TestingFixture.BILINWAN);
+		Api.As registrar = fixture.asUser(fixture.siteUser(site, "REGISTRAR"));
+		String tube = unique("T");
+		results(send(registrar, List.of(event("TUBE_OPENED", "roundId", round, "siteId", site, "tubeCode", tube))));
+		long person = fixture.person(TestData.BILINWAN_COMPOUND);
+		List<java.util.Map<String, Object>> scan = List.of(event("SAMPLED", "tubeCode", tube, "personCode",
+				fixture.code(person)));
+		Response late;
+		try (Connection other = dataSource.getConnection()) {
+			// Another writer holds the tube (a long transaction, a stuck disk): the group cannot commit.
+			other.setAutoCommit(false);
+			try (PreparedStatement lock = other.prepareStatement("SELECT id FROM testing_tube WHERE code = ? FOR UPDATE")) {
+				lock.setString(1, tube);
+				lock.executeQuery().close();
+			}
+			long sent = System.nanoTime();
+			late = send(registrar, scan);
+			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent)).isBetween(9_000L, 25_000L);
+			other.commit();
+		}
+		assertThat(late.status()).as(late.body()).isEqualTo(503);
+		assertThat(late.json().get("type").asString()).endsWith("scans-unavailable");
+		JsonNode again = results(send(registrar, scan)).get(0);
+		assertThat(again.get("status").asString()).isIn("ACCEPTED", "DUPLICATE");
+		assertThat(jdbc.sql("SELECT count(*) FROM testing_sample WHERE person_id = :p").param("p", person)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT samples FROM testing_tube WHERE code = :c").param("c", tube).query(Integer.class).single())
+			.isEqualTo(1);
 	}
 }

@@ -6,6 +6,7 @@ import org.frontline.shared.web.ProblemWriter;
 import org.frontline.testing.ScanBatch;
 import org.frontline.testing.Scans;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,9 +32,10 @@ class ScanEndpoint {
 	static final String PATH = "/api/v1/scans";
 
 	@Bean
-	ServletRegistrationBean<ScanServlet> scanServlet(Scans scans, ProblemWriter problems, ObjectMapper json) {
+	ServletRegistrationBean<ScanServlet> scanServlet(Scans scans, ProblemWriter problems, ObjectMapper json,
+			@Value("${frontline.scans.answer-ms:30000}") long answerMillis) {
 		ServletRegistrationBean<ScanServlet> registration = new ServletRegistrationBean<>(
-				new ScanServlet(scans, problems, json), PATH);
+				new ScanServlet(scans, problems, json, answerMillis), PATH);
 		registration.setName("scans");
 		registration.setAsyncSupported(true);
 		registration.setLoadOnStartup(1);

@@ -49,9 +49,13 @@ class ScanServlet extends HttpServlet {
 
 	private final transient ObjectWriter answers;
 
-	ScanServlet(Scans scans, ProblemWriter problems, ObjectMapper json) {
+	/** How long a request waits for its group's commit before it is answered "send again". */
+	private final long answerMillis;
+
+	ScanServlet(Scans scans, ProblemWriter problems, ObjectMapper json, long answerMillis) {
 		this.scans = scans;
 		this.problems = problems;
+		this.answerMillis = answerMillis;
 		this.batches = json.readerFor(ScanBatch.class);
 		this.answers = json.writerFor(Answer.class);
 	}
@@ -91,7 +95,7 @@ class ScanServlet extends HttpServlet {
 			return;
 		}
 		AsyncContext async = request.startAsync(request, response);
-		async.setTimeout(Scans.ANSWER_MILLIS);
+		async.setTimeout(answerMillis);
 		AtomicBoolean answered = new AtomicBoolean();
 		async.addListener(new Unanswered(answered, problems));
 		answer.whenComplete((results, failure) -> {
@@ -134,8 +138,8 @@ class ScanServlet extends HttpServlet {
 	}
 
 	/**
-	 * A request whose group was not committed in {@link Scans#ANSWER_MILLIS} is answered "send again" (nothing is
-	 * stored twice), and a request the container gave up on (broken connection) is not answered later.
+	 * A request whose group was not committed in time is answered "send again" (nothing is stored twice), and a
+	 * request the container gave up on (broken connection) is not answered later.
 	 */
 	private record Unanswered(AtomicBoolean answered, ProblemWriter problems) implements AsyncListener {
 
