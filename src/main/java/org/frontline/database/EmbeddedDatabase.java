@@ -60,10 +60,10 @@ public final class EmbeddedDatabase implements Closeable {
 			// cache: an autovacuum of the scan log once left 800 MB there, the kernel wrote it out in one second,
 			// and commits waited behind it (WAL flushes 20 ms instead of 0.8, answers up to 580 ms).
 			.setServerConfig("backend_flush_after", "256kB")
-			// Autovacuum rests 5 ms per round of work instead of 2 (the default since PostgreSQL 12; it was 20): on
-			// the two cores that also serve the scans, vacuuming the tubes took 0.2 of a core more for a minute
-			// and answers waited up to 460 ms.
-			.setServerConfig("autovacuum_vacuum_cost_delay", "5ms")
+			// Autovacuum rests 20 ms per round of work (PostgreSQL's pace until version 12, now 2 ms): on the two
+			// cores that also serve the scans, vacuuming the tubes at 2 ms took 0.2-0.3 of a core for a minute and
+			// answers waited up to 460 ms; at 5 ms a vacuum of the scan log still slowed them to a p99 of 124 ms.
+			.setServerConfig("autovacuum_vacuum_cost_delay", "20ms")
 			.setServerConfig("listen_addresses", "localhost");
 		if (port > 0) {
 			builder.setPort(port);

@@ -28,7 +28,7 @@ class EmbeddedDatabaseTests {
 			assertThat(single(statement, "SHOW shared_buffers")).isEqualTo(EmbeddedDatabase.SHARED_BUFFERS);
 			// Writes reach the disk as they are made, not in bursts that stall commits; autovacuum is paced.
 			assertThat(single(statement, "SHOW backend_flush_after")).isEqualTo("256kB");
-			assertThat(single(statement, "SHOW autovacuum_vacuum_cost_delay")).isEqualTo("5ms");
+			assertThat(single(statement, "SHOW autovacuum_vacuum_cost_delay")).isEqualTo("20ms");
 		}
 		// FRONTLINE_DB_SHARED_BUFFERS sizes the buffer cache at the next start.
 		try (EmbeddedDatabase second = EmbeddedDatabase.start(dataDir, 0, "192MB");

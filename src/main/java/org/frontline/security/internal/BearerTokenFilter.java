@@ -33,15 +33,20 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		this.clock = clock;
 	}
 
+	/** Whether the request has an {@code Authorization: Bearer} header (a token, valid or not). */
+	static boolean carriesToken(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String header = request.getHeader("Authorization");
-		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+		if (!carriesToken(request)) {
 			chain.doFilter(request, response);
 			return;
 		}
-		String token = header.substring(7).trim();
+		String token = request.getHeader("Authorization").substring(7).trim();
 		Optional<UserAccount> user = token.isEmpty() || token.length() > 200 ? Optional.empty()
 				: tokens.userOfLiveToken(Tokens.hash(token), clock.instant());
 		if (user.isEmpty()) {

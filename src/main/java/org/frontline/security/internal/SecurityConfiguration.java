@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.frontline.audit.AuditLog;
 import org.frontline.security.LoginThrottledException;
 import org.frontline.shared.ApiAccess;
@@ -71,7 +69,7 @@ class SecurityConfiguration {
 	SecurityFilterChain deviceTokens(HttpSecurity http, TokenRepository tokens, ProblemWriter problems, Clock clock,
 			AuthenticationManager manager, List<ApiAccess> rules) throws Exception {
 		RequestMatcher paths = devicePaths(rules);
-		http.securityMatcher(request -> paths.matches(request) && bearer(request))
+		http.securityMatcher(request -> paths.matches(request) && BearerTokenFilter.carriesToken(request))
 			.csrf(csrf -> csrf.disable())
 			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()));
 		return device(http, manager, rules).addFilterBefore(new BearerTokenFilter(tokens, problems, clock),
@@ -98,11 +96,6 @@ class SecurityConfiguration {
 			.map(rule -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(rule.pattern()))
 			.toList();
 		return request -> paths.stream().anyMatch(path -> path.matches(request));
-	}
-
-	private static boolean bearer(HttpServletRequest request) {
-		String header = request.getHeader("Authorization");
-		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
 	}
 
 	/** What both device chains share: the roles of the device rules, and nothing a JSON answer to a device does not need. */
@@ -174,10 +167,10 @@ class SecurityConfiguration {
 	 */
 	private static HttpSecurity apiAuthentication(HttpSecurity http, TokenRepository tokens, ProblemWriter problems,
 			Clock clock) throws Exception {
-		// A request without a session (a bearer token, or nothing, which is then refused with 401) cannot be forged
-		// from another site.
+		// A request with a bearer token, or without a session (then refused with 401), cannot be forged from another
+		// site.
 		return http
-			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null,
+			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::carriesToken,
 					request -> request.getSession(false) == null,
 					request -> "/api/v1/auth/login".equals(request.getRequestURI())))
 			.addFilterBefore(new BearerTokenFilter(tokens, problems, clock), AnonymousAuthenticationFilter.class)
