@@ -9,8 +9,6 @@
 #   --data=target/bench-data (kept: the city is generated once per data directory).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The load generator (the phones) gets a young generation of 5 GB: with the city's codes in memory (700 MB live) its
-# young collections paused every device together for 10-70 ms every 3 s, and requests due in a pause counted the pause.
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-exec java -Xmx8g -Xmn5g -XX:+UseParallelGC -Dfrontline.app.xmx=${APP_XMX:-3g} -Dfrontline.app.start-timeout=3600 -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+exec java -Xmx4g -XX:+UseParallelGC -Dfrontline.app.xmx=${APP_XMX:-3g} -Dfrontline.app.start-timeout=3600 -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   org.frontline.bench.ScanBench "$@"
