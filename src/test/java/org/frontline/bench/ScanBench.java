@@ -418,7 +418,7 @@ public final class ScanBench {
 	/**
 	 * With {@code --timeline}: what the machine did in each second of the measured window, to tell where the slow
 	 * answers come from: CPU seconds of the application, PostgreSQL and this load generator, WAL bytes and full-page
-	 * images written, buffers written by backends and the checkpointer, and the tables autovacuum was working on.
+	 * images written, buffers written by backends and the checkpointer, and the tables (auto)vacuum and analyze were working on.
 	 */
 	private Thread serverSampler(long from, long to, List<String> seconds) {
 		Thread sampler = new Thread(() -> {
@@ -431,8 +431,12 @@ public final class ScanBench {
 				double[] now = cpuNow();
 				long[] walNow = databaseCounters();
 				long[] diskNow = diskNow();
-				String vacuum = jdbc.sql("SELECT coalesce(string_agg(relid::regclass::text || ' ' || phase, ', '), '')"
-						+ " FROM pg_stat_progress_vacuum").query(String.class).single();
+				String vacuum = jdbc.sql("""
+						SELECT coalesce(string_agg(w, ', '), '') FROM (
+						    SELECT relid::regclass::text || ' ' || phase AS w FROM pg_stat_progress_vacuum
+						    UNION ALL
+						    SELECT 'analyze ' || relid::regclass::text FROM pg_stat_progress_analyze) x
+						""").query(String.class).single();
 				long flushes = walNow[3] - wal[3];
 				long diskWrites = diskNow[0] - disk[0];
 				seconds.add(String.format("cpu app %.2f pg %.2f gen %.2f; WAL %5.1f MB %5d FPI, %4d flushes %5.2f ms; "
@@ -441,7 +445,7 @@ public final class ScanBench {
 						flushes, flushes == 0 ? 0 : (walNow[4] - wal[4]) / 1000.0 / flushes, walNow[6] - wal[6],
 						walNow[7] - wal[7], (diskNow[1] - disk[1]) * 512 / 1e6,
 						diskWrites == 0 ? 0 : (diskNow[2] - disk[2]) / (double) diskWrites, diskNow[3] / 1024,
-						vacuum.isEmpty() ? "" : "; autovacuum " + vacuum));
+						vacuum.isEmpty() ? "" : "; maintenance " + vacuum));
 				last = now;
 				wal = walNow;
 				disk = diskNow;
