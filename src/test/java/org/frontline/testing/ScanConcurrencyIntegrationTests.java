@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,14 +31,29 @@ class ScanConcurrencyIntegrationTests extends IntegrationTest {
 	@Autowired
 	private DataSource dataSource;
 
-	@Test
-	void concurrentRequestsFillATubeExactlyToItsPoolSize() throws Exception {
+	/** A registrar at a site of an open round, and a tube of 10 they opened there. */
+	private record Opened(TestingFixture fixture, Api.As registrar, String tube) {
+
+		/** The registrar scans a person's code into the tube. */
+		Response sample(String personCode) {
+			return send(registrar, List.of(event("SAMPLED", "tubeCode", tube, "personCode", personCode)));
+		}
+	}
+
+	private Opened openedTube() {
 		TestingFixture fixture = new TestingFixture(api());
 		long round = fixture.openRound(10);
 		long site = fixture.site(TestingFixture.BILINWAN);
 		Api.As registrar = fixture.asUser(fixture.siteUser(site, "REGISTRAR"));
 		String tube = unique("T");
 		results(send(registrar, List.of(event("TUBE_OPENED", "roundId", round, "siteId", site, "tubeCode", tube))));
+		return new Opened(fixture, registrar, tube);
+	}
+
+	@Test
+	void concurrentRequestsFillATubeExactlyToItsPoolSize() throws Exception {
+		Opened opened = openedTube();
+		TestingFixture fixture = opened.fixture();
 		List<String> codes = new ArrayList<>();
 		for (int i = 0; i < 16; i++) {
 			codes.add(fixture.code(fixture.person(TestData.BILINWAN_COMPOUND)));
@@ -46,7 +62,7 @@ class ScanConcurrencyIntegrationTests extends IntegrationTest {
 		try {
 			List<CompletableFuture<JsonNode>> answers = codes.stream()
 				.map(code -> CompletableFuture.supplyAsync(
-						() -> results(send(registrar, List.of(event("SAMPLED", "tubeCode", tube, "personCode", code)))).get(0),
+						() -> results(opened.sample(code)).get(0),
 						pool))
 				.toList();
 			List<String> statuses = new ArrayList<>();
@@ -61,7 +77,7 @@ class ScanConcurrencyIntegrationTests extends IntegrationTest {
 			pool.shutdownNow();
 		}
 		assertThat(jdbc.sql("SELECT samples || '/' || status FROM testing_tube WHERE code = :c")
-			.param("c", tube)
+			.param("c", opened.tube())
 			.query(String.class)
 			.single()).isEqualTo("10/SEALED");
 	}
@@ -109,36 +125,32 @@ class ScanConcurrencyIntegrationTests extends IntegrationTest {
 
 	@Test
 	void aScanNotCommittedInTimeIsAnsweredSendAgainAndStoredOnceWhenSentAgain() throws Exception {
-		TestingFixture fixture = new TestingFixture(api());
-		long round = fixture.openRound(10);
-		long site = fixture.site(TestingFixture.BILINWAN);
-		Api.As registrar = fixture.asUser(fixture.siteUser(site, "REGISTRAR"));
-		String tube = unique("T");
-		results(send(registrar, List.of(event("TUBE_OPENED", "roundId", round, "siteId", site, "tubeCode", tube))));
-		long person = fixture.person(TestData.BILINWAN_COMPOUND);
-		List<java.util.Map<String, Object>> scan = List.of(event("SAMPLED", "tubeCode", tube, "personCode",
-				fixture.code(person)));
+		Opened opened = openedTube();
+		long person = opened.fixture().person(TestData.BILINWAN_COMPOUND);
+		// One event, sent twice: the same event id.
+		List<Map<String, Object>> scan = List.of(event("SAMPLED", "tubeCode", opened.tube(), "personCode",
+				opened.fixture().code(person)));
 		Response late;
 		try (Connection other = dataSource.getConnection()) {
 			// Another writer holds the tube (a long transaction, a stuck disk): the group cannot commit.
 			other.setAutoCommit(false);
 			try (PreparedStatement lock = other.prepareStatement("SELECT id FROM testing_tube WHERE code = ? FOR UPDATE")) {
-				lock.setString(1, tube);
+				lock.setString(1, opened.tube());
 				lock.executeQuery().close();
 			}
 			long sent = System.nanoTime();
-			late = send(registrar, scan);
+			late = send(opened.registrar(), scan);
 			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent)).isBetween(9_000L, 25_000L);
 			other.commit();
 		}
 		assertThat(late.status()).as(late.body()).isEqualTo(503);
 		assertThat(late.json().get("type").asString()).endsWith("scans-unavailable");
-		JsonNode again = results(send(registrar, scan)).get(0);
+		JsonNode again = results(send(opened.registrar(), scan)).get(0);
 		assertThat(again.get("status").asString()).isIn("ACCEPTED", "DUPLICATE");
 		assertThat(jdbc.sql("SELECT count(*) FROM testing_sample WHERE person_id = :p").param("p", person)
 			.query(Long.class)
 			.single()).isEqualTo(1);
-		assertThat(jdbc.sql("SELECT samples FROM testing_tube WHERE code = :c").param("c", tube).query(Integer.class).single())
+		assertThat(jdbc.sql("SELECT samples FROM testing_tube WHERE code = :c").param("c", opened.tube()).query(Integer.class).single())
 			.isEqualTo(1);
 	}
 }
