@@ -22,9 +22,10 @@ public record ApiAccess(HttpMethod method, String pattern, Set<Role> roles, bool
 
 	/**
 	 * A device protocol endpoint (one exact path, one method): called by phones and scanners many times a second, it
-	 * gets a security filter chain of its own with the same authentication, CSRF rule and role check as the rest of
+	 * gets security filter chains of its own with the same authentication, CSRF rule and role check as the rest of
 	 * the API, but without what a JSON answer to a device does not need (page headers, request cache, logout,
-	 * anonymous user, session management), each of which costs CPU on every call.
+	 * anonymous user, session management), each of which costs CPU on every call: one for bearer tokens (no CSRF
+	 * check, no session), one for signed-in pages (session and CSRF token).
 	 */
 	public static ApiAccess device(HttpMethod method, String path, Role... roles) {
 		return new ApiAccess(method, path, Set.of(roles), true);
