@@ -116,7 +116,7 @@ public final class ScanBench {
 		Files.createDirectories(data);
 		List<String> appArgs = new ArrayList<>();
 		try (EmbeddedDatabase database = EmbeddedDatabase.start(data.resolve("db"), 0,
-				options.getOrDefault("shared-buffers", EmbeddedDatabase.SHARED_BUFFERS))) {
+				options.get("shared-buffers"))) {
 			appArgs.addAll(List.of("--frontline.db.url=jdbc:postgresql://localhost:" + database.port() + "/postgres",
 					"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true",
 					"--frontline.demo.residents=" + options.get("residents"), "--frontline.demo.password=bench-pass-1",
@@ -463,7 +463,7 @@ public final class ScanBench {
 	private static long[] diskNow() {
 		long[] disk = new long[4];
 		try {
-			for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/diskstats"))) {
+			for (String line : Files.readAllLines(Path.of("/proc/diskstats"))) {
 				String[] f = line.trim().split("\\s+");
 				if (f.length >= 11 && f[2].matches("(vd|sd|xvd)[a-z]+|nvme\\d+n\\d+")) {
 					disk[0] += Long.parseLong(f[7]);
@@ -471,7 +471,7 @@ public final class ScanBench {
 					disk[2] += Long.parseLong(f[10]);
 				}
 			}
-			for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
+			for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
 				if (line.startsWith("Dirty:") || line.startsWith("Writeback:")) {
 					disk[3] += Long.parseLong(line.replaceAll("\\D", ""));
 				}

@@ -35,18 +35,23 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	/** Whether the request has an {@code Authorization: Bearer} header (a token, valid or not). */
 	static boolean carriesToken(HttpServletRequest request) {
+		return token(request) != null;
+	}
+
+	/** The token of the request's {@code Authorization: Bearer} header, or null when it has none. */
+	private static String token(HttpServletRequest request) {
 		String header = request.getHeader("Authorization");
-		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!carriesToken(request)) {
+		String token = token(request);
+		if (token == null) {
 			chain.doFilter(request, response);
 			return;
 		}
-		String token = request.getHeader("Authorization").substring(7).trim();
 		Optional<UserAccount> user = token.isEmpty() || token.length() > 200 ? Optional.empty()
 				: tokens.userOfLiveToken(Tokens.hash(token), clock.instant());
 		if (user.isEmpty()) {

@@ -25,6 +25,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -68,8 +70,7 @@ class SecurityConfiguration {
 	@Order(0)
 	SecurityFilterChain deviceTokens(HttpSecurity http, TokenRepository tokens, ProblemWriter problems, Clock clock,
 			AuthenticationManager manager, List<ApiAccess> rules) throws Exception {
-		RequestMatcher paths = devicePaths(rules);
-		http.securityMatcher(request -> paths.matches(request) && BearerTokenFilter.carriesToken(request))
+		http.securityMatcher(new AndRequestMatcher(devicePaths(rules), BearerTokenFilter::carriesToken))
 			.csrf(csrf -> csrf.disable())
 			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()));
 		return device(http, manager, rules).addFilterBefore(new BearerTokenFilter(tokens, problems, clock),
@@ -91,11 +92,10 @@ class SecurityConfiguration {
 	}
 
 	private static RequestMatcher devicePaths(List<ApiAccess> rules) {
-		List<RequestMatcher> paths = rules.stream()
+		return new OrRequestMatcher(rules.stream()
 			.filter(ApiAccess::device)
 			.map(rule -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(rule.pattern()))
-			.toList();
-		return request -> paths.stream().anyMatch(path -> path.matches(request));
+			.toList());
 	}
 
 	/** What both device chains share: the roles of the device rules, and nothing a JSON answer to a device does not need. */
