@@ -1,5 +1,10 @@
 package org.frontline.people.internal;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,6 +43,15 @@ public final class QrCodes {
 
 	/** Pixels per module the matrix is read back at: whether a symbol reads can depend on how large it is seen. */
 	private static final int[] CHECKED_SCALES = { 3, 5, 7, 10 };
+
+	/**
+	 * Pixels per module, not whole, at which the matrix is also read back drawn with smoothed edges, from two offsets
+	 * of the pixel grid: a printed card rendered at 150 dpi has 6.8 pixels per module, and one such rendering in
+	 * about 1,500 did not read although every whole scale did.
+	 */
+	private static final double[] CHECKED_FRACTIONAL_SCALES = { 2.6, 4.3, 6.7 };
+
+	private static final double[] CHECKED_OFFSETS = { 0, 0.5 };
 
 	private static final Map<DecodeHintType, Object> HINTS = Map.of(DecodeHintType.POSSIBLE_FORMATS,
 			List.of(BarcodeFormat.QR_CODE));
@@ -90,23 +104,55 @@ public final class QrCodes {
 	/** Whether ZXing reads {@code payload} back from the matrix drawn black on white at each checked scale. */
 	static boolean readsBack(BitMatrix modules, String payload, int margin) {
 		for (int scale : CHECKED_SCALES) {
-			if (!readsBack(modules, payload, margin, scale)) {
+			if (!reads(MatrixToImageWriter.toBufferedImage(scaled(modules, scale, Math.max(0, 4 - margin) * scale)),
+					payload)) {
 				return false;
+			}
+		}
+		for (double scale : CHECKED_FRACTIONAL_SCALES) {
+			for (double offset : CHECKED_OFFSETS) {
+				if (!reads(smoothed(modules, margin, scale, offset), payload)) {
+					return false;
+				}
 			}
 		}
 		return true;
 	}
 
-	/** Drawn at {@code scale} pixels per module, with a quiet zone of 4 modules at least. */
-	private static boolean readsBack(BitMatrix modules, String payload, int margin, int scale) {
-		LuminanceSource source = new BufferedImageLuminanceSource(
-				MatrixToImageWriter.toBufferedImage(scaled(modules, scale, Math.max(0, 4 - margin) * scale)));
+	private static boolean reads(BufferedImage image, String payload) {
+		LuminanceSource source = new BufferedImageLuminanceSource(image);
 		try {
 			return payload.equals(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), HINTS).getText());
 		}
 		catch (ReaderException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * The modules drawn with smoothed edges at {@code scale} pixels per module, shifted by {@code offset} pixels, with a
+	 * quiet zone of 4 modules at least: as a renderer draws a printed card.
+	 */
+	static BufferedImage smoothed(BitMatrix modules, int margin, double scale, double offset) {
+		double pad = Math.max(0, 4 - margin) * scale + offset;
+		int size = (int) Math.ceil(modules.getWidth() * scale + 2 * pad);
+		BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
+		Graphics2D graphics = image.createGraphics();
+		graphics.setColor(Color.WHITE);
+		graphics.fillRect(0, 0, size, size);
+		graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		graphics.setColor(Color.BLACK);
+		Path2D.Double dark = new Path2D.Double();
+		for (int y = 0; y < modules.getHeight(); y++) {
+			for (int x = 0; x < modules.getWidth(); x++) {
+				if (modules.get(x, y)) {
+					dark.append(new Rectangle2D.Double(pad + x * scale, pad + y * scale, scale, scale), false);
+				}
+			}
+		}
+		graphics.fill(dark);
+		graphics.dispose();
+		return image;
 	}
 
 	/** The modules drawn at {@code pixelsPerModule}, with {@code pad} more white pixels on every side. */

@@ -17,11 +17,14 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
+import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.GlobalHistogramBinarizer;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,31 @@ class QrCodesTests {
 		}
 	}
 
+	/**
+	 * Real-format codes whose default symbol reads at every whole number of pixels per module but not as a card
+	 * rendered at 150 dpi draws it (6.76 pixels per module, smoothed edges, off the pixel grid).
+	 */
+	private static final List<String> UNREADABLE_ON_A_RENDERED_CARD = List.of("FL1.710372.2.4iL7kWoRJfslLclCqCaVa7",
+			"FL1.2248116.1.0waMyJ0LleQxdjw7Jl3xYH");
+
+	@Test
+	void aCodeWhoseSymbolDoesNotReadAsARenderedCardDrawsItGetsAnotherMask() throws WriterException {
+		for (String payload : UNREADABLE_ON_A_RENDERED_CARD) {
+			BitMatrix byDefault = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 0, 0,
+					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+			assertThat(List.of(3.3, 5.5, 6.76, 8.4).stream()
+				.flatMap(scale -> List.of(0.0, 0.33, 0.5, 0.75).stream()
+					.map(offset -> decodeAsTheCardTest(QrCodes.smoothed(byDefault, 2, scale, offset))))
+				.filter(read -> !payload.equals(read))).as(payload + " drawn by default").isNotEmpty();
+
+			BitMatrix chosen = QrCodes.matrix(payload, 2);
+			for (double offset : List.of(0.0, 0.33, 0.5, 0.75)) {
+				assertThat(decodeAsTheCardTest(QrCodes.smoothed(chosen, 2, 6.76, offset))).as(payload + " at " + offset)
+					.isEqualTo(payload);
+			}
+		}
+	}
+
 	@Test
 	void everySignedCodeReadsBackFromItsMatrixAndItsPng() throws IOException {
 		CodeSigner signer = new CodeSigner("a server secret of 32 bytes!!!!!".getBytes(StandardCharsets.US_ASCII));
@@ -62,6 +90,19 @@ class QrCodesTests {
 	/** What ZXing reads from the symbol drawn at {@code scale} pixels per module, or null; another binarizer than QrCodes'. */
 	private static String read(BitMatrix modules, int scale) {
 		return decode(MatrixToImageWriter.toBufferedImage(QrCodes.scaled(modules, scale, 0)));
+	}
+
+	/** What the printed-card test's reader (hybrid binarizer, trying harder) reads, or null. */
+	private static String decodeAsTheCardTest(BufferedImage image) {
+		try {
+			return new QRCodeReader()
+				.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+						Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+				.getText();
+		}
+		catch (ReaderException ex) {
+			return null;
+		}
 	}
 
 	private static String decode(BufferedImage image) {
