@@ -1,4 +1,4 @@
-package org.frontline.shared.web;
+package org.frontline.application;
 
 import org.apache.coyote.http11.Http11Nio2Protocol;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

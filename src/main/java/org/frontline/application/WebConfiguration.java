@@ -1,4 +1,4 @@
-package org.frontline.shared.web;
+package org.frontline.application;
 
 import java.time.Duration;
 import java.util.Locale;

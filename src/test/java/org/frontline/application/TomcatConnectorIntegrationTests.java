@@ -1,4 +1,4 @@
-package org.frontline.shared.web;
+package org.frontline.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.frontline.shared.web;
+package org.frontline.application;
 
 import java.io.IOException;
 
@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.frontline.shared.web.ProblemWriter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

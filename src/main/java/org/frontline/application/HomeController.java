@@ -1,4 +1,4 @@
-package org.frontline.shared.web;
+package org.frontline.application;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
