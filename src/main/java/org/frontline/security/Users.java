@@ -10,6 +10,7 @@ import java.util.Map;
 import org.frontline.area.Areas;
 import org.frontline.audit.AuditLog;
 import org.frontline.security.internal.AccountPrincipal;
+import org.frontline.security.internal.PageSessions;
 import org.frontline.security.internal.TokenRepository;
 import org.frontline.security.internal.Tokens;
 import org.frontline.security.internal.UserRepository;
@@ -37,6 +38,8 @@ public class Users {
 
 	private final TokenRepository tokens;
 
+	private final PageSessions sessions;
+
 	private final PasswordEncoder encoder;
 
 	private final AuthenticationManager authentication;
@@ -49,11 +52,12 @@ public class Users {
 
 	private final List<ScopeTarget> scopeTargets;
 
-	Users(UserRepository users, TokenRepository tokens, PasswordEncoder encoder, AuthenticationManager authentication,
+	Users(UserRepository users, TokenRepository tokens, PageSessions sessions, PasswordEncoder encoder, AuthenticationManager authentication,
 			Areas areas, AuditLog auditLog, Clock clock, List<ScopeTarget> scopeTargets) {
 		this.scopeTargets = scopeTargets;
 		this.users = users;
 		this.tokens = tokens;
+		this.sessions = sessions;
 		this.encoder = encoder;
 		this.authentication = authentication;
 		this.areas = areas;
@@ -79,6 +83,18 @@ public class Users {
 	}
 
 	private UserAccount insert(NewUser user) {
+		String scope = checkedScope(user);
+		if (users.exists(user.username())) {
+			throw Problem.conflict("username-taken", "User " + user.username() + " already exists.");
+		}
+		Map<String, Long> places = user.places();
+		long id = users.insert(user.username(), encoder.encode(user.password()), user.roles(), scope, places);
+		auditLog.record("USER_CREATE", "user", id, user.username() + " " + user.roles() + " " + scope + " " + places);
+		return users.find(id).orElseThrow();
+	}
+
+	/** The scope a new or changed user gets: the area given, or the area of their one place; inside the caller's. */
+	private String checkedScope(NewUser user) {
 		if (user.roles() == null || user.roles().isEmpty()) {
 			throw Problem.invalid("roles", "A user needs at least one role.");
 		}
@@ -113,12 +129,54 @@ public class Users {
 				throw Problem.invalid("scope", "Area " + checkedScope + " is outside your own scope.");
 			}
 		});
-		if (users.exists(user.username())) {
-			throw Problem.conflict("username-taken", "User " + user.username() + " already exists.");
+		return scope;
+	}
+
+	/**
+	 * Replaces a user's roles and scope. Their page sessions end at once, on every instance, so the new roles and
+	 * scope apply from their next sign-in; their tokens carry the new ones from the next request.
+	 */
+	@Transactional
+	public UserAccount change(long id, UserChange change) {
+		Viewer admin = Viewers.requireAny(Role.ADMIN);
+		UserAccount user = managed(admin, id);
+		if (user.id() == admin.userId()) {
+			throw Problem.conflict("cannot-change-self", "You cannot change your own roles or scope.");
 		}
-		long id = users.insert(user.username(), encoder.encode(user.password()), user.roles(), scope, places);
-		auditLog.record("USER_CREATE", "user", id, user.username() + " " + user.roles() + " " + scope + " " + places);
+		NewUser changed = change.asNewUser(user.username());
+		String scope = checkedScope(changed);
+		users.change(id, changed.roles(), scope, changed.places());
+		sessions.endAllOf(user.username());
+		tokens.forgetLiveTokens();
+		auditLog.record("USER_CHANGE", "user", id, user.username() + " " + changed.roles() + " " + scope + " "
+				+ changed.places());
 		return users.find(id).orElseThrow();
+	}
+
+	/**
+	 * Sets a new password for another user (one forgotten or given away). Their page sessions and the tokens they got
+	 * by signing in end at once; device tokens an administrator issued keep working.
+	 */
+	@Transactional
+	public void resetPassword(long id, String password) {
+		Viewer admin = Viewers.requireAny(Role.ADMIN);
+		UserAccount user = managed(admin, id);
+		if (user.id() == admin.userId()) {
+			throw Problem.conflict("cannot-reset-self", "Your own password is not reset here.");
+		}
+		List<Problem.FieldError> errors = PasswordPolicy.check(user.username(), password);
+		if (!errors.isEmpty()) {
+			throw Problem.invalid(errors);
+		}
+		users.setPassword(id, encoder.encode(password));
+		sessions.endAllOf(user.username());
+		tokens.revokeSignInTokensOf(id, clock.instant());
+		auditLog.record("USER_PASSWORD_RESET", "user", id, user.username());
+	}
+
+	/** A user inside the administrator's scope; others are not found. */
+	private UserAccount managed(Viewer admin, long id) {
+		return users.find(id).filter(u -> admin.covers(u.scope())).orElseThrow(() -> Problem.notFound("User " + id));
 	}
 
 	public boolean any() {
@@ -135,15 +193,18 @@ public class Users {
 		return users.all().stream().filter(u -> admin.covers(u.scope())).toList();
 	}
 
+	/** Disables or enables a user; disabling ends their page sessions and their tokens' use at once. */
 	@Transactional
 	public UserAccount setEnabled(long id, boolean enabled) {
 		Viewer admin = Viewers.requireAny(Role.ADMIN);
-		UserAccount user = users.find(id).filter(u -> admin.covers(u.scope()))
-			.orElseThrow(() -> Problem.notFound("User " + id));
+		UserAccount user = managed(admin, id);
 		if (user.id() == admin.userId() && !enabled) {
 			throw Problem.conflict("cannot-disable-self", "You cannot disable your own account.");
 		}
 		users.setEnabled(id, enabled);
+		if (!enabled) {
+			sessions.endAllOf(user.username());
+		}
 		tokens.forgetLiveTokens();
 		auditLog.record(enabled ? "USER_ENABLE" : "USER_DISABLE", "user", id, user.username());
 		return users.find(id).orElseThrow();
@@ -162,8 +223,7 @@ public class Users {
 	@Transactional
 	public IssuedToken issueDeviceToken(long userId, String label, int days) {
 		Viewer admin = Viewers.requireAny(Role.ADMIN);
-		UserAccount user = users.find(userId).filter(u -> admin.covers(u.scope()))
-			.orElseThrow(() -> Problem.notFound("User " + userId));
+		UserAccount user = managed(admin, userId);
 		if (days < 1 || days > 730) {
 			throw Problem.invalid("days", "A device token lives 1 to 730 days.");
 		}

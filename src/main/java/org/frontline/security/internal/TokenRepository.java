@@ -89,6 +89,19 @@ public class TokenRepository {
 		return revoked;
 	}
 
+	/** Revokes the live tokens a user got by signing in with their password (not their device tokens). */
+	public int revokeSignInTokensOf(long userId, Instant at) {
+		int revoked = jdbc.sql("""
+				UPDATE security_token SET revoked_at = :at
+				WHERE user_id = :userId AND kind = 'SESSION' AND revoked_at IS NULL AND expires_at > :at
+				""")
+			.param("at", Timestamp.from(at))
+			.param("userId", userId)
+			.update();
+		forgetLiveTokens();
+		return revoked;
+	}
+
 	/** Forgets every remembered token now and again after the current transaction commits (a revocation, a user disabled). */
 	public void forgetLiveTokens() {
 		live.invalidateAll();

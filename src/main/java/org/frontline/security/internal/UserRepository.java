@@ -80,6 +80,18 @@ public class UserRepository {
 			.update() == 1;
 	}
 
+	public void change(long id, Set<Role> roles, String scope, Map<String, Long> places) {
+		jdbc.sql("""
+				UPDATE security_user SET roles = :roles::text[], scope_area = :scope, places = :places::jsonb
+				WHERE id = :id
+				""")
+			.param("roles", rolesLiteral(roles))
+			.param("scope", scope)
+			.param("places", placesJson(places))
+			.param("id", id)
+			.update();
+	}
+
 	public void setPassword(long id, String hash) {
 		jdbc.sql("UPDATE security_user SET password_hash = :hash WHERE id = :id").param("hash", hash).param("id", id).update();
 	}

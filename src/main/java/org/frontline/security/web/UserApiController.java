@@ -4,17 +4,20 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.frontline.security.IssuedToken;
 import org.frontline.security.NewUser;
 import org.frontline.security.TokenInfo;
 import org.frontline.security.UserAccount;
+import org.frontline.security.UserChange;
 import org.frontline.security.Users;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,6 +40,20 @@ class UserApiController {
 	@GetMapping("/api/v1/users")
 	List<UserAccount> list() {
 		return users.list();
+	}
+
+	@PutMapping("/api/v1/users/{id}")
+	UserAccount change(@PathVariable long id, @Valid @RequestBody UserChange change) {
+		return users.change(id, change);
+	}
+
+	record PasswordReset(@NotBlank @Size(max = 128) String password) {
+	}
+
+	@PostMapping("/api/v1/users/{id}/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void resetPassword(@PathVariable long id, @Valid @RequestBody PasswordReset reset) {
+		users.resetPassword(id, reset.password());
 	}
 
 	@PostMapping("/api/v1/users/{id}/disable")
