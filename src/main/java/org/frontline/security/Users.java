@@ -232,19 +232,21 @@ public class Users {
 		return token;
 	}
 
+	/** Revokes a live token of a user inside the administrator's scope; other tokens are not found. */
 	@Transactional
 	public void revokeToken(long tokenId) {
-		Viewers.requireAny(Role.ADMIN);
-		if (!tokens.revoke(tokenId, clock.instant())) {
+		Viewer admin = Viewers.requireAny(Role.ADMIN);
+		if (!tokens.revoke(tokenId, admin.scopeLow(), admin.scopeHigh(), clock.instant())) {
 			throw Problem.notFound("Live token " + tokenId);
 		}
 		auditLog.record("TOKEN_REVOKE", "token", tokenId, null);
 	}
 
+	/** The device tokens of users inside the administrator's scope. */
 	@Transactional(readOnly = true)
 	public List<TokenInfo> deviceTokens() {
-		Viewers.requireAny(Role.ADMIN);
-		return tokens.all();
+		Viewer admin = Viewers.requireAny(Role.ADMIN);
+		return tokens.deviceTokens(admin.scopeLow(), admin.scopeHigh());
 	}
 
 	private IssuedToken issue(long userId, String kind, String label, Duration lifetime) {

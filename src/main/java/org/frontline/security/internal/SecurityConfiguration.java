@@ -46,10 +46,10 @@ class SecurityConfiguration {
 
 	@Bean
 	AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder,
-			LoginThrottle throttle, AuditLog auditLog) {
+			LoginThrottle throttle, AuditLog auditLog, UserRepository users) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
 		passwords.setPasswordEncoder(encoder);
-		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, auditLog));
+		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, auditLog, users));
 		manager.setEraseCredentialsAfterAuthentication(true);
 		return manager;
 	}

@@ -20,10 +20,14 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final AuditLog auditLog;
 
-	ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, LoginThrottle throttle, AuditLog auditLog) {
+	private final UserRepository users;
+
+	ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, LoginThrottle throttle, AuditLog auditLog,
+			UserRepository users) {
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.auditLog = auditLog;
+		this.users = users;
 	}
 
 	@Override
@@ -31,20 +35,27 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		String username = String.valueOf(authentication.getPrincipal());
 		var lockedUntil = throttle.lockedUntil(username);
 		if (lockedUntil.isPresent()) {
-			auditLog.recordAs(username, "LOGIN_THROTTLED", "user", username, null);
+			auditLog.recordAs(username, scopeOf(username), "LOGIN_THROTTLED", "user", username, null);
 			throw new LoginThrottledException(lockedUntil.get());
 		}
 		try {
 			Authentication result = passwords.authenticate(authentication);
 			throttle.succeeded(username);
-			auditLog.recordAs(username, "LOGIN", "user", username, null);
+			auditLog.recordAs(username, ((AccountPrincipal) result.getPrincipal()).viewer().scopeArea(), "LOGIN", "user",
+					username, null);
 			return result;
 		}
 		catch (AuthenticationException ex) {
 			throttle.failed(username);
-			auditLog.recordAs(username, "LOGIN_FAILED", "user", username, ex.getClass().getSimpleName());
+			auditLog.recordAs(username, scopeOf(username), "LOGIN_FAILED", "user", username,
+					ex.getClass().getSimpleName());
 			throw ex;
 		}
+	}
+
+	/** The scope of the user of that name, if there is one: their administrators read the attempt. */
+	private String scopeOf(String username) {
+		return users.findByUsername(username).map(user -> user.account().scope()).orElse(null);
 	}
 
 	@Override

@@ -80,10 +80,17 @@ public class TokenRepository {
 		return found.map(LiveToken::user);
 	}
 
-	public boolean revoke(long id, Instant at) {
-		boolean revoked = jdbc.sql("UPDATE security_token SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
+	/** Revokes a live token whose user's scope lies in {@code [low, high)}. */
+	public boolean revoke(long id, String low, String high, Instant at) {
+		boolean revoked = jdbc.sql("""
+				UPDATE security_token t SET revoked_at = :at FROM security_user u
+				WHERE t.id = :id AND t.revoked_at IS NULL AND u.id = t.user_id
+				  AND u.scope_area >= :low AND u.scope_area < :high
+				""")
 			.param("at", Timestamp.from(at))
 			.param("id", id)
+			.param("low", low)
+			.param("high", high)
 			.update() == 1;
 		forgetLiveTokens();
 		return revoked;
@@ -115,11 +122,14 @@ public class TokenRepository {
 		}
 	}
 
-	public List<TokenInfo> all() {
+	/** Device tokens of the users whose scope lies in {@code [low, high)}, newest first. */
+	public List<TokenInfo> deviceTokens(String low, String high) {
 		return jdbc.sql("""
 				SELECT t.*, u.username FROM security_token t JOIN security_user u ON u.id = t.user_id
-				WHERE t.kind = 'DEVICE' ORDER BY t.id DESC
+				WHERE t.kind = 'DEVICE' AND u.scope_area >= :low AND u.scope_area < :high ORDER BY t.id DESC
 				""")
+			.param("low", low)
+			.param("high", high)
 			.query((rs, n) -> new TokenInfo(rs.getLong("id"), rs.getString("username"), rs.getString("kind"),
 					rs.getString("label"), rs.getTimestamp("created_at").toInstant(),
 					rs.getTimestamp("expires_at").toInstant(),
