@@ -37,7 +37,7 @@ public class Areas {
 	/** The area if it exists and the viewer's scope covers it; otherwise not found. */
 	public Area visible(Viewer viewer, String code) {
 		return find(code).filter(area -> viewer.covers(area.code()))
-			.orElseThrow(() -> Problem.notFound("Area " + code));
+			.orElseThrow(() -> Problem.notFound("area.not-found", code));
 	}
 
 	/** The viewer's scope area with everything under it. */
@@ -72,22 +72,22 @@ public class Areas {
 	public void add(Collection<NewArea> areas) {
 		Viewers.current().ifPresent(v -> {
 			if (!v.has(Role.ADMIN)) {
-				throw Problem.forbidden("Only an administrator can add areas.");
+				throw Problem.forbidden("area.add.forbidden");
 			}
 		});
 		for (NewArea area : areas) {
 			if (!AreaCodes.wellFormed(area.code())) {
-				throw Problem.invalid("code", "'" + area.code() + "' is not an area code (6 digits, then 3 per level).");
+				throw Problem.invalid("code", "area.code.invalid", area.code());
 			}
 			if (repository.find(area.code()).isPresent()) {
-				throw Problem.conflict("area-exists", "Area " + area.code() + " already exists.");
+				throw Problem.conflict("area-exists", "area.exists", area.code());
 			}
 			AreaLevel level = AreaLevel.ofCode(area.code());
 			if (area.parent() != null) {
 				Area parent = repository.find(area.parent())
-					.orElseThrow(() -> Problem.invalid("parent", "Parent area " + area.parent() + " does not exist."));
+					.orElseThrow(() -> Problem.invalid("parent", "area.parent.unknown", area.parent()));
 				if (!AreaCodes.contains(parent.code(), area.code()) || parent.level().ordinal() >= level.ordinal()) {
-					throw Problem.invalid("parent", "Area " + area.code() + " cannot sit under " + parent.code() + ".");
+					throw Problem.invalid("parent", "area.parent.wrong", area.code(), parent.code());
 				}
 			}
 			repository.insert(new Area(area.code(), area.name(), area.nameEn(), level, area.parent()));

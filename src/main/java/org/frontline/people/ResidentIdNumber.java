@@ -18,14 +18,14 @@ public record ResidentIdNumber(String value, LocalDate birthDate, Sex sex) {
 	/** Parses and validates a number; a lower-case {@code x} is accepted and stored upper-case. */
 	public static ResidentIdNumber parse(String raw) {
 		if (raw == null) {
-			throw new InvalidIdNumberException("The ID number is missing.");
+			throw new InvalidIdNumberException("people.id-number.missing");
 		}
 		String number = raw.trim().toUpperCase(Locale.ROOT);
 		if (!number.matches("\\d{17}[\\dX]")) {
-			throw new InvalidIdNumberException("An ID number has 17 digits and a final digit or X.");
+			throw new InvalidIdNumberException("people.id-number.format");
 		}
 		if (number.charAt(17) != checkCharacter(number.substring(0, 17))) {
-			throw new InvalidIdNumberException("The check digit of the ID number is wrong.");
+			throw new InvalidIdNumberException("people.id-number.check-digit");
 		}
 		LocalDate birthDate;
 		try {
@@ -33,10 +33,10 @@ public record ResidentIdNumber(String value, LocalDate birthDate, Sex sex) {
 					Integer.parseInt(number.substring(12, 14)));
 		}
 		catch (DateTimeException ex) {
-			throw new InvalidIdNumberException("The birth date in the ID number is impossible.");
+			throw new InvalidIdNumberException("people.id-number.birth-date");
 		}
 		if (birthDate.getYear() < 1880 || birthDate.isAfter(LocalDate.now())) {
-			throw new InvalidIdNumberException("The birth date in the ID number is impossible.");
+			throw new InvalidIdNumberException("people.id-number.birth-date");
 		}
 		Sex sex = (number.charAt(16) - '0') % 2 == 1 ? Sex.M : Sex.F;
 		return new ResidentIdNumber(number, birthDate, sex);
@@ -51,11 +51,15 @@ public record ResidentIdNumber(String value, LocalDate birthDate, Sex sex) {
 		return CHECK[sum % 11];
 	}
 
-	/** Why a number is not a valid resident ID number. */
+	/** Why a number is not a valid resident ID number: {@link #key()} is the message key that says it. */
 	public static class InvalidIdNumberException extends IllegalArgumentException {
 
-		public InvalidIdNumberException(String message) {
-			super(message);
+		public InvalidIdNumberException(String key) {
+			super(key);
+		}
+
+		public String key() {
+			return getMessage();
 		}
 	}
 }

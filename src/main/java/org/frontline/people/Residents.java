@@ -20,6 +20,8 @@ import org.frontline.people.internal.PersonRow;
 import org.frontline.people.internal.PersonRules;
 import org.frontline.people.internal.ResidentCsv;
 import org.frontline.shared.AreaCodes;
+import org.frontline.shared.Message;
+import org.frontline.shared.MobileNumber;
 import org.frontline.shared.Page;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
@@ -65,7 +67,7 @@ public class Residents {
 		String phone = null;
 		String name = null;
 		if (text != null) {
-			if (text.matches("1[3-9]\\d{9}")) {
+			if (MobileNumber.isValid(text)) {
 				phone = text;
 			}
 			else if (text.matches("[0-9A-Za-z]{5,}")) {
@@ -185,17 +187,13 @@ public class Residents {
 			}
 			PersonRules.Checked checked = PersonRules.check(line.number(), line.form(), known, inScope);
 			if (!checked.valid()) {
-				errors.add(new RowError(line.number(), checked.errors()
-					.stream()
-					.map(e -> e.field() + ": " + e.message())
-					.reduce((a, b) -> a + "; " + b)
-					.orElseThrow()));
+				checked.errors().forEach(e -> errors.add(new RowError(line.number(), e.field(), e.message())));
 				continue;
 			}
 			PersonRow row = checked.row();
 			Integer first = seen.putIfAbsent(row.idType() + ":" + row.idNumber(), row.line());
 			if (first != null) {
-				errors.add(new RowError(row.line(), "idNumber: the same document is already on line " + first + "."));
+				errors.add(new RowError(row.line(), "idNumber", Message.of("people.import.same-document", first)));
 				continue;
 			}
 			rows.add(row);
@@ -207,7 +205,7 @@ public class Residents {
 			repository.stage(rows.subList(from, Math.min(rows.size(), from + STAGE_CHUNK)));
 			List<Integer> foreign = repository.stagedOutside(prefix, AreaCodes.upperBound(prefix));
 			for (Integer line : foreign) {
-				errors.add(new RowError(line, "idNumber: this document belongs to a person outside your scope."));
+				errors.add(new RowError(line, "idNumber", Message.of("people.import.outside-scope")));
 			}
 			outside += foreign.size();
 			repository.unstage(foreign);
@@ -217,13 +215,14 @@ public class Residents {
 		}
 		errors.sort((a, b) -> Integer.compare(a.line(), b.line()));
 		int stored = rows.size() - outside;
-		return new ImportReport(lines.size(), inserted, updated, stored - inserted - updated, errors.size(), encoding,
+		int rejected = (int) errors.stream().mapToInt(RowError::line).distinct().count();
+		return new ImportReport(lines.size(), inserted, updated, stored - inserted - updated, rejected, encoding,
 				errors);
 	}
 
 	private PersonRow checked(PersonForm form, Viewer viewer) {
 		if (form.area() != null && AreaCodes.wellFormed(form.area().strip()) && !viewer.covers(form.area().strip())) {
-			throw Problem.notFound("Area " + form.area().strip());
+			throw Problem.notFound("area.not-found", form.area().strip());
 		}
 		PersonRules.Checked checked = PersonRules.check(0, form, areas::isCompound, viewer::covers);
 		if (!checked.valid()) {
@@ -235,13 +234,12 @@ public class Residents {
 	private Person visible(Viewer viewer, long id) {
 		return repository.find(id)
 			.filter(person -> viewer.covers(person.area()))
-			.orElseThrow(() -> Problem.notFound("Person " + id));
+			.orElseThrow(() -> Problem.notFound("people.person.not-found", id));
 	}
 
 	private static Problem duplicate(PersonRow row) {
-		return Problem.conflict("duplicate-person",
-				"A person with " + row.idType() + " " + row.idNumber().substring(0, Math.min(6, row.idNumber().length()))
-						+ "… is already registered.");
+		return Problem.conflict("duplicate-person", "people.person.duplicate", row.idType(),
+				row.idNumber().substring(0, Math.min(6, row.idNumber().length())));
 	}
 
 }

@@ -173,8 +173,8 @@ public class SamplingCodes {
 		int byNumber = repository.countLookup("id:" + Integer.toHexString(number.hashCode()), now,
 				now.minus(LOOKUP_WINDOW), match.isPresent());
 		if (byClient > LOOKUPS_PER_WINDOW || byNumber > LOOKUPS_PER_WINDOW) {
-			throw new Problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-lookups", "Too many attempts",
-					"Too many attempts; try again in " + LOOKUP_WINDOW.toMinutes() + " minutes.", null);
+			throw new Problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-lookups", "people.lookup.too-many",
+					LOOKUP_WINDOW.toMinutes());
 		}
 		return match.flatMap(repository::holder).map(this::current);
 	}
@@ -186,7 +186,7 @@ public class SamplingCodes {
 	private Holder visible(Viewer viewer, long personId) {
 		return repository.holder(personId)
 			.filter(h -> viewer.covers(h.area()))
-			.orElseThrow(() -> Problem.notFound("Person " + personId));
+			.orElseThrow(() -> Problem.notFound("people.person.not-found", personId));
 	}
 
 	private static SampledPerson sampled(Holder holder) {

@@ -79,13 +79,13 @@ public class TestCards {
 	private List<Person> chosen(Viewer viewer, CardRequest request) {
 		if (request.personIds() != null && !request.personIds().isEmpty()) {
 			if (request.personIds().size() > MAX_CARDS) {
-				throw Problem.invalid("personIds", "At most " + MAX_CARDS + " cards at once.");
+				throw Problem.invalid("personIds", "people.cards.too-many", MAX_CARDS);
 			}
 			List<Person> list = new ArrayList<>();
 			for (Long id : new LinkedHashSet<>(request.personIds())) {
 				Person person = id == null ? null : people.find(id).filter(p -> viewer.covers(p.area())).orElse(null);
 				if (person == null) {
-					throw Problem.invalid("personIds", "Person " + id + " was not found in your area.");
+					throw Problem.invalid("personIds", "people.cards.person-not-found", String.valueOf(id));
 				}
 				list.add(person);
 			}
@@ -93,14 +93,14 @@ public class TestCards {
 		}
 		String area = request.area() == null || request.area().isBlank() ? viewer.scopeArea() : request.area().strip();
 		if (!AreaCodes.wellFormed(area)) {
-			throw Problem.invalid("area", "Area " + area + " is not an area code.");
+			throw Problem.invalid("area", "area.code.invalid", area);
 		}
 		areas.visible(viewer, area);
 		String prefix = AreaCodes.prefix(area);
 		List<Person> list = people.search(new PersonRepository.Search(prefix, AreaCodes.upperBound(prefix), null, null,
 				null, Tag.NO_SMARTPHONE, MAX_CARDS, 0));
 		if (list.isEmpty()) {
-			throw Problem.invalid("area", "Nobody in area " + area + " is tagged NO_SMARTPHONE.");
+			throw Problem.invalid("area", "people.cards.nobody", area, Tag.NO_SMARTPHONE);
 		}
 		return list;
 	}
@@ -111,7 +111,7 @@ public class TestCards {
 				sheet = CardSheet.withFont(fontPath, TITLE, INSTRUCTION);
 			}
 			catch (IllegalStateException ex) {
-				throw new Problem(HttpStatus.SERVICE_UNAVAILABLE, "font-missing", "Font missing", ex.getMessage(), null);
+				throw new Problem(HttpStatus.SERVICE_UNAVAILABLE, "font-missing", "people.cards.font-missing", fontPath);
 			}
 		}
 		return sheet;

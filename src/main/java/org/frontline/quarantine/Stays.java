@@ -406,9 +406,7 @@ public class Stays {
 			case "HOME_CHECK_FAILED" -> "home-check-failed";
 			default -> "release-blocked";
 		};
-		List<Map<String, Object>> errors = missing.stream()
-			.map(m -> Map.<String, Object>of("field", m.what(), "message", describe(m)))
-			.toList();
+		List<FieldError> errors = missing.stream().map(m -> new FieldError(m.what(), describe(m))).toList();
 		String detail = "The release is blocked: " + missing.stream().map(Stays::describe).collect(Collectors.joining("; "));
 		return new Problem(HttpStatus.CONFLICT, type, "Release blocked", detail, errors);
 	}

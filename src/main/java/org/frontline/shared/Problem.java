@@ -1,14 +1,18 @@
 package org.frontline.shared;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
 /**
  * A failure that leaves as an RFC 9457 problem: a stable type, a status, what is wrong and, where it applies, the
  * field or line that is wrong. Nothing was written when one is thrown from a service.
+ * <p>
+ * Its texts are {@link Message}s: a key of the module's message bundle and its arguments, put into words in the
+ * reader's language when the problem is answered (see {@code docs/problems.md}). The title comes from
+ * {@code problem.<type>} when the bundles have it, else from {@code problem.status.<code>}.
  */
 public class Problem extends RuntimeException {
 
@@ -16,78 +20,117 @@ public class Problem extends RuntimeException {
 
 	private final String type;
 
-	private final String title;
+	private final Message title;
 
-	private final List<Map<String, Object>> errors;
+	private final Message detail;
+
+	private final List<FieldError> errors;
 
 	private final Integer retryAfterSeconds;
 
-	public Problem(HttpStatus status, String type, String title, String detail, List<Map<String, Object>> errors) {
-		this(status, type, title, detail, errors, null);
+	/** A problem whose detail is the message {@code key} with {@code args}; the title follows from the type. */
+	public Problem(HttpStatus status, String type, String key, Object... args) {
+		this(status, type, null, Message.of(key, args), List.of(), null);
 	}
 
-	private Problem(HttpStatus status, String type, String title, String detail, List<Map<String, Object>> errors,
+	/**
+	 * A problem with its own title key; {@code title} and {@code detail} are message keys (a text that is no key is
+	 * shown as it is).
+	 */
+	public Problem(HttpStatus status, String type, String title, String detail, List<FieldError> errors) {
+		this(status, type, title == null ? null : Message.of(title), Message.of(detail), errors, null);
+	}
+
+	private Problem(HttpStatus status, String type, Message title, Message detail, List<FieldError> errors,
 			Integer retryAfterSeconds) {
-		super(detail);
+		super(detail.toString());
 		this.status = status;
 		this.type = type;
 		this.title = title;
+		this.detail = detail;
 		this.errors = errors == null ? List.of() : List.copyOf(errors);
 		this.retryAfterSeconds = retryAfterSeconds;
 	}
 
 	/** 503 with {@code Retry-After}: nothing was done; the same request may be sent again after the delay. */
-	public static Problem busy(String type, String detail, int retryAfterSeconds) {
-		return new Problem(HttpStatus.SERVICE_UNAVAILABLE, type, "Busy", detail, null, retryAfterSeconds);
+	public static Problem busy(String type, String key, int retryAfterSeconds, Object... args) {
+		return new Problem(HttpStatus.SERVICE_UNAVAILABLE, type, null, Message.of(key, args), List.of(),
+				retryAfterSeconds);
 	}
 
-	/** 400: the request body is not what the endpoint reads; {@code cause} is the parser's message (its first line). */
+	/** 400: the request body is not what the endpoint reads. Nothing of the parser's own text is passed on. */
+	public static Problem malformedBody() {
+		return new Problem(HttpStatus.BAD_REQUEST, "malformed-body", "problem.body.unreadable");
+	}
+
+	/** 400: the request body is not what the endpoint reads; the parser's text is not passed on. */
 	public static Problem malformedBody(String cause) {
-		String line = cause == null ? "" : cause.lines().findFirst().orElse("");
-		return new Problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
-				"Malformed request body: " + (line.length() > 300 ? line.substring(0, 300) : line), null);
+		return malformedBody();
 	}
 
-	public static Problem notFound(String what) {
-		return new Problem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " was not found.", null);
+	/** 400: the body could be read, but the value at {@code field} is not what it should be. */
+	public static Problem malformedBody(String field, String key, Object... args) {
+		Message message = Message.of(key, args);
+		return new Problem(HttpStatus.BAD_REQUEST, "malformed-body", null, message,
+				List.of(new FieldError(field, message)), null);
 	}
 
-	public static Problem forbidden(String detail) {
-		return new Problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, null);
+	/** 404; {@code key} names what was not found, e.g. {@code testing.round.not-found} with the round's id. */
+	public static Problem notFound(String key, Object... args) {
+		return new Problem(HttpStatus.NOT_FOUND, "not-found", key, args);
+	}
+
+	public static Problem forbidden(String key, Object... args) {
+		return new Problem(HttpStatus.FORBIDDEN, "forbidden", key, args);
 	}
 
 	public static Problem unauthorized() {
-		return new Problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "Sign in first.", null);
+		return new Problem(HttpStatus.UNAUTHORIZED, "unauthorized", "problem.unauthorized.detail");
 	}
 
-	public static Problem conflict(String type, String detail) {
-		return new Problem(HttpStatus.CONFLICT, type, "Conflict", detail, null);
+	public static Problem conflict(String type, String key, Object... args) {
+		return new Problem(HttpStatus.CONFLICT, type, key, args);
 	}
 
-	public static Problem invalid(String field, String detail) {
-		return new Problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail,
-				List.of(Map.of("field", field, "message", detail)));
+	/** 400 with one wrong field: {@code Problem.invalid("idNumber", "people.id-number.check-digit")}. */
+	public static Problem invalid(String field, String key, Object... args) {
+		return invalid(List.of(new FieldError(field, key, args)));
 	}
 
+	/** 400 with every wrong field; the detail lists them all. */
 	public static Problem invalid(List<FieldError> errors) {
-		String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("");
-		return new Problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail,
-				errors.stream().map(e -> Map.<String, Object>of("field", e.field(), "message", e.message())).toList());
+		return new Problem(HttpStatus.BAD_REQUEST, "invalid-input", null, Message.of("problem.invalid-input.detail"),
+				errors, null);
+	}
+
+	/** The same problem with a title of its own (a message key), e.g. {@code quarantine.release.blocked}. */
+	public Problem titled(String key) {
+		return new Problem(status, type, Message.of(key), detail, errors, retryAfterSeconds);
 	}
 
 	public HttpStatus status() {
 		return status;
 	}
 
+	/** The slug of the type URI ({@code invalid-input}, {@code not-found}, ...). */
+	public String slug() {
+		return type;
+	}
+
 	public URI type() {
 		return typeUri(type);
 	}
 
-	public String title() {
+	/** The title's message, or null when it follows from the type and status. */
+	public Message title() {
 		return title;
 	}
 
-	public List<Map<String, Object>> errors() {
+	public Message detail() {
+		return detail;
+	}
+
+	public List<FieldError> errors() {
 		return errors;
 	}
 
@@ -100,7 +143,42 @@ public class Problem extends RuntimeException {
 		return URI.create("https://frontline.org/problems/" + slug);
 	}
 
-	/** A field whose value is wrong, and why. */
-	public record FieldError(String field, String message) {
+	/** A field whose value is wrong, and why; {@code field} is the name the request uses ({@code rooms[1].number}). */
+	public record FieldError(String field, Message message) {
+
+		public FieldError(String field, String key, Object... args) {
+			this(field, Message.of(key, args));
+		}
+	}
+
+	/** Collects the wrong fields of a request, to throw them all at once. */
+	public static final class Errors {
+
+		private final List<FieldError> errors = new ArrayList<>();
+
+		public Errors add(String field, String key, Object... args) {
+			errors.add(new FieldError(field, key, args));
+			return this;
+		}
+
+		public Errors addAll(List<FieldError> more) {
+			errors.addAll(more);
+			return this;
+		}
+
+		public boolean isEmpty() {
+			return errors.isEmpty();
+		}
+
+		public List<FieldError> list() {
+			return List.copyOf(errors);
+		}
+
+		/** Throws {@link Problem#invalid(List)} when any field is wrong. */
+		public void throwIfAny() {
+			if (!errors.isEmpty()) {
+				throw invalid(errors);
+			}
+		}
 	}
 }

@@ -27,7 +27,7 @@ public final class Viewers {
 	public static Viewer requireAny(Role... roles) {
 		Viewer viewer = require();
 		if (!viewer.hasAny(roles)) {
-			throw Problem.forbidden("Your role does not allow this.");
+			throw Problem.forbidden("problem.forbidden.role");
 		}
 		return viewer;
 	}

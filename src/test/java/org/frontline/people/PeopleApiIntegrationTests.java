@@ -60,14 +60,14 @@ class PeopleApiIntegrationTests extends IntegrationTest {
 		long before = count();
 		String wrongCheck = TestData.residentId();
 		wrongCheck = wrongCheck.substring(0, 17) + (wrongCheck.charAt(17) == '0' ? '1' : '0');
-		assertProblem(person(wrongCheck, TestData.CHENYUAN_COMPOUND), "idNumber", "check digit");
+		assertProblem(person(wrongCheck, TestData.CHENYUAN_COMPOUND), "idNumber", "校验位");
 		String impossible = "11010519900230123";
 		assertProblem(person(impossible + ResidentIdNumber.checkCharacter(impossible), TestData.CHENYUAN_COMPOUND),
-				"idNumber", "birth date");
+				"idNumber", "出生日期");
 		Map<String, Object> tenDigitPhone = new java.util.HashMap<>(person(TestData.residentId(), TestData.CHENYUAN_COMPOUND));
 		tenDigitPhone.put("phone", "1381234567");
-		assertProblem(tenDigitPhone, "phone", "11 digits");
-		assertProblem(person(TestData.residentId(), "320602001002999"), "area", "not a known compound");
+		assertProblem(tenDigitPhone, "phone", "11 位");
+		assertProblem(person(TestData.residentId(), "320602001002999"), "area", "不是已登记的小区");
 		assertThat(api().as("community").post("/api/v1/people", "{\"name\": \"x\", ").status()).isEqualTo(400);
 		Response wrongType = api().as("community").post("/api/v1/people", "{\"name\":\"x\",\"tags\":5}");
 		assertThat(wrongType.status()).isEqualTo(400);

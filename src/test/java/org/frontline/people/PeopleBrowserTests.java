@@ -108,9 +108,34 @@ class PeopleBrowserTests extends IntegrationTest {
 		browser.find(By.id("import-submit")).click();
 		assertThat(browser.waitFor(By.id("report-inserted")).getText()).isEqualTo("1");
 		assertThat(browser.text(By.id("report-rejected"))).isEqualTo("1");
-		assertThat(browser.text(By.id("report-errors"))).contains("3");
+		assertThat(browser.text(By.id("report-errors"))).contains("3").contains("身份证号码应为 17 位数字");
 		assertThat(jdbc.sql("SELECT count(*) FROM people_person WHERE id_number = :id").param("id", id).query(Long.class).single())
 			.isEqualTo(1);
+	}
+
+	@Test
+	void aFormErrorIsShownInTheLanguageOfThePage() {
+		String id = TestData.residentId();
+		String wrongCheck = id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1');
+		browser.login("community", DEMO_PASSWORD);
+		submitNewPerson("吴小刚", wrongCheck);
+		assertThat(browser.waitFor(By.id("form-error")).getText()).isEqualTo("身份证号码的校验位不对，请核对。");
+		assertThat(browser.find(By.name("name")).getDomProperty("value")).isEqualTo("吴小刚");
+
+		browser.open("/people/new?lang=en");
+		submitNewPerson("Wu Xiaogang", wrongCheck);
+		assertThat(browser.waitFor(By.id("form-error")).getText()).isEqualTo("The check digit of the ID number is wrong.");
+		browser.open("/?lang=zh_CN");
+		assertThat(jdbc.sql("SELECT count(*) FROM people_person WHERE id_number = :id").param("id", wrongCheck)
+			.query(Long.class).single()).isZero();
+	}
+
+	private void submitNewPerson(String name, String idNumber) {
+		browser.open("/people/new");
+		browser.find(By.name("name")).sendKeys(name);
+		browser.find(By.name("idNumber")).sendKeys(idNumber);
+		browser.find(By.name("area")).sendKeys(TestData.CHENYUAN_COMPOUND);
+		browser.find(By.cssSelector("#person-form button[type=submit]")).click();
 	}
 
 	private long register(String user, String area, String name) {

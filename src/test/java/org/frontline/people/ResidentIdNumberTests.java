@@ -38,20 +38,20 @@ class ResidentIdNumberTests {
 	@Test
 	void rejectsAWrongCheckDigit() {
 		assertThatThrownBy(() -> ResidentIdNumber.parse("110105194912310021"))
-			.hasMessageContaining("check digit");
+			.hasMessage("people.id-number.check-digit");
 	}
 
 	@Test
 	void rejectsAnImpossibleBirthDate() {
 		String first17 = "32060219900230123";
 		assertThatThrownBy(() -> ResidentIdNumber.parse(first17 + ResidentIdNumber.checkCharacter(first17)))
-			.hasMessageContaining("birth date");
+			.hasMessage("people.id-number.birth-date");
 	}
 
 	@Test
 	void rejectsWrongLengthAndLetters() {
-		assertThatThrownBy(() -> ResidentIdNumber.parse("3206021990010112")).hasMessageContaining("17 digits");
-		assertThatThrownBy(() -> ResidentIdNumber.parse("32060219900101123A")).hasMessageContaining("17 digits");
+		assertThatThrownBy(() -> ResidentIdNumber.parse("3206021990010112")).hasMessage("people.id-number.format");
+		assertThatThrownBy(() -> ResidentIdNumber.parse("32060219900101123A")).hasMessage("people.id-number.format");
 	}
 
 	static Stream<Arguments> birthDaysAndSequences() {

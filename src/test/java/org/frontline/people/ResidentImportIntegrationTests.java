@@ -56,11 +56,11 @@ class ResidentImportIntegrationTests extends IntegrationTest {
 		List<String> errors = new ArrayList<>();
 		report.get("errors").forEach(e -> errors.add(e.get("line").asInt() + " " + e.get("reason").asString()));
 		assertThat(errors).hasSize(5);
-		assertThat(errors.get(0)).startsWith("4 ").contains("check digit");
-		assertThat(errors.get(1)).startsWith("5 ").contains("phone");
-		assertThat(errors.get(2)).startsWith("6 ").contains("line 2");
-		assertThat(errors.get(3)).startsWith("7 ").contains("outside your scope");
-		assertThat(errors.get(4)).startsWith("8 ").contains("tag");
+		assertThat(errors.get(0)).startsWith("4 ").contains("校验位");
+		assertThat(errors.get(1)).startsWith("5 ").contains("手机号");
+		assertThat(errors.get(2)).startsWith("6 ").contains("第 2 行");
+		assertThat(errors.get(3)).startsWith("7 ").contains("管辖范围");
+		assertThat(errors.get(4)).startsWith("8 ").contains("tags 列");
 		assertThat(countIn(List.of(a, b, "E12345678"))).isEqualTo(3);
 		assertThat(jdbc.sql("SELECT tags::text FROM people_person WHERE id_number = :a").param("a", a).query(String.class).single())
 			.contains("NO_SMARTPHONE", "BEDRIDDEN");
@@ -135,7 +135,7 @@ class ResidentImportIntegrationTests extends IntegrationTest {
 		Response takeover = importCsv("community", (HEADER + "\n甲," + "RESIDENT_ID," + id + ",13600000000,"
 				+ TestData.CHENYUAN_COMPOUND + ",1,1,101,\n").getBytes(StandardCharsets.UTF_8));
 		assertThat(takeover.json().get("rejected").asInt()).isEqualTo(1);
-		assertThat(takeover.json().get("errors").get(0).get("reason").asString()).contains("outside your scope");
+		assertThat(takeover.json().get("errors").get(0).get("reason").asString()).contains("管辖范围以外");
 		assertThat(jdbc.sql("SELECT area_code FROM people_person WHERE id_number = :id").param("id", id).query(String.class).single())
 			.isEqualTo(TestData.ZHONGXINCUN_COMPOUND);
 	}

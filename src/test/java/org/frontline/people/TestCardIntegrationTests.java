@@ -115,8 +115,10 @@ class TestCardIntegrationTests extends IntegrationTest {
 		}
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> codes.forResident(client, "某人", TestData.residentId(), TestData.phone()))
-			.isInstanceOf(org.frontline.shared.Problem.class)
-			.hasMessageContaining("Too many attempts");
+			.isInstanceOfSatisfying(org.frontline.shared.Problem.class, problem -> {
+				assertThat(problem.status().value()).isEqualTo(429);
+				assertThat(problem.detail().key()).isEqualTo("people.lookup.too-many");
+			});
 	}
 
 	/** Renders every page and decodes the QR code of every card slot (2 columns, 4 rows, as printed). */

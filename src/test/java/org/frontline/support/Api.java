@@ -65,11 +65,11 @@ public class Api {
 	}
 
 	public As withToken(String token) {
-		return new As(token);
+		return new As(token, null);
 	}
 
 	public As anonymous() {
-		return new As(null);
+		return new As(null, null);
 	}
 
 	public static String json(Object value) {
@@ -85,12 +85,20 @@ public class Api {
 
 		private final String token;
 
-		private As(String token) {
+		private final String language;
+
+		private As(String token, String language) {
 			this.token = token;
+			this.language = language;
 		}
 
 		public String token() {
 			return token;
+		}
+
+		/** The same caller sending {@code Accept-Language} (e.g. {@code en}, {@code zh-CN;q=0.9}). */
+		public As acceptLanguage(String language) {
+			return new As(token, language);
 		}
 
 		public Response get(String path) {
@@ -136,6 +144,9 @@ public class Api {
 				.header("Accept", "application/json");
 			if (token != null) {
 				builder.header("Authorization", "Bearer " + token);
+			}
+			if (language != null) {
+				builder.header("Accept-Language", language);
 			}
 			return builder;
 		}

@@ -15,12 +15,12 @@ import org.frontline.people.PersonForm;
 import org.frontline.people.ResidentIdNumber;
 import org.frontline.people.Sex;
 import org.frontline.people.Tag;
+import org.frontline.shared.Message;
+import org.frontline.shared.MobileNumber;
 import org.frontline.shared.Problem.FieldError;
 
 /** The rules every registered person meets, whichever way they came in (form, API, CSV, demo). */
 public final class PersonRules {
-
-	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
 	private static final Pattern PASSPORT = Pattern.compile("[A-Z0-9]{5,20}");
 
@@ -42,17 +42,17 @@ public final class PersonRules {
 		List<FieldError> errors = new ArrayList<>();
 		String name = trim(form.name());
 		if (name == null) {
-			errors.add(new FieldError("name", "The name is missing."));
+			errors.add(new FieldError("name", "people.name.missing"));
 		}
 		else if (name.codePointCount(0, name.length()) > 50 || CONTROL.matcher(name).find()) {
-			errors.add(new FieldError("name", "A name has at most 50 characters and no control characters."));
+			errors.add(new FieldError("name", "people.name.invalid", 50));
 		}
 		IdType idType = form.idType() == null ? IdType.RESIDENT_ID : form.idType();
 		String idNumber = trim(form.idNumber());
 		LocalDate birthDate = null;
 		Sex sex = null;
 		if (idNumber == null) {
-			errors.add(new FieldError("idNumber", "The ID number is missing."));
+			errors.add(new FieldError("idNumber", "people.id-number.missing"));
 		}
 		else {
 			idNumber = idNumber.toUpperCase(Locale.ROOT);
@@ -64,39 +64,39 @@ public final class PersonRules {
 						sex = id.sex();
 					}
 					catch (ResidentIdNumber.InvalidIdNumberException ex) {
-						errors.add(new FieldError("idNumber", ex.getMessage()));
+						errors.add(new FieldError("idNumber", ex.key()));
 					}
 				}
 				case PASSPORT -> {
 					if (!PASSPORT.matcher(idNumber).matches()) {
-						errors.add(new FieldError("idNumber", "A passport number has 5 to 20 letters and digits."));
+						errors.add(new FieldError("idNumber", "people.passport.invalid"));
 					}
 				}
 				case OTHER -> {
 					if (idNumber.length() > 40 || CONTROL.matcher(idNumber).find()) {
-						errors.add(new FieldError("idNumber", "A document number has at most 40 characters."));
+						errors.add(new FieldError("idNumber", "people.document.invalid", 40));
 					}
 				}
 			}
 		}
 		String phone = trim(form.phone());
-		if (phone != null && !MOBILE.matcher(phone).matches()) {
-			errors.add(new FieldError("phone", "A mobile number has 11 digits and starts with 13 to 19."));
+		if (phone != null && !MobileNumber.isValid(phone)) {
+			errors.add(new FieldError("phone", "problem.mobile-number"));
 		}
 		String area = trim(form.area());
 		if (area == null) {
-			errors.add(new FieldError("area", "The compound (area code) is missing."));
+			errors.add(new FieldError("area", "people.compound.missing"));
 		}
 		else if (!compoundExists.test(area)) {
-			errors.add(new FieldError("area", "Area " + area + " is not a known compound."));
+			errors.add(new FieldError("area", "people.compound.unknown", area));
 		}
 		else if (!inScope.test(area)) {
-			errors.add(new FieldError("area", "Area " + area + " is outside your scope."));
+			errors.add(new FieldError("area", "area.outside-scope", area));
 		}
 		Address address = form.address() == null ? Address.NONE : form.address();
-		String building = part(address.building(), "address.building", errors);
-		String unit = part(address.unit(), "address.unit", errors);
-		String room = part(address.room(), "address.room", errors);
+		String building = part(address.building(), "address.building", "people.building", errors);
+		String unit = part(address.unit(), "address.unit", "people.unit", errors);
+		String room = part(address.room(), "address.room", "people.room", errors);
 		EnumSet<Tag> tagSet = EnumSet.noneOf(Tag.class);
 		if (form.tags() != null) {
 			form.tags().stream().filter(Objects::nonNull).forEach(tagSet::add);
@@ -109,10 +109,10 @@ public final class PersonRules {
 				birthDate, sex), List.of());
 	}
 
-	private static String part(String value, String field, List<FieldError> errors) {
+	private static String part(String value, String field, String label, List<FieldError> errors) {
 		String trimmed = trim(value);
 		if (trimmed != null && (trimmed.length() > 20 || CONTROL.matcher(trimmed).find())) {
-			errors.add(new FieldError(field, "At most 20 characters, no control characters."));
+			errors.add(new FieldError(field, "people.address.part.invalid", Message.of(label), 20));
 		}
 		return trimmed;
 	}

@@ -23,6 +23,7 @@ import org.frontline.people.IdType;
 import org.frontline.people.ImportReport.RowError;
 import org.frontline.people.PersonForm;
 import org.frontline.people.Tag;
+import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
 
 /**
@@ -65,11 +66,11 @@ public final class ResidentCsv {
 				lines.add(line(line, record, index));
 			}
 			if (index == null) {
-				throw Problem.invalid("file", "The file is empty; expected a header: " + String.join(",", COLUMNS));
+				throw Problem.invalid("file", "people.import.empty", String.join(",", COLUMNS));
 			}
 		}
 		catch (IOException | UncheckedIOException ex) {
-			throw Problem.invalid("file", "The file is not valid CSV: " + ex.getMessage());
+			throw Problem.invalid("file", "people.import.not-csv");
 		}
 		return new Parsed(decoded.charset(), lines);
 	}
@@ -82,15 +83,13 @@ public final class ResidentCsv {
 			name = CHINESE.getOrDefault(name, name);
 			int column = COLUMNS.indexOf(name);
 			if (column < 0) {
-				throw Problem.invalid("header", "Unknown column '" + record.get(i) + "' in the header; expected: "
-						+ String.join(",", COLUMNS));
+				throw Problem.invalid("header", "people.import.unknown-column", record.get(i), String.join(",", COLUMNS));
 			}
 			index[column] = i;
 		}
 		for (String required : List.of("name", "id_number", "area")) {
 			if (index[COLUMNS.indexOf(required)] < 0) {
-				throw Problem.invalid("header",
-						"The header lacks column '" + required + "'; expected: " + String.join(",", COLUMNS));
+				throw Problem.invalid("header", "people.import.missing-column", required, String.join(",", COLUMNS));
 			}
 		}
 		return index;
@@ -104,21 +103,48 @@ public final class ResidentCsv {
 			if (tags != null) {
 				for (String tag : tags.split("[|;；,，\\s]+")) {
 					if (!tag.isBlank()) {
-						tagList.add(Tag.valueOf(tag.strip().toUpperCase(Locale.ROOT)));
+						tagList.add(constant(Tag.class, "tags", tag));
 					}
 				}
 			}
 			PersonForm form = new PersonForm(value(record, index, "name"),
-					idType == null ? IdType.RESIDENT_ID : IdType.valueOf(idType.toUpperCase(Locale.ROOT)),
+					idType == null ? IdType.RESIDENT_ID : constant(IdType.class, "id_type", idType),
 					value(record, index, "id_number"), value(record, index, "phone"), value(record, index, "area"),
 					new Address(value(record, index, "building"), value(record, index, "unit"),
 							value(record, index, "room")),
 					tagList);
 			return new Line(number, form, null);
 		}
+		catch (UnknownValue unknown) {
+			return new Line(number, null, new RowError(number, unknown.column,
+					Message.of("people.import.unknown-value", unknown.column, unknown.value, unknown.allowed)));
+		}
+	}
+
+	private static <E extends Enum<E>> E constant(Class<E> type, String column, String value) {
+		try {
+			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+		}
 		catch (IllegalArgumentException ex) {
-			return new Line(number, null, new RowError(number,
-					"Unknown id_type or tag (" + ex.getMessage().replaceAll(".*\\.", "") + ")."));
+			throw new UnknownValue(column, value.strip(), Arrays.stream(type.getEnumConstants()).map(Enum::name)
+				.collect(java.util.stream.Collectors.joining("|")));
+		}
+	}
+
+	/** A cell that names no constant of its column. */
+	private static final class UnknownValue extends RuntimeException {
+
+		private final String column;
+
+		private final String value;
+
+		private final String allowed;
+
+		UnknownValue(String column, String value, String allowed) {
+			super(null, null, false, false);
+			this.column = column;
+			this.value = value;
+			this.allowed = allowed;
 		}
 	}
 
@@ -146,7 +172,7 @@ public final class ResidentCsv {
 				return new Decoded(strict(GB18030).decode(ByteBuffer.wrap(bytes)).toString(), "GB18030");
 			}
 			catch (CharacterCodingException notGbk) {
-				throw Problem.invalid("file", "The file is neither UTF-8 nor GBK text; save it as UTF-8 CSV.");
+				throw Problem.invalid("file", "people.import.encoding");
 			}
 		}
 	}

@@ -85,7 +85,7 @@ class PeopleApiController {
 	}
 
 	static Problem tooLarge() {
-		return new Problem(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large",
-				"A residents file may have at most " + MAX_IMPORT_BYTES / (1024 * 1024) + " MB.", null);
+		return new Problem(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "people.import.too-large",
+				MAX_IMPORT_BYTES / (1024 * 1024));
 	}
 }

@@ -18,6 +18,7 @@ import org.frontline.people.Residents;
 import org.frontline.people.Tag;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.web.Texts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,9 +34,12 @@ class PeoplePageController {
 
 	private final Areas areas;
 
-	PeoplePageController(Residents residents, Areas areas) {
+	private final Texts texts;
+
+	PeoplePageController(Residents residents, Areas areas, Texts texts) {
 		this.residents = residents;
 		this.areas = areas;
+		this.texts = texts;
 	}
 
 	@GetMapping("/people")
@@ -81,7 +85,7 @@ class PeoplePageController {
 			return "redirect:/people/" + person.id();
 		}
 		catch (Problem problem) {
-			model.addAttribute("error", problem.getMessage());
+			model.addAttribute("error", texts.text(problem));
 			model.addAttribute("form", form);
 			model.addAttribute("tags", Tag.values());
 			model.addAttribute("idTypes", IdType.values());
@@ -101,7 +105,7 @@ class PeoplePageController {
 			model.addAttribute("report", report);
 		}
 		catch (Problem problem) {
-			model.addAttribute("error", problem.getMessage());
+			model.addAttribute("error", texts.text(problem));
 		}
 		return "people/import";
 	}

@@ -1,11 +1,13 @@
 package org.frontline.people.web;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.frontline.people.CardRequest;
 import org.frontline.people.TestCards;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.web.Texts;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,8 +26,11 @@ class TestCardController {
 
 	private final TestCards cards;
 
-	TestCardController(TestCards cards) {
+	private final Texts texts;
+
+	TestCardController(TestCards cards, Texts texts) {
 		this.cards = cards;
+		this.texts = texts;
 	}
 
 	@PostMapping(path = "/api/v1/cards", produces = { MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_JSON_VALUE })
@@ -44,15 +49,25 @@ class TestCardController {
 	Object printFromPage(@RequestParam(required = false) String area, @RequestParam(required = false) String personIds,
 			Model model) {
 		try {
-			List<Long> ids = personIds == null || personIds.isBlank() ? null
-					: java.util.Arrays.stream(personIds.split("[,，\\s]+")).filter(s -> !s.isBlank()).map(Long::valueOf).toList();
-			return pdf(cards.print(new CardRequest(area, ids)));
+			return pdf(cards.print(new CardRequest(area, ids(personIds))));
 		}
-		catch (Problem | NumberFormatException ex) {
+		catch (Problem problem) {
 			model.addAttribute("area", area);
 			model.addAttribute("personIds", personIds);
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("error", texts.text(problem));
 			return "people/cards";
+		}
+	}
+
+	private static List<Long> ids(String personIds) {
+		if (personIds == null || personIds.isBlank()) {
+			return null;
+		}
+		try {
+			return Arrays.stream(personIds.split("[,，\\s]+")).filter(s -> !s.isBlank()).map(Long::valueOf).toList();
+		}
+		catch (NumberFormatException ex) {
+			throw Problem.invalid("personIds", "people.cards.ids-invalid");
 		}
 	}
 

@@ -2,14 +2,17 @@ package org.frontline.shared.web;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.frontline.shared.Problem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.ObjectMapper;
@@ -17,25 +20,45 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Writes an RFC 9457 problem body where no controller advice reaches: from a filter, or from a servlet of its own.
  * The body has the same members as the advice's ({@code type}, {@code title}, {@code status}, {@code detail},
- * {@code errors} when there are any), and {@code Retry-After} is set when the problem has one.
+ * {@code errors} when there are any) in the request's language, and {@code Retry-After} is set when the problem has
+ * one.
  */
 @Component
 public class ProblemWriter {
 
 	private final ObjectMapper json;
 
-	ProblemWriter(ObjectMapper json) {
+	private final Texts texts;
+
+	ProblemWriter(ObjectMapper json, Texts texts) {
 		this.json = json;
+		this.texts = texts;
 	}
 
+	public void write(HttpServletRequest request, HttpServletResponse response, Problem problem) throws IOException {
+		write(response, problem, texts.locale(request));
+	}
+
+	/** Without the request at hand: in the language of the request being served, if any. */
 	public void write(HttpServletResponse response, Problem problem) throws IOException {
+		write(response, problem, texts.locale());
+	}
+
+	/** {@code title} and {@code detail} are message keys (a text that is no key is written as it is). */
+	public void write(HttpServletResponse response, int status, String type, String title, String detail)
+			throws IOException {
+		write(response, new Problem(HttpStatus.valueOf(status), type, null, detail, null));
+	}
+
+	private void write(HttpServletResponse response, Problem problem, Locale locale) throws IOException {
+		ProblemDetail detail = texts.detail(problem, locale);
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", problem.type().toString());
-		body.put("title", problem.title());
-		body.put("status", problem.status().value());
-		body.put("detail", problem.getMessage());
-		if (!problem.errors().isEmpty()) {
-			body.put("errors", problem.errors());
+		body.put("type", detail.getType().toString());
+		body.put("title", detail.getTitle());
+		body.put("status", detail.getStatus());
+		body.put("detail", detail.getDetail());
+		if (detail.getProperties() != null && detail.getProperties().containsKey("errors")) {
+			body.put("errors", detail.getProperties().get("errors"));
 		}
 		if (problem.retryAfterSeconds() != null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(problem.retryAfterSeconds()));
@@ -46,10 +69,5 @@ public class ProblemWriter {
 		response.setCharacterEncoding("UTF-8");
 		response.setContentLength(bytes.length);
 		response.getOutputStream().write(bytes);
-	}
-
-	public void write(HttpServletResponse response, int status, String type, String title, String detail)
-			throws IOException {
-		write(response, new Problem(HttpStatus.valueOf(status), type, title, detail, null));
 	}
 }
