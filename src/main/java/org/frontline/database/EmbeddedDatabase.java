@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -33,6 +36,33 @@ public final class EmbeddedDatabase implements Closeable {
 	 */
 	public static final String SHARED_BUFFERS = "1GB";
 
+	/**
+	 * The server settings Frontline's writes rely on, for the embedded server and to be set on an external one
+	 * (Patroni's {@code deploy/ha/patroni.yml} sets them too).
+	 */
+	public static final Map<String, String> SERVER_SETTINGS = settings();
+
+	private static Map<String, String> settings() {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("fsync", "on");
+		settings.put("synchronous_commit", "on");
+		settings.put("full_page_writes", "on");
+		settings.put("max_connections", "200");
+		// A testing round writes WAL fast: checkpoints every few minutes would flood it with full-page images and
+		// stall commits while they flush. Crash recovery replays at most this much.
+		settings.put("max_wal_size", "4GB");
+		settings.put("checkpoint_timeout", "15min");
+		// Every process hands what it wrote to the disk every 256 kB instead of leaving it in the kernel's page
+		// cache: an autovacuum of the scan log once left 800 MB there, the kernel wrote it out in one second, and
+		// commits waited behind it (WAL flushes 20 ms instead of 0.8, answers up to 580 ms).
+		settings.put("backend_flush_after", "256kB");
+		// Autovacuum rests 20 ms per round of work (PostgreSQL's pace until version 12, now 2 ms): on the two cores
+		// that also serve the scans, vacuuming the tubes at 2 ms took 0.2-0.3 of a core for a minute and answers
+		// waited up to 460 ms; at 5 ms a vacuum of the scan log still slowed them to a p99 of 124 ms.
+		settings.put("autovacuum_vacuum_cost_delay", "20ms");
+		return Collections.unmodifiableMap(settings);
+	}
+
 	public static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
 		return start(dataDir, port, SHARED_BUFFERS);
 	}
@@ -47,24 +77,9 @@ public final class EmbeddedDatabase implements Closeable {
 			.setCleanDataDirectory(false)
 			.setPGStartupWait(Duration.ofSeconds(120))
 			.setLocaleConfig("locale", "C")
-			.setServerConfig("fsync", "on")
-			.setServerConfig("synchronous_commit", "on")
-			.setServerConfig("full_page_writes", "on")
-			.setServerConfig("max_connections", "200")
 			.setServerConfig("shared_buffers", sharedBuffers == null || sharedBuffers.isBlank() ? SHARED_BUFFERS : sharedBuffers)
-			// A testing round writes WAL fast: checkpoints every few minutes would flood it with full-page images
-			// and stall commits while they flush. Crash recovery replays at most this much.
-			.setServerConfig("max_wal_size", "4GB")
-			.setServerConfig("checkpoint_timeout", "15min")
-			// Every process hands what it wrote to the disk every 256 kB instead of leaving it in the kernel's page
-			// cache: an autovacuum of the scan log once left 800 MB there, the kernel wrote it out in one second,
-			// and commits waited behind it (WAL flushes 20 ms instead of 0.8, answers up to 580 ms).
-			.setServerConfig("backend_flush_after", "256kB")
-			// Autovacuum rests 20 ms per round of work (PostgreSQL's pace until version 12, now 2 ms): on the two
-			// cores that also serve the scans, vacuuming the tubes at 2 ms took 0.2-0.3 of a core for a minute and
-			// answers waited up to 460 ms; at 5 ms a vacuum of the scan log still slowed them to a p99 of 124 ms.
-			.setServerConfig("autovacuum_vacuum_cost_delay", "20ms")
 			.setServerConfig("listen_addresses", "localhost");
+		SERVER_SETTINGS.forEach(builder::setServerConfig);
 		if (port > 0) {
 			builder.setPort(port);
 		}

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The real application on a real embedded PostgreSQL with the real migrations and a small demo district, one server
  * for the whole test JVM (every integration test extends this class, so Spring caches one context). Tests make their
- * own data with unique identifiers instead of resetting the database.
+ * own data with unique identifiers instead of resetting the database. Tagged {@value #TAG}: the Maven profile
+ * {@code postgresql15} runs every such test a second time on Debian's PostgreSQL 15 ({@link InstalledPostgres}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "frontline.demo.enabled=true", "frontline.demo.residents=600", "frontline.demo.seed=7",
@@ -26,7 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
 				"frontline.scans.answer-ms=10000", "logging.level.root=WARN",
 				"logging.level.org.frontline=INFO" })
 @Import(TestClockConfiguration.class)
+@Tag(IntegrationTest.TAG)
 public abstract class IntegrationTest {
+
+	public static final String TAG = "integration";
 
 	public static final String DEMO_PASSWORD = "demo-pass-1";
 
@@ -46,6 +51,10 @@ public abstract class IntegrationTest {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		registry.add("frontline.db.data-dir", DATA_DIR::toString);
+		if (InstalledPostgres.configured()) {
+			registry.add("frontline.db.url", () -> InstalledPostgres.shared().jdbcUrl());
+			registry.add("frontline.db.user", () -> "postgres");
+		}
 	}
 
 	protected Api api() {
