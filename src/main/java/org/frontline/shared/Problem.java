@@ -58,6 +58,15 @@ public class Problem extends RuntimeException {
 				retryAfterSeconds);
 	}
 
+	/**
+	 * 503 with {@code Retry-After}: nothing was stored now; the same request may be sent again after the delay.
+	 * {@code title} and {@code detail} are message keys (a text that is no key is shown as it is).
+	 */
+	public static Problem unavailable(String type, String title, String detail, int retryAfterSeconds) {
+		return new Problem(HttpStatus.SERVICE_UNAVAILABLE, type, title == null ? null : Message.of(title),
+				Message.of(detail), List.of(), retryAfterSeconds);
+	}
+
 	/** 400: the request body is not what the endpoint reads. Nothing of the parser's own text is passed on. */
 	public static Problem malformedBody() {
 		return new Problem(HttpStatus.BAD_REQUEST, "malformed-body", "problem.body.unreadable");

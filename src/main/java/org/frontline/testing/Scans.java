@@ -8,7 +8,6 @@ import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.frontline.testing.internal.ScanCommitter;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,7 +60,7 @@ public class Scans {
 
 	/** 503: the events could not be stored now; sending them again is safe (nothing is stored twice). */
 	public static Problem unavailable() {
-		return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "scans-unavailable", "Scans not stored",
-				"The scans could not be stored now; send them again (nothing is stored twice).", null);
+		return Problem.unavailable("scans-unavailable", "Scans not stored",
+				"The scans could not be stored now; send them again (nothing is stored twice).", 1);
 	}
 }

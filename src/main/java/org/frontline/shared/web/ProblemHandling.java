@@ -9,6 +9,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
+import org.frontline.shared.DatabaseUnavailable;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Validation;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.MethodValidationException;
@@ -87,6 +90,15 @@ class ProblemHandling {
 		log.info("Rejected a write that breaks a constraint: {}", ex.getMostSpecificCause().getMessage());
 		return problem(Problem.conflict("constraint-violated", "problem.constraint-violated.detail"), request,
 				response);
+	}
+
+	/** The database is unavailable (a failover): 503 with Retry-After; any other data access failure stays a 500. */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	Object database(Exception ex, HttpServletRequest request, HttpServletResponse response) throws Exception {
+		if (!DatabaseUnavailable.causedBy(ex)) {
+			throw ex;
+		}
+		return problem(DatabaseUnavailable.problem(), request, response);
 	}
 
 	@ExceptionHandler({ HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,

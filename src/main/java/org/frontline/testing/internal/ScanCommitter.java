@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.frontline.people.ResolvedCode;
+import org.frontline.shared.DatabaseUnavailable;
 import org.frontline.shared.IngestBacklog;
 import org.frontline.shared.Viewer;
 import org.frontline.testing.ScanEvent;
@@ -236,6 +237,13 @@ public class ScanCommitter implements SmartLifecycle, IngestBacklog {
 			});
 		}
 		catch (RuntimeException ex) {
+			if (DatabaseUnavailable.causedBy(ex)) {
+				// One by one, each request would wait for a connection in turn while the database fails over.
+				log.info("A scan group of {} requests found the database unavailable ({}); they are answered 'send "
+						+ "again'", group.size(), ex.getMessage());
+				group.forEach(p -> p.done().completeExceptionally(ex));
+				return;
+			}
 			log.info("A shared scan transaction of {} requests failed ({}); applying them one by one", group.size(),
 					ex.getMessage());
 			for (Pending pending : group) {
