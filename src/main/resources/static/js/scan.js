@@ -141,7 +141,7 @@
     var ok = result.status !== 'REJECTED';
     var text;
     if (result.status === 'DUPLICATE') {
-      text = messages.DUPLICATE;
+      text = messages[result.reason === 'ALREADY_SEALED' ? 'ALREADY_SEALED' : 'DUPLICATE'];
     } else if (!ok) {
       text = reasonText(result) + (result.message && messages[result.reason] ? '' : '');
     } else if (event && event.type === 'SAMPLED') {

@@ -79,7 +79,7 @@ final class ResultsFixture {
 		}
 		String box = unique("B");
 		events.add(event("BOXED", "boxCode", box, "tubeCode", tube));
-		events.add(event("BOX_DISPATCHED", "boxCode", box, "courier", "李师傅"));
+		events.add(event("BOX_DISPATCHED", "boxCode", box, "courier", "李师傅", "labId", lab));
 		List<JsonNode> answers = results(send(registrar, events));
 		assertThat(answers).as(answers.toString()).extracting(a -> a.get("status").asString()).containsOnly("ACCEPTED");
 		if (receive) {

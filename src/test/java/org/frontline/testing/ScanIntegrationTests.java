@@ -7,6 +7,8 @@ import static org.frontline.testing.TestingFixture.results;
 import static org.frontline.testing.TestingFixture.send;
 import static org.frontline.testing.TestingFixture.unique;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +149,107 @@ class ScanIntegrationTests extends IntegrationTest {
 		assertThat(sealed.get("reason").asString()).isEqualTo("TUBE_SEALED");
 		assertThat(jdbc.sql("SELECT samples FROM testing_tube WHERE code = :c").param("c", tube).query(Integer.class).single())
 			.isEqualTo(1);
+	}
+
+	@Test
+	void sealingATubeThatAlreadySealedItselfIsADuplicateThatChangesNothing() {
+		String tube = openTube(1);
+		long person = fixture.person(TestData.BILINWAN_COMPOUND);
+		assertThat(sample(tube, fixture.code(person)).get("tubeStatus").asString()).isEqualTo("SEALED");
+		String sealedAt = jdbc.sql("SELECT sealed_at::text FROM testing_tube WHERE code = :c")
+			.param("c", tube)
+			.query(String.class)
+			.single();
+		Map<String, Object> seal = event("TUBE_SEALED", "tubeCode", tube);
+		JsonNode again = results(send(registrar, List.of(seal))).get(0);
+		assertThat(again.get("status").asString()).as(again.toString()).isEqualTo("DUPLICATE");
+		assertThat(again.get("reason").asString()).isEqualTo("ALREADY_SEALED");
+		assertThat(again.get("tubeStatus").asString()).isEqualTo("SEALED");
+		assertThat(jdbc.sql("SELECT sealed_at::text FROM testing_tube WHERE code = :c")
+			.param("c", tube)
+			.query(String.class)
+			.single()).isEqualTo(sealedAt);
+		JsonNode resent = results(send(registrar, List.of(seal))).get(0);
+		assertThat(resent.get("status").asString()).isEqualTo("DUPLICATE");
+		assertThat(resent.get("reason").asString()).isEqualTo("ACCEPTED: ALREADY_SEALED");
+	}
+
+	@Test
+	void eventTimesOutsideTheRoundOrFarInTheFutureAreRejectedWithAReasonAndStoredOnce() {
+		String tube = openTube(10);
+		List<String> times = List.of("0000-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "-200000-01-01T00:00:00Z",
+				"+200000-01-01T00:00:00Z", Instant.now().plus(Duration.ofDays(1)).toString(),
+				Instant.now().minus(Duration.ofDays(3)).toString(), "yesterday at noon");
+		List<Map<String, Object>> batch = new ArrayList<>();
+		List<Long> people = new ArrayList<>();
+		for (String at : times) {
+			long person = fixture.person(TestData.BILINWAN_COMPOUND);
+			people.add(person);
+			Map<String, Object> sampled = event("SAMPLED", "tubeCode", tube, "personCode", fixture.code(person));
+			sampled.put("at", at);
+			batch.add(sampled);
+		}
+		Map<String, Object> opened = event("TUBE_OPENED", "roundId", round, "siteId", site, "tubeCode", unique("T"));
+		opened.put("at", "1970-01-01T00:00:00Z");
+		batch.add(opened);
+		Map<String, Object> checkIn = event("CHECKED_IN", "roundId", round, "siteId", site, "personCode",
+				fixture.code(fixture.person(TestData.BILINWAN_COMPOUND)), "temperature", 36.5);
+		checkIn.put("at", "-200000-01-01T00:00:00Z");
+		batch.add(checkIn);
+		for (int attempt = 0; attempt < 2; attempt++) {
+			List<JsonNode> answers = results(send(registrar, batch));
+			assertThat(answers).as(answers.toString())
+				.extracting(r -> r.get("status").asString())
+				.containsOnly(attempt == 0 ? "REJECTED" : "DUPLICATE");
+			assertThat(answers).extracting(r -> r.get("reason").asString())
+				.containsOnly(attempt == 0 ? "INVALID_TIME" : "REJECTED: INVALID_TIME");
+		}
+		for (long person : people) {
+			assertThat(samplesOf(person)).isZero();
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM testing_scan_event WHERE event_id::text IN (:ids) AND reason = 'INVALID_TIME'")
+			.param("ids", batch.stream().map(e -> (String) e.get("eventId")).toList())
+			.query(Long.class)
+			.single()).isEqualTo(batch.size());
+	}
+
+	@Test
+	void aCheckInByIdNumberAnswersNothingAboutSomeoneOutsideTheCallersArea() {
+		String inside = TestData.residentId();
+		fixture.person(TestData.BILINWAN_COMPOUND, "李小红", inside, TestData.phone(), List.of());
+		String outside = TestData.residentId();
+		long elsewhere = fixture.person(TestData.CHENYUAN_COMPOUND, "赵大海", outside, TestData.phone(), List.of());
+		String nobody = TestData.residentId();
+		List<JsonNode> answers = results(send(registrar, List.of(
+				event("CHECKED_IN", "roundId", round, "siteId", site, "idNumber", inside, "temperature", 36.5),
+				event("CHECKED_IN", "roundId", round, "siteId", site, "idNumber", outside, "temperature", 36.5),
+				event("CHECKED_IN", "roundId", round, "siteId", site, "idNumber", nobody, "temperature", 36.5))));
+		assertThat(answers.get(0).get("name").asString()).isEqualTo("李*红");
+		JsonNode unknown = answers.get(2);
+		JsonNode foreign = answers.get(1);
+		assertThat(foreign.get("status").asString()).isEqualTo("REJECTED");
+		assertThat(foreign.get("reason").asString()).isEqualTo(unknown.get("reason").asString());
+		assertThat(foreign.get("message").asString()).isEqualTo(unknown.get("message").asString());
+		assertThat(foreign.toString()).doesNotContain("赵").doesNotContain("*海");
+		assertThat(jdbc.sql("SELECT count(*) FROM testing_checkin WHERE person_id = :p")
+			.param("p", elsewhere)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void anEventOfATypeTheProtocolDoesNotKnowIsRejectedOnItsOwn() {
+		String tube = openTube(10);
+		long person = fixture.person(TestData.BILINWAN_COMPOUND);
+		List<JsonNode> answers = results(send(registrar, List.of(event("TUBE_SHAKEN", "tubeCode", tube),
+				event("SAMPLED", "tubeCode", tube, "personCode", fixture.code(person)))));
+		assertThat(answers).extracting(r -> r.get("status").asString()).containsExactly("REJECTED", "ACCEPTED");
+		assertThat(answers.get(0).get("reason").asString()).isEqualTo("INVALID_EVENT");
+		assertThat(send(registrar, List.of(event("SAMPLED", "tubeCode", tube)).stream().map(e -> {
+			Map<String, Object> numbered = new java.util.HashMap<>(e);
+			numbered.put("type", 1);
+			return numbered;
+		}).toList()).status()).isEqualTo(400);
 	}
 
 	@Test
@@ -304,11 +407,6 @@ class ScanIntegrationTests extends IntegrationTest {
 			sample(tube, fixture.code(fixture.person(TestData.BILINWAN_COMPOUND)));
 			send(registrar, List.of(event("TUBE_SEALED", "tubeCode", tube)));
 		}
-		String box = unique("B");
-		List<JsonNode> packed = results(send(registrar, List.of(event("BOXED", "boxCode", box, "tubeCode", first),
-				event("BOXED", "boxCode", box, "tubeCode", second),
-				event("BOX_DISPATCHED", "boxCode", box, "courier", "李师傅"))));
-		assertThat(packed).extracting(r -> r.get("status").asString()).containsOnly("ACCEPTED");
 		Response lab = api().as("admin").post("/api/v1/labs", Map.of("name", unique("检测实验室-")));
 		assertThat(lab.status()).as(lab.body()).isEqualTo(201);
 		long labId = lab.json().get("id").asLong();
@@ -316,7 +414,17 @@ class ScanIntegrationTests extends IntegrationTest {
 				DEMO_PASSWORD + "-Strong!9", "roles", List.of("LAB"), "lab", labId));
 		assertThat(labUser.status()).as(labUser.body()).isEqualTo(201);
 		Api.As labStaff = fixture.asUser(labUser.json().get("username").asString());
-		assertThat(labStaff.get("/api/v1/boxes/" + box).status()).isEqualTo(404);
+		String box = unique("B");
+		List<JsonNode> packed = results(send(registrar, List.of(event("BOXED", "boxCode", box, "tubeCode", first),
+				event("BOXED", "boxCode", box, "tubeCode", second),
+				event("BOX_DISPATCHED", "boxCode", box, "courier", "李师傅", "labId", labId))));
+		assertThat(packed).extracting(r -> r.get("status").asString()).containsOnly("ACCEPTED");
+		assertThat(packed).extracting(r -> r.get("boxStatus").asString())
+			.containsExactly("PACKING", "PACKING", "DISPATCHED");
+		assertThat(packed.get(1).get("count").asInt()).isEqualTo(2);
+		Response onItsWay = labStaff.get("/api/v1/boxes/" + box);
+		assertThat(onItsWay.status()).as(onItsWay.body()).isEqualTo(200);
+		assertThat(onItsWay.json().get("status").asString()).isEqualTo("DISPATCHED");
 		JsonNode received = results(send(labStaff,
 				List.of(event("BOX_RECEIVED", "boxCode", box, "labId", labId, "tubeCodes", List.of(first, "T-STRAY")))))
 			.get(0);

@@ -1,6 +1,5 @@
 package org.frontline.testing.internal;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,11 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-
 import org.frontline.people.ResolvedCode;
+import org.frontline.testing.RoundStatus;
 import org.frontline.testing.ScanEvent;
-import org.frontline.testing.ScanResult;
 import org.frontline.testing.internal.ScanCommitter.Pending;
+import org.frontline.testing.internal.ScanDecisions.Round;
+import org.frontline.testing.internal.ScanDecisions.Standing;
+import org.frontline.testing.internal.ScanDecisions.TubeState;
 
 /**
  * The statements of {@link BulkSampling}: each reads or writes what a whole group needs at once, with arrays as
@@ -30,76 +31,54 @@ final class BulkStatements {
 	}
 
 	/** An event of the group, with its request, id and time. */
-	record Item(int request, Pending pending, ScanEvent event, UUID id, Instant at,
-			Map<String, ResolvedCode> people) {
+	record Item(int request, Pending pending, ScanEvent event, UUID id, Instant at, Map<String, ResolvedCode> people) {
 	}
 
-	static final class Tube {
-
-		Long id;
-
-		final String code;
-
-		final long roundId;
-
-		final long siteId;
-
-		final String siteArea;
-
-		final int poolSize;
-
-		int samples;
-
-		String status;
-
-		final String roundStatus;
-
-		boolean changed;
-
-		Instant sealedAt;
-
-		String sealedBy;
-
-		Instant openedAt;
-
-		String openedBy;
-
-		Tube(Long id, String code, long roundId, long siteId, String siteArea, int poolSize, int samples, String status,
-				String roundStatus) {
-			this.id = id;
-			this.code = code;
-			this.roundId = roundId;
-			this.siteId = siteId;
-			this.siteArea = siteArea;
-			this.poolSize = poolSize;
-			this.samples = samples;
-			this.status = status;
-			this.roundStatus = roundStatus;
-		}
+	/** A tube the group opened, as the group left it, with who opened it when. */
+	record NewTube(TubeState tube, Instant openedAt, String openedBy) {
 	}
 
-	record NewSample(Tube tube, long personId, Instant at, String by, boolean resample) {
+	/** A sample to insert into the tube of this code. */
+	record NewSample(String tubeCode, long roundId, long siteId, long personId, Instant at, String by,
+			boolean resample) {
 	}
 
-	/** What {@link #read} found: the group's events it claimed, its rounds, sites, locked tubes and people's standing. */
+	/**
+	 * What {@link #read} found: the group's events it claimed, its rounds, sites, tubes (locked; the group's changes
+	 * replace them as it goes) and what its people already have in those rounds.
+	 */
 	static final class Reads {
 
 		final Set<UUID> claimed = new HashSet<>();
 
-		final Map<Long, String[]> rounds = new HashMap<>();
+		final Map<Long, Round> rounds = new HashMap<>();
 
 		final Map<Long, String> sites = new HashMap<>();
 
-		final Map<String, Tube> tubes = new HashMap<>();
+		final Map<String, TubeState> tubes = new HashMap<>();
 
-		/** "t{tube id}/{person id}": a person's live sample in a tube. */
-		final Set<String> inTube = new HashSet<>();
+		/** "{tube code}/{person id}": a person's live sample in a tube. */
+		private final Set<String> inTube = new HashSet<>();
 
 		/** "{round id}/{person id}": a person with a live sample in a round. */
-		final Set<String> sampled = new HashSet<>();
+		private final Set<String> sampled = new HashSet<>();
 
 		/** "{round id}/{person id}": a person whose last check-in in a round had a fever. */
-		final Set<String> fever = new HashSet<>();
+		private final Set<String> fever = new HashSet<>();
+
+		Standing standing(TubeState tube, long personId) {
+			if (tube == null) {
+				return new Standing(false, false, false);
+			}
+			return new Standing(inTube.contains(tube.code() + "/" + personId),
+					sampled.contains(tube.roundId() + "/" + personId), fever.contains(tube.roundId() + "/" + personId));
+		}
+
+		/** A sample the group adds, so that the group's later events see it. */
+		void sampled(TubeState tube, long personId) {
+			inTube.add(tube.code() + "/" + personId);
+			sampled.add(tube.roundId() + "/" + personId);
+		}
 	}
 
 	/**
@@ -107,13 +86,8 @@ final class BulkStatements {
 	 * in the scan log (an event stored before is not claimed again), reads the rounds and sites of its TUBE_OPENED
 	 * events, locks its existing tubes (in id order, so that two committers never wait on each other in a cycle), and
 	 * reads what its people already have in its rounds (the rounds of its tubes and of its TUBE_OPENED events):
-	 * samples (which tube) and check-ins with fever. On a busy machine every round trip is a wait for a core, for the
-	 * committer and for its database backend, and the whole group waits with them.
-	 *
-	 * <p>
-	 * The standing is read with array conditions on one index (person, round): the plan stays a probe per person
-	 * whatever the statistics say (a join with the unnested people once turned into a scan of the whole round's
-	 * samples while a new round's statistics were still empty: 20 ms per group, growing with the round).
+	 * samples and check-ins with fever. The standing is read with array conditions on the (round, person) index, so
+	 * the plan stays a probe per person whatever the statistics say.
 	 */
 	static Reads read(Connection connection, List<Item> items, Instant now, Set<Long> roundIds, Set<Long> siteIds,
 			Set<String> codes, Set<Long> personIds) throws SQLException {
@@ -128,14 +102,14 @@ final class BulkStatements {
 			Item item = items.get(i);
 			ids[i] = item.id();
 			devices[i] = item.pending().deviceId();
-			types[i] = item.event().type();
+			types[i] = item.event().type().name();
 			users[i] = item.pending().viewer().username();
 			ats[i] = Timestamp.from(item.at());
 			tubes[i] = item.event().tubeCode().strip();
 		}
-		Array rounds = connection.createArrayOf("bigint", roundIds.toArray());
-		Array codeArray = connection.createArrayOf("text", codes.toArray());
-		Array people = connection.createArrayOf("bigint", personIds.toArray());
+		var rounds = connection.createArrayOf("bigint", roundIds.toArray());
+		var codeArray = connection.createArrayOf("text", codes.toArray());
+		var people = connection.createArrayOf("bigint", personIds.toArray());
 		Reads reads = new Reads();
 		try (PreparedStatement statement = connection.prepareStatement("""
 				INSERT INTO testing_scan_event (event_id, device_id, type, username, at, received_at, status, tube_code)
@@ -144,9 +118,9 @@ final class BulkStatements {
 				     AS e(id, device, type, username, at, tube)
 				ON CONFLICT (event_id) DO NOTHING
 				RETURNING event_id;
-				SELECT id, status, pool_size FROM testing_round WHERE id = ANY(?::bigint[]);
+				SELECT r.id, r.status, r.pool_size, %s FROM testing_round r WHERE r.id = ANY(?::bigint[]);
 				SELECT id, area_code FROM testing_site WHERE id = ANY(?::bigint[]);
-				SELECT t.id, t.code, t.round_id, t.site_id, s.area_code, t.pool_size, t.samples, t.status, r.status
+				SELECT %s
 				FROM testing_tube t JOIN testing_site s ON s.id = t.site_id JOIN testing_round r ON r.id = t.round_id
 				WHERE t.code = ANY(?::text[])
 				ORDER BY t.id
@@ -162,7 +136,7 @@ final class BulkStatements {
 				  AND c.round_id = ANY(ARRAY(SELECT round_id FROM testing_tube WHERE code = ANY(?::text[])
 				                             UNION SELECT unnest(?::bigint[])))
 				ORDER BY c.round_id, c.person_id, c.checked_in_at DESC, c.id DESC
-				""")) {
+				""".formatted(ScanRepository.ROUND_BEGAN, ScanRepository.TUBE_COLUMNS))) {
 			statement.setTimestamp(1, Timestamp.from(now));
 			statement.setArray(2, connection.createArrayOf("uuid", ids));
 			statement.setArray(3, connection.createArrayOf("text", devices));
@@ -187,7 +161,8 @@ final class BulkStatements {
 			}
 			try (ResultSet rs = next(statement, 2)) {
 				while (rs.next()) {
-					reads.rounds.put(rs.getLong(1), new String[] { rs.getString(2), String.valueOf(rs.getInt(3)) });
+					reads.rounds.put(rs.getLong(1), new Round(rs.getLong(1), RoundStatus.valueOf(rs.getString(2)),
+							rs.getInt(3), rs.getTimestamp(4).toInstant()));
 				}
 			}
 			try (ResultSet rs = next(statement, 3)) {
@@ -195,15 +170,21 @@ final class BulkStatements {
 					reads.sites.put(rs.getLong(1), rs.getString(2));
 				}
 			}
+			Map<Long, String> codeOf = new HashMap<>();
 			try (ResultSet rs = next(statement, 4)) {
+				int row = 0;
 				while (rs.next()) {
-					reads.tubes.put(rs.getString(2), new Tube(rs.getLong(1), rs.getString(2), rs.getLong(3),
-							rs.getLong(4), rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9)));
+					TubeState tube = ScanRepository.tube(rs, row++);
+					reads.tubes.put(tube.code(), tube);
+					codeOf.put(tube.id(), tube.code());
 				}
 			}
 			try (ResultSet rs = next(statement, 5)) {
 				while (rs.next()) {
-					reads.inTube.add("t" + rs.getLong(3) + "/" + rs.getLong(1));
+					String code = codeOf.get(rs.getLong(3));
+					if (code != null) {
+						reads.inTube.add(code + "/" + rs.getLong(1));
+					}
 					reads.sampled.add(rs.getLong(2) + "/" + rs.getLong(1));
 				}
 			}
@@ -226,8 +207,8 @@ final class BulkStatements {
 		return statement.getResultSet();
 	}
 
-	static Map<UUID, String> answers(Connection connection, List<Item> items, Set<UUID> claimed)
-			throws SQLException {
+	/** The first answers of events of the group that were stored before, as "STATUS" or "STATUS: REASON". */
+	static Map<UUID, String> answers(Connection connection, List<Item> items, Set<UUID> claimed) throws SQLException {
 		List<UUID> stored = items.stream().map(Item::id).filter(id -> !claimed.contains(id)).distinct().toList();
 		Map<UUID, String> answers = new HashMap<>();
 		if (stored.isEmpty()) {
@@ -246,9 +227,14 @@ final class BulkStatements {
 		return answers;
 	}
 
-	static void insertTubes(Connection connection, List<Tube> opened) throws SQLException {
+	/**
+	 * Inserts the tubes the group opened, as the group left them (counted and sealed by its samples); answers their
+	 * ids by code, or throws {@link BulkSampling.ConcurrentChange} when another writer took one of the codes first.
+	 */
+	static Map<String, Long> insertTubes(Connection connection, List<NewTube> opened) throws SQLException {
+		Map<String, Long> ids = new HashMap<>();
 		if (opened.isEmpty()) {
-			return;
+			return ids;
 		}
 		int n = opened.size();
 		String[] codes = new String[n];
@@ -257,25 +243,23 @@ final class BulkStatements {
 		Integer[] pools = new Integer[n];
 		Integer[] samples = new Integer[n];
 		String[] statuses = new String[n];
-		Timestamp[] openedAt = new Timestamp[n];
-		String[] openedBy = new String[n];
+		Timestamp[] openedAts = new Timestamp[n];
+		String[] openedBys = new String[n];
 		Timestamp[] sealedAt = new Timestamp[n];
 		String[] sealedBy = new String[n];
 		for (int i = 0; i < n; i++) {
-			Tube tube = opened.get(i);
-			codes[i] = tube.code;
-			rounds[i] = tube.roundId;
-			sites[i] = tube.siteId;
-			pools[i] = tube.poolSize;
-			samples[i] = tube.samples;
-			statuses[i] = tube.status;
-			boolean sealed = "SEALED".equals(tube.status);
-			openedAt[i] = Timestamp.from(tube.openedAt);
-			openedBy[i] = tube.openedBy;
-			sealedAt[i] = sealed ? Timestamp.from(tube.sealedAt) : null;
-			sealedBy[i] = sealed ? tube.sealedBy : null;
+			TubeState tube = opened.get(i).tube();
+			codes[i] = tube.code();
+			rounds[i] = tube.roundId();
+			sites[i] = tube.siteId();
+			pools[i] = tube.poolSize();
+			samples[i] = tube.samples();
+			statuses[i] = tube.status().name();
+			openedAts[i] = Timestamp.from(opened.get(i).openedAt());
+			openedBys[i] = opened.get(i).openedBy();
+			sealedAt[i] = tube.sealedAt() == null ? null : Timestamp.from(tube.sealedAt());
+			sealedBy[i] = tube.sealedBy();
 		}
-		Map<String, Long> ids = new HashMap<>();
 		try (PreparedStatement statement = connection.prepareStatement("""
 				INSERT INTO testing_tube (code, round_id, site_id, pool_size, samples, status, opened_at, opened_by,
 				                          sealed_at, sealed_by)
@@ -290,8 +274,8 @@ final class BulkStatements {
 			statement.setArray(4, connection.createArrayOf("int4", pools));
 			statement.setArray(5, connection.createArrayOf("int4", samples));
 			statement.setArray(6, connection.createArrayOf("text", statuses));
-			statement.setArray(7, connection.createArrayOf("timestamptz", openedAt));
-			statement.setArray(8, connection.createArrayOf("text", openedBy));
+			statement.setArray(7, connection.createArrayOf("timestamptz", openedAts));
+			statement.setArray(8, connection.createArrayOf("text", openedBys));
 			statement.setArray(9, connection.createArrayOf("timestamptz", sealedAt));
 			statement.setArray(10, connection.createArrayOf("text", sealedBy));
 			try (ResultSet rs = statement.executeQuery()) {
@@ -303,16 +287,16 @@ final class BulkStatements {
 		if (ids.size() != n) {
 			throw new BulkSampling.ConcurrentChange("A tube code of this group was opened by another writer.");
 		}
-		opened.forEach(tube -> tube.id = ids.get(tube.code));
+		return ids;
 	}
 
 	/**
 	 * The group's writes after its new tubes, sent together in one round trip: its samples (refused as a whole, by
 	 * {@link BulkSampling.ConcurrentChange}, when another writer sampled one of its people first), its changed tubes
-	 * (count, seal) and its rejected events' answers in the scan log.
+	 * as the group left them, and its rejected events' answers in the scan log.
 	 */
-	static void write(Connection connection, List<NewSample> samples, List<Tube> changed, Map<UUID, String> rejected)
-			throws SQLException {
+	static void write(Connection connection, List<NewSample> samples, Map<String, Long> tubeIds,
+			List<TubeState> changed, Map<UUID, String> rejected) throws SQLException {
 		StringBuilder sql = new StringBuilder();
 		if (!samples.isEmpty()) {
 			sql.append("""
@@ -323,8 +307,8 @@ final class BulkStatements {
 		}
 		if (!changed.isEmpty()) {
 			sql.append("""
-					UPDATE testing_tube t SET samples = u.samples, status = u.status,
-					       sealed_at = coalesce(t.sealed_at, u.sealed_at), sealed_by = coalesce(t.sealed_by, u.sealed_by)
+					UPDATE testing_tube t SET samples = u.samples, status = u.status, sealed_at = u.sealed_at,
+					       sealed_by = u.sealed_by
 					FROM unnest(?::bigint[], ?::int[], ?::text[], ?::timestamptz[], ?::text[])
 					     AS u(id, samples, status, sealed_at, sealed_by)
 					WHERE t.id = u.id;
@@ -343,7 +327,7 @@ final class BulkStatements {
 		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
 			int parameter = 1;
 			if (!samples.isEmpty()) {
-				parameter = bindSamples(connection, statement, parameter, samples);
+				parameter = bindSamples(connection, statement, parameter, samples, tubeIds);
 			}
 			if (!changed.isEmpty()) {
 				parameter = bindTubes(connection, statement, parameter, changed);
@@ -356,9 +340,8 @@ final class BulkStatements {
 				statement.execute();
 			}
 			catch (SQLException ex) {
-				// A plain insert, not ON CONFLICT DO NOTHING, which checks both unique indexes before each row and
-				// confirms each row with a WAL record of its own, for a conflict only a concurrent writer causes (and
-				// then the group is applied again event by event either way).
+				// A plain insert, not ON CONFLICT DO NOTHING (which checks both unique indexes before each row and
+				// confirms each row with a WAL record of its own), for a conflict only a concurrent writer causes.
 				if ("23505".equals(ex.getSQLState())) {
 					throw new BulkSampling.ConcurrentChange("A person of this group was sampled by another writer.");
 				}
@@ -368,7 +351,7 @@ final class BulkStatements {
 	}
 
 	private static int bindSamples(Connection connection, PreparedStatement statement, int first,
-			List<NewSample> samples) throws SQLException {
+			List<NewSample> samples, Map<String, Long> tubeIds) throws SQLException {
 		int n = samples.size();
 		Long[] tubes = new Long[n];
 		Long[] rounds = new Long[n];
@@ -379,9 +362,9 @@ final class BulkStatements {
 		Boolean[] resample = new Boolean[n];
 		for (int i = 0; i < n; i++) {
 			NewSample sample = samples.get(i);
-			tubes[i] = sample.tube().id;
-			rounds[i] = sample.tube().roundId;
-			sites[i] = sample.tube().siteId;
+			tubes[i] = tubeIds.get(sample.tubeCode());
+			rounds[i] = sample.roundId();
+			sites[i] = sample.siteId();
 			people[i] = sample.personId();
 			ats[i] = Timestamp.from(sample.at());
 			by[i] = sample.by();
@@ -397,7 +380,7 @@ final class BulkStatements {
 		return first + 7;
 	}
 
-	private static int bindTubes(Connection connection, PreparedStatement statement, int first, List<Tube> changed)
+	private static int bindTubes(Connection connection, PreparedStatement statement, int first, List<TubeState> changed)
 			throws SQLException {
 		int n = changed.size();
 		Long[] ids = new Long[n];
@@ -406,13 +389,12 @@ final class BulkStatements {
 		Timestamp[] sealedAt = new Timestamp[n];
 		String[] sealedBy = new String[n];
 		for (int i = 0; i < n; i++) {
-			Tube tube = changed.get(i);
-			boolean sealed = "SEALED".equals(tube.status);
-			ids[i] = tube.id;
-			samples[i] = tube.samples;
-			statuses[i] = tube.status;
-			sealedAt[i] = sealed && tube.sealedAt != null ? Timestamp.from(tube.sealedAt) : null;
-			sealedBy[i] = sealed ? tube.sealedBy : null;
+			TubeState tube = changed.get(i);
+			ids[i] = tube.id();
+			samples[i] = tube.samples();
+			statuses[i] = tube.status().name();
+			sealedAt[i] = tube.sealedAt() == null ? null : Timestamp.from(tube.sealedAt());
+			sealedBy[i] = tube.sealedBy();
 		}
 		statement.setArray(first, connection.createArrayOf("bigint", ids));
 		statement.setArray(first + 1, connection.createArrayOf("int4", samples));

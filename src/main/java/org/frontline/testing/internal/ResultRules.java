@@ -167,7 +167,7 @@ public class ResultRules {
 		if (item.tubeCode() == null || item.tubeCode().isBlank()) {
 			return "tubeCode is missing.";
 		}
-		if (!ScanRules.CODE.matcher(item.tubeCode().strip()).matches()) {
+		if (!ScanDecisions.CODE.matcher(item.tubeCode().strip()).matches()) {
 			return "tubeCode has 1 to 40 letters, digits or '-'.";
 		}
 		if (outcome(item.outcome()) == null) {

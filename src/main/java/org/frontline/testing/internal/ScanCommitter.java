@@ -27,33 +27,19 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit for scans: request threads queue their batches; a committer thread drains whatever is queued into one
- * transaction, commits once, and only then completes each request. Commits are shared between concurrent requests,
- * and nothing is acknowledged before it is durable.
+ * Group commit for scans: request threads queue their batches; a committer thread drains what is queued into one
+ * transaction, commits once, and only then completes each request, so nothing is acknowledged before it is durable
+ * and one commit serves many requests. A device always goes to the same committer ({@code frontline.scans.committers}),
+ * so its events stay in order; committers, like instances on one database, are kept apart by row locks and unique
+ * constraints.
  *
  * <p>
- * There are {@code frontline.scans.committers} committers (one by default), each with its own queue; a device always
- * goes to the same one, so its events stay in order. Committers, like application instances on one database, are
- * kept correct by row locks and unique constraints, not by memory.
- *
- * <p>
- * A lane takes a request only while its queue can be committed within {@code frontline.scans.max-queue-ms} at the
- * rate it has been committing lately; beyond that {@link #submit} refuses at once ({@link Busy}), so a surge is
- * answered "later" instead of queueing requests until they time out.
- *
- * <p>
- * A committer waits up to {@code frontline.scans.gather-ms} (3 ms) after the first request of a group for more to
- * join it, until the group holds {@value #GATHER_EVENTS} events: a few milliseconds on an answer make groups of online
- * devices several times larger, and each event costs the database a fraction of the statements and the commit of a
- * small group. (Counting the wait from the first request's arrival instead, so that a busy committer never waits,
- * made groups at 5,000 events/s half as large and PostgreSQL's CPU per event 15% higher, for no better p99.)
- *
- * <p>
- * The people behind the codes of a whole group are looked up (signature, revocation) in one query, inside the
- * group's transaction. A group of only TUBE_OPENED and SAMPLED events (the hot path) goes through {@link BulkSampling}: a few set-based
- * statements for the whole group. The shared transaction has no savepoints. When anything in it fails (another writer won a unique constraint, a
- * deadlock), it is rolled back and each request of the group is applied again in its own transaction with a
- * savepoint per event, so one failing event never takes another request, or another event, with it.
+ * A committer waits a few milliseconds ({@code frontline.scans.gather-ms}) for more requests to join a group: a larger
+ * group costs the database less per event. A group of only TUBE_OPENED and SAMPLED events goes through
+ * {@link BulkSampling}, any other event by event ({@link ScanRules}). When the shared transaction fails, each request is
+ * applied again in a transaction of its own with a savepoint per event, so that one failing event never takes another
+ * with it. A request is refused at once ({@link Busy}) when its committer's queue could not be committed within
+ * {@code frontline.scans.max-queue-ms} at its recent rate.
  */
 @Component
 public class ScanCommitter implements SmartLifecycle, IngestBacklog {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.frontline.testing.Box;
+import org.frontline.testing.BoxStatus;
 import org.frontline.testing.Tube;
+import org.frontline.testing.TubeStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,7 +43,7 @@ public class TubeQueries {
 						p.getString(4), p.getBoolean(5)))
 				.list();
 			return new Located(new Tube(id, rs.getString("code"), rs.getLong("round_id"), rs.getLong("site_id"),
-					rs.getInt("pool_size"), rs.getInt("samples"), rs.getString("status"),
+					rs.getInt("pool_size"), rs.getInt("samples"), TubeStatus.valueOf(rs.getString("status")),
 					rs.getTimestamp("opened_at").toInstant(), rs.getString("opened_by"),
 					PlaceRepository.instant(rs.getTimestamp("sealed_at")), rs.getString("sealed_by"),
 					rs.getString("box_code"), people), rs.getString("site_area"), (Long) rs.getObject("lab_id"));
@@ -64,7 +66,7 @@ public class TubeQueries {
 				.list();
 			List<String> missing = discrepancies(id, "MISSING");
 			List<String> extra = discrepancies(id, "EXTRA");
-			return new LocatedBox(new Box(id, rs.getString("code"), rs.getLong("site_id"), rs.getString("status"),
+			return new LocatedBox(new Box(id, rs.getString("code"), rs.getLong("site_id"), BoxStatus.valueOf(rs.getString("status")),
 					rs.getTimestamp("packed_at").toInstant(), rs.getString("packed_by"), rs.getString("courier"),
 					PlaceRepository.instant(rs.getTimestamp("dispatched_at")), rs.getString("dispatched_by"),
 					(Long) rs.getObject("lab_id"), PlaceRepository.instant(rs.getTimestamp("received_at")),

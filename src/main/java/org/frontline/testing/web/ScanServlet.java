@@ -26,6 +26,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.cfg.EnumFeature;
 
 /**
  * {@code POST /api/v1/scans}, the device protocol, as a servlet of its own: it is the one endpoint that thousands of
@@ -56,7 +57,9 @@ class ScanServlet extends HttpServlet {
 		this.scans = scans;
 		this.problems = problems;
 		this.answerMillis = answerMillis;
-		this.batches = json.readerFor(ScanBatch.class);
+		// An event type the protocol does not know is that event's error, not the whole batch's; a number is no type.
+		this.batches = json.readerFor(ScanBatch.class)
+			.withFeatures(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL, EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
 		this.answers = json.writerFor(Answer.class);
 	}
 
