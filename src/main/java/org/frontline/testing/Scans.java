@@ -39,13 +39,13 @@ public class Scans {
 	public CompletableFuture<List<ScanResult>> submit(ScanBatch batch) {
 		Viewer viewer = Viewers.requireAny(SCANNERS);
 		if (batch == null || batch.events() == null || batch.events().isEmpty()) {
-			throw Problem.invalid("events", "A batch has at least one event.");
+			throw Problem.invalid("events", "testing.scans.events.empty");
 		}
 		if (batch.events().size() > MAX_EVENTS) {
-			throw Problem.invalid("events", "A batch has at most " + MAX_EVENTS + " events.");
+			throw Problem.invalid("events", "testing.scans.events.too-many", MAX_EVENTS);
 		}
 		if (batch.events().stream().anyMatch(e -> e == null)) {
-			throw Problem.invalid("events", "An event is null.");
+			throw Problem.invalid("events", "testing.scans.events.null");
 		}
 		String deviceId = batch.deviceId() == null ? null
 				: batch.deviceId().substring(0, Math.min(100, batch.deviceId().length()));
@@ -53,14 +53,12 @@ public class Scans {
 			return committer.submit(viewer, deviceId, List.copyOf(batch.events()));
 		}
 		catch (ScanCommitter.Busy busy) {
-			throw Problem.busy("scans-busy", "Too many scans are waiting to be stored; nothing of this request was "
-					+ "stored. Send the same events again after the Retry-After delay.", 1);
+			throw Problem.busy("scans-busy", "testing.scans.busy", 1);
 		}
 	}
 
 	/** 503: the events could not be stored now; sending them again is safe (nothing is stored twice). */
 	public static Problem unavailable() {
-		return Problem.unavailable("scans-unavailable", "Scans not stored",
-				"The scans could not be stored now; send them again (nothing is stored twice).", 1);
+		return Problem.unavailable("scans-unavailable", null, "testing.scans.unavailable", 1);
 	}
 }

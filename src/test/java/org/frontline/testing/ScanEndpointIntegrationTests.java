@@ -82,7 +82,8 @@ class ScanEndpointIntegrationTests extends IntegrationTest {
 		List<Map<String, Object>> tooMany = new ArrayList<>(Collections.nCopies(1_001, opening(tube)));
 		Response large = registrar.post("/api/v1/scans", Map.of("deviceId", "edge", "events", tooMany));
 		assertThat(large.status()).as(large.body()).isEqualTo(400);
-		assertThat(large.json().get("detail").asString()).contains("at most 1000 events");
+		assertThat(large.json().get("errors").get(0).get("field").asString()).isEqualTo("events");
+		assertThat(large.json().get("detail").asString()).contains("1000");
 
 		assertThat(tubes(tube)).isZero();
 	}

@@ -63,8 +63,7 @@ class IngestAdmission extends OncePerRequestFilter {
 		IngestBacklog backlog = backlogs.get(request.getRequestURI());
 		if ((backlog != null && backlog.full()) || !endpoint.tryAcquire()) {
 			shed.incrementAndGet();
-			problems.write(response, Problem.busy("busy", "Too many uploads at once; nothing was stored. Send the same "
-					+ "events again after the Retry-After delay.", 1));
+			problems.write(request, response, Problem.busy("busy", "problem.busy.resend", 1));
 			return;
 		}
 		boolean waiting = false;

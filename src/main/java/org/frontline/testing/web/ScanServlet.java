@@ -20,6 +20,7 @@ import org.frontline.testing.ScanResult;
 import org.frontline.testing.Scans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 import tools.jackson.core.JacksonException;
@@ -71,14 +72,14 @@ class ScanServlet extends HttpServlet {
 	protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (!"POST".equals(request.getMethod())) {
 			response.setHeader("Allow", "POST");
-			problems.write(response, 405, "http-405", "Method Not Allowed",
-					"Method '" + request.getMethod() + "' is not supported.");
+			problems.write(request, response,
+					new Problem(HttpStatus.METHOD_NOT_ALLOWED, "http-405", "problem.http.405"));
 			return;
 		}
 		MediaType type = contentType(request);
 		if (type == null || !(MediaType.APPLICATION_JSON.includes(type) || "json".equals(type.getSubtypeSuffix()))) {
-			problems.write(response, 415, "http-415", "Unsupported Media Type",
-					"Content-Type '" + (type == null ? "" : type) + "' is not supported; send application/json.");
+			problems.write(request, response,
+					new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "http-415", "problem.http.415"));
 			return;
 		}
 		ScanBatch batch;
@@ -86,7 +87,7 @@ class ScanServlet extends HttpServlet {
 			batch = batches.readValue(request.getInputStream());
 		}
 		catch (JacksonException ex) {
-			problems.write(response, Problem.malformedBody(ex.getOriginalMessage()));
+			problems.write(request, response, Problem.malformedBody());
 			return;
 		}
 		CompletableFuture<List<ScanResult>> answer;
@@ -94,7 +95,7 @@ class ScanServlet extends HttpServlet {
 			answer = scans.submit(batch);
 		}
 		catch (Problem problem) {
-			problems.write(response, problem);
+			problems.write(request, response, problem);
 			return;
 		}
 		AsyncContext async = request.startAsync(request, response);
@@ -128,7 +129,8 @@ class ScanServlet extends HttpServlet {
 			else {
 				Throwable cause = failure instanceof CompletionException && failure.getCause() != null
 						? failure.getCause() : failure;
-				problems.write(response, cause instanceof Problem problem ? problem : Scans.unavailable());
+				problems.write((HttpServletRequest) async.getRequest(), response,
+						cause instanceof Problem problem ? problem : Scans.unavailable());
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -150,7 +152,8 @@ class ScanServlet extends HttpServlet {
 		public void onTimeout(AsyncEvent event) throws IOException {
 			try {
 				if (answered.compareAndSet(false, true)) {
-					problems.write((HttpServletResponse) event.getAsyncContext().getResponse(), Scans.unavailable());
+					problems.write((HttpServletRequest) event.getAsyncContext().getRequest(),
+							(HttpServletResponse) event.getAsyncContext().getResponse(), Scans.unavailable());
 				}
 			}
 			finally {
