@@ -3,6 +3,7 @@ package org.frontline.people;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.frontline.audit.AuditLog;
@@ -10,12 +11,13 @@ import org.frontline.people.CodeRejectedException.Reason;
 import org.frontline.people.internal.CodeSigner;
 import org.frontline.people.internal.SamplingCodeRepository;
 import org.frontline.people.internal.SamplingCodeRepository.Holder;
+import org.frontline.security.AttemptLimit;
+import org.frontline.security.Attempts;
 import org.frontline.shared.Masking;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,21 +31,20 @@ public class SamplingCodes {
 
 	static final Role[] ISSUERS = { Role.ADMIN, Role.COMMUNITY_WORKER, Role.SITE_LEADER };
 
-	static final int LOOKUPS_PER_WINDOW = 10;
-
-	static final Duration LOOKUP_WINDOW = Duration.ofMinutes(10);
-
 	private final SamplingCodeRepository repository;
 
 	private final AuditLog auditLog;
+
+	private final Attempts attempts;
 
 	private final Clock clock;
 
 	private volatile CodeSigner signer;
 
-	SamplingCodes(SamplingCodeRepository repository, AuditLog auditLog, Clock clock) {
+	SamplingCodes(SamplingCodeRepository repository, AuditLog auditLog, Attempts attempts, Clock clock) {
 		this.repository = repository;
 		this.auditLog = auditLog;
+		this.attempts = attempts;
 		this.clock = clock;
 	}
 
@@ -160,23 +161,39 @@ public class SamplingCodes {
 	}
 
 	/**
-	 * A resident's own code, when name, ID number and phone all match one person. Every attempt counts towards a
-	 * limit per client and per ID number kept in the database; a mismatch reveals nothing.
+	 * A resident's own code, when name, ID number and phone all match one person; a mismatch reveals nothing. Each
+	 * attempt is counted before it is checked, per client address and for everyone together, and a match gives its
+	 * count back: wrong tries slow down the address they come from (and all look-ups only at a rate no district's
+	 * residents make), never the look-up of the person whose ID number was tried.
 	 */
 	@Transactional(noRollbackFor = Problem.class)
 	public Optional<SamplingCode> forResident(String client, String name, String idNumber, String phone) {
 		Instant now = clock.instant();
+		List<AttemptLimit> limits = lookupLimits(client, now);
+		Optional<Duration> wait = attempts.reserve(now, limits);
+		if (wait.isPresent()) {
+			int seconds = (int) Math.max(1, (wait.get().toMillis() + 999) / 1000);
+			throw Problem.tooManyRequests("too-many-lookups", "people.lookup.too-many", seconds, seconds);
+		}
 		String number = idNumber == null ? "" : idNumber.strip().toUpperCase();
 		Optional<Long> match = name == null || phone == null ? Optional.empty()
 				: repository.matching(name.strip(), number, phone.strip());
-		int byClient = repository.countLookup("client:" + client, now, now.minus(LOOKUP_WINDOW), match.isPresent());
-		int byNumber = repository.countLookup("id:" + Integer.toHexString(number.hashCode()), now,
-				now.minus(LOOKUP_WINDOW), match.isPresent());
-		if (byClient > LOOKUPS_PER_WINDOW || byNumber > LOOKUPS_PER_WINDOW) {
-			throw new Problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-lookups", "people.lookup.too-many",
-					LOOKUP_WINDOW.toMinutes());
+		if (match.isPresent()) {
+			attempts.succeeded(limits);
 		}
 		return match.flatMap(repository::holder).map(this::current);
+	}
+
+	/**
+	 * Per client address: 10 wrong tries free, then delays doubling from one second up to 15 minutes, forgotten after
+	 * an hour; everyone together: 1,000 wrong tries a minute.
+	 */
+	static List<AttemptLimit> lookupLimits(String client, Instant now) {
+		return List.of(
+				new AttemptLimit("lookup:address:" + client, 10, Duration.ofSeconds(1), Duration.ofMinutes(15),
+						Duration.ofHours(1), false),
+				new AttemptLimit("lookup:minute:" + now.getEpochSecond() / 60, 1_000, Duration.ofMinutes(1),
+						Duration.ofMinutes(1), Duration.ofMinutes(1), false));
 	}
 
 	private SamplingCode current(Holder holder) {

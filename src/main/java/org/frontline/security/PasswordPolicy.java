@@ -19,6 +19,11 @@ final class PasswordPolicy {
 			errors.add(new Problem.FieldError("password", "At least " + MIN_LENGTH + " characters."));
 			return errors;
 		}
+		if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > CredentialsTooLongException.MAX_PASSWORD_BYTES) {
+			errors.add(new Problem.FieldError("password", "At most " + CredentialsTooLongException.MAX_PASSWORD_BYTES
+					+ " bytes (" + CredentialsTooLongException.MAX_PASSWORD_BYTES + " letters or digits, 24 Chinese characters)."));
+			return errors;
+		}
 		boolean letter = password.chars().anyMatch(Character::isLetter);
 		boolean digit = password.chars().anyMatch(Character::isDigit);
 		if (!letter || !digit) {

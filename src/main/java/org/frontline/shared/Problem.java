@@ -67,6 +67,12 @@ public class Problem extends RuntimeException {
 				Message.of(detail), List.of(), retryAfterSeconds);
 	}
 
+	/** 429 with {@code Retry-After}: too many attempts; nothing was done, and the same may be tried after the delay. */
+	public static Problem tooManyRequests(String type, String key, int retryAfterSeconds, Object... args) {
+		return new Problem(HttpStatus.TOO_MANY_REQUESTS, type, null, Message.of(key, args), List.of(),
+				retryAfterSeconds);
+	}
+
 	/** 400: the request body is not what the endpoint reads. Nothing of the parser's own text is passed on. */
 	public static Problem malformedBody() {
 		return new Problem(HttpStatus.BAD_REQUEST, "malformed-body", "problem.body.unreadable");

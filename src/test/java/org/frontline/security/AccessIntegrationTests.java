@@ -42,33 +42,6 @@ class AccessIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void failedLoginsAreThrottledPerUsername() {
-		Response created = api().as("admin").post("/api/v1/users", Map.of("username", "throttled.user", "password",
-				"Quarantine2022", "roles", List.of("VOLUNTEER"), "scope", "320602001001"));
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		for (int i = 0; i < 5; i++) {
-			assertThat(api().anonymous()
-				.post("/api/v1/auth/login", Map.of("username", "throttled.user", "password", "wrong" + i))
-				.status()).isEqualTo(401);
-		}
-		Response locked = api().anonymous()
-			.post("/api/v1/auth/login", Map.of("username", "throttled.user", "password", "Quarantine2022"));
-		assertThat(locked.status()).isEqualTo(429);
-		assertThat(locked.json().get("type").asString()).endsWith("/login-throttled");
-		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE username = 'throttled.user' AND action = 'LOGIN_FAILED'")
-			.query(Long.class).single()).isEqualTo(5);
-		clock.advance(java.time.Duration.ofMinutes(16));
-		try {
-			assertThat(api().anonymous()
-				.post("/api/v1/auth/login", Map.of("username", "throttled.user", "password", "Quarantine2022"))
-				.status()).isEqualTo(200);
-		}
-		finally {
-			clock.reset();
-		}
-	}
-
-	@Test
 	void adminsCreateAndDisableUsersWithinTheirScopeAndThePasswordPolicy() {
 		Response weak = api().as("admin").post("/api/v1/users",
 				Map.of("username", "weak.user", "password", "short", "roles", List.of("VOLUNTEER"), "scope", "320602"));

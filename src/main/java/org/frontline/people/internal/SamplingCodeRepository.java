@@ -105,20 +105,6 @@ public class SamplingCodeRepository {
 		return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
 	}
 
-	/** Counts a public lookup and answers how many this client made since {@code since}, this one included. */
-	public int countLookup(String client, Instant at, Instant since, boolean matched) {
-		jdbc.sql("INSERT INTO people_code_lookup (client, at, matched) VALUES (:client, :at, :matched)")
-			.param("client", client)
-			.param("at", Timestamp.from(at))
-			.param("matched", matched)
-			.update();
-		return jdbc.sql("SELECT count(*) FROM people_code_lookup WHERE client = :client AND at > :since")
-			.param("client", client)
-			.param("since", Timestamp.from(since))
-			.query(Integer.class)
-			.single();
-	}
-
 	private static Holder holder(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new Holder(rs.getLong("id"), rs.getString("name"), rs.getString("area_code"), rs.getInt("version"));
 	}

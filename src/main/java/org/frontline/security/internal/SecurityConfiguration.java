@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.frontline.audit.AuditLog;
+import org.frontline.security.Attempts;
+import org.frontline.security.CredentialsTooLongException;
 import org.frontline.security.LoginThrottledException;
 import org.frontline.shared.ApiAccess;
 import org.frontline.shared.Role;
@@ -46,10 +48,11 @@ class SecurityConfiguration {
 
 	@Bean
 	AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder,
-			LoginThrottle throttle, AuditLog auditLog, UserRepository users) {
+			Attempts attempts, SignInLimits limits, AuditLog auditLog, UserRepository users, Clock clock) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
 		passwords.setPasswordEncoder(encoder);
-		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, auditLog, users));
+		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, attempts, limits, auditLog, users,
+				clock));
 		manager.setEraseCredentialsAfterAuthentication(true);
 		return manager;
 	}
@@ -199,7 +202,8 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login")
 				.defaultSuccessUrl("/", false)
 				.failureHandler((request, response, ex) -> response.sendRedirect(request.getContextPath()
-						+ (ex instanceof LoginThrottledException ? "/login?locked" : "/login?error"))))
+						+ (ex instanceof LoginThrottledException throttled ? "/login?locked=" + throttled.waitSeconds()
+								: ex instanceof CredentialsTooLongException ? "/login?toolong" : "/login?error"))))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

@@ -22,6 +22,9 @@ import tools.jackson.databind.ObjectMapper;
 @Repository
 public class UserRepository {
 
+	/** What a user name is made of (the table checks the same). */
+	public static final String USERNAME_PATTERN = "[A-Za-z0-9._-]{2,64}";
+
 	private final JdbcClient jdbc;
 
 	private final ObjectMapper json;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.frontline.security.CredentialsTooLongException;
 import org.frontline.security.IssuedToken;
 import org.frontline.security.LoginThrottledException;
 import org.frontline.security.Users;
@@ -37,8 +38,11 @@ class AuthApiController {
 			return new TokenResponse(token.token(), token.expiresAt());
 		}
 		catch (LoginThrottledException ex) {
-			throw new Problem(HttpStatus.TOO_MANY_REQUESTS, "login-throttled", "Too many failed sign-ins",
-					"Too many failed sign-ins for this user; try again after " + ex.until() + ".", null);
+			throw Problem.tooManyRequests("login-throttled",
+					"Too many failed sign-ins; try again in " + ex.waitSeconds() + " seconds.", ex.waitSeconds());
+		}
+		catch (CredentialsTooLongException ex) {
+			throw Problem.invalid(ex.field(), ex.getMessage());
 		}
 		catch (AuthenticationException ex) {
 			throw new Problem(HttpStatus.UNAUTHORIZED, "bad-credentials", "Sign-in failed",
