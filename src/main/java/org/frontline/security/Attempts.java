@@ -2,6 +2,7 @@ package org.frontline.security;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,9 @@ public class Attempts {
 	 * how long the caller must wait.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public Optional<Duration> reserve(Instant now, List<AttemptLimit> limits) {
+	public Optional<Duration> reserve(Instant at, List<AttemptLimit> limits) {
+		// The database keeps microseconds: compare in what it keeps, or a rounded time could wait a microsecond more.
+		Instant now = at.truncatedTo(ChronoUnit.MICROS);
 		Map<String, AttemptLimit> byKey = limits.stream()
 			.collect(Collectors.toMap(AttemptLimit::key, l -> l, (a, b) -> a));
 		List<Counter> locked = counters.lock(byKey.keySet(), now);
