@@ -2,7 +2,10 @@ package org.frontline.testing;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 import org.frontline.area.Areas;
 import org.frontline.audit.AuditLog;
@@ -90,6 +93,37 @@ public class Sites {
 			return places.site(own).map(List::of).orElse(List.of());
 		}
 		return places.sitesInside(viewer.scopeLow(), viewer.scopeHigh());
+	}
+
+	/**
+	 * Every site inside any of the areas (a round's areas) that the viewer's scope covers, with its stops, in area
+	 * order: for planning a round, so not limited to a page.
+	 */
+	@Transactional(readOnly = true)
+	public List<Site> inside(List<String> areaCodes) {
+		Viewer viewer = Viewers.requireAny(MANAGERS);
+		Map<Long, Site> sites = new LinkedHashMap<>();
+		for (String code : new TreeSet<>(areaCodes)) {
+			String prefix = AreaCodes.prefix(code);
+			places.allSitesInside(prefix, AreaCodes.upperBound(prefix))
+				.stream()
+				.filter(site -> viewer.covers(site.area()))
+				.forEach(site -> sites.putIfAbsent(site.id(), site));
+		}
+		return List.copyOf(sites.values());
+	}
+
+	/** Sets how many swab stations (a door-to-door site: teams) a site has, as a round's plan needs. */
+	@Transactional
+	public Site setStations(long id, int stations) {
+		Viewer viewer = Viewers.requireAny(MANAGERS);
+		visible(viewer, id);
+		if (stations < 1 || stations > 200) {
+			throw Problem.invalid("stations", "A site has 1 to 200 swab stations.");
+		}
+		places.setStations(id, stations);
+		auditLog.record("SITE_STATIONS", "site", id, String.valueOf(stations));
+		return places.site(id).orElseThrow();
 	}
 
 	@Transactional

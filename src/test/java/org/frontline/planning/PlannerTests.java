@@ -48,7 +48,7 @@ class PlannerTests {
 		int[] schedule = new int[6];
 		Arrays.fill(schedule, stations);
 		return new SiteSetup(id, "site " + id, kind, area, List.of(area), stations, schedule,
-				kind == SiteKind.DOOR_TO_DOOR ? 3 : 200, FigureSource.DEFAULT);
+				kind == SiteKind.DOOR_TO_DOOR ? 3 : 200, FigureSource.DEFAULT, id);
 	}
 
 	static List<SiteSetup> community() {

@@ -96,7 +96,7 @@ public final class Learning {
 				List<Double> waits = site.waits.get(s);
 				waitMean[s] = waits == null ? Double.NaN : waits.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
 				waitP90[s] = waits == null ? Double.NaN : percentile(waits, 0.9);
-				if (site.arrivals[s] > 0 || waiting > 0 || waits != null) {
+				if (site.arrivals[s] > 0 || site.queueOut[s] > 0 || waits != null) {
 					last = s + 1;
 				}
 			}

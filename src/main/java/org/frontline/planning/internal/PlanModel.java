@@ -55,18 +55,27 @@ public record PlanModel(long seed, int runs, int poolSize, double[] arrivalShare
 
 	/**
 	 * A site or door-to-door team as the round plans it: the areas it serves, its stations (teams), the stations per
-	 * hour from the round's start (after the last hour the last count stays until nobody waits) and the people an
-	 * hour one station takes (for a team: visits an hour).
+	 * hour from the round's start (after the last hour the last count stays until nobody waits), the people an hour
+	 * one station takes (for a team: visits an hour), and the key of its random streams.
 	 */
 	public record SiteSetup(long id, String name, SiteKind kind, String area, List<String> serves, int stations,
-			int[] stationsPerHour, double ratePerHour, FigureSource rateSource) {
+			int[] stationsPerHour, double ratePerHour, FigureSource rateSource, long stream) {
 
 		public boolean doorToDoor() {
 			return kind == SiteKind.DOOR_TO_DOOR;
 		}
 
 		public SiteSetup withStationsPerHour(int[] other) {
-			return new SiteSetup(id, name, kind, area, serves, stations, other, ratePerHour, rateSource);
+			return new SiteSetup(id, name, kind, area, serves, stations, other, ratePerHour, rateSource, stream);
+		}
+
+		/**
+		 * The key of a site's random streams: from its area, its kind and how many sites of that kind in that area
+		 * come before it, not from its id, so that a point or team a proposal sets up is simulated after it exists
+		 * with the very streams that showed it meets the norms.
+		 */
+		public static long stream(String area, SiteKind kind, int before) {
+			return (Long.parseLong(area) * 31 + kind.ordinal()) * 131 + before;
 		}
 	}
 

@@ -84,7 +84,7 @@ public final class Planner {
 	public static SiteResult simulate(PlanModel model, SiteSetup site, Map<String, Integer> shares) {
 		int people = shares.values().stream().mapToInt(Integer::intValue).sum();
 		SiteDay day = day(model, site, people);
-		SiteRuns runs = QueueSimulation.simulate(day, QueueSimulation.siteSeed(model.seed(), site.id()), model.runs());
+		SiteRuns runs = QueueSimulation.simulate(day, QueueSimulation.siteSeed(model.seed(), site.stream()), model.runs());
 		return new SiteResult(site, shares, day, runs, describe(model, site, shares, runs));
 	}
 

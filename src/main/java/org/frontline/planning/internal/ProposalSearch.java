@@ -281,7 +281,7 @@ public final class ProposalSearch {
 			int[] schedule = new int[hours];
 			java.util.Arrays.fill(schedule, stations);
 			SiteSetup point = new SiteSetup(newId(compound), compound, SiteKind.MOBILE, compound, List.of(compound),
-					stations, schedule, model.stationRate(), FigureSource.DEFAULT);
+					stations, schedule, model.stationRate(), FigureSource.DEFAULT, stream(model, compound, SiteKind.MOBILE));
 			SiteRuns runs = Planner.simulate(model, point, Map.of(compound, people)).runs();
 			if (Planner.check(model, point, runs).isEmpty()) {
 				int open = Planner.openHours(schedule, runs);
@@ -302,7 +302,8 @@ public final class ProposalSearch {
 		for (int teams = Math.max(1, (int) Math.ceil(needed)); teams <= MAX_STATIONS; teams++) {
 			int[] schedule = { teams };
 			SiteSetup team = new SiteSetup(newId(community), community, SiteKind.DOOR_TO_DOOR, community,
-					List.of(community), teams, schedule, model.doorToDoorRate(), FigureSource.DEFAULT);
+					List.of(community), teams, schedule, model.doorToDoorRate(), FigureSource.DEFAULT,
+					stream(model, community, SiteKind.DOOR_TO_DOOR));
 			SiteRuns runs = Planner.simulate(model, team, Map.of(community, people)).runs();
 			if (Planner.check(model, team, runs).isEmpty()) {
 				double staffHours = 0;
@@ -316,9 +317,15 @@ public final class ProposalSearch {
 		return null;
 	}
 
-	/** A site that does not exist yet gets its random streams from its area's code. */
+	/** A site that does not exist yet stands in the plan under its area's code, negated. */
 	private static long newId(String area) {
 		return -Long.parseLong(area);
+	}
+
+	/** The streams a new site in this area will have once it exists: after the sites of its kind there now. */
+	private static long stream(PlanModel model, String area, SiteKind kind) {
+		int before = (int) model.sites().stream().filter(s -> s.kind() == kind && s.area().equals(area)).count();
+		return SiteSetup.stream(area, kind, before);
 	}
 
 	private static String community(String compound) {

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.frontline.testing.Lab;
@@ -88,6 +91,34 @@ public class PlaceRepository {
 		return jdbc.sql("""
 				SELECT * FROM testing_site WHERE area_code >= :low AND area_code < :high ORDER BY area_code, id LIMIT 500
 				""").param("low", low).param("high", high).query(this::siteRow).list();
+	}
+
+	/** Every site with a code in [low, high), with their stops read in one statement. */
+	public List<Site> allSitesInside(String low, String high) {
+		Map<Long, List<Site.Stop>> stops = new HashMap<>();
+		jdbc.sql("""
+				SELECT st.* FROM testing_site_stop st JOIN testing_site s ON s.id = st.site_id
+				WHERE s.area_code >= :low AND s.area_code < :high ORDER BY st.site_id, st.position
+				""").param("low", low).param("high", high).query(rs -> {
+			stops.computeIfAbsent(rs.getLong("site_id"), id -> new ArrayList<>())
+				.add(new Site.Stop(rs.getInt("position"), rs.getString("name"), rs.getString("area_code"),
+						instant(rs.getTimestamp("planned_at")), instant(rs.getTimestamp("arrived_at")),
+						instant(rs.getTimestamp("left_at"))));
+		});
+		return jdbc.sql("SELECT * FROM testing_site WHERE area_code >= :low AND area_code < :high ORDER BY area_code, id")
+			.param("low", low)
+			.param("high", high)
+			.query((rs, n) -> new Site(rs.getLong("id"), rs.getString("name"), SiteKind.valueOf(rs.getString("kind")),
+					rs.getString("area_code"), rs.getString("location"), rs.getInt("stations"), rs.getBoolean("open"),
+					rs.getString("leader"), stops.getOrDefault(rs.getLong("id"), List.of())))
+			.list();
+	}
+
+	public void setStations(long siteId, int stations) {
+		jdbc.sql("UPDATE testing_site SET stations = :stations WHERE id = :id")
+			.param("stations", stations)
+			.param("id", siteId)
+			.update();
 	}
 
 	public long insertLab(String name, String area) {
