@@ -124,8 +124,7 @@ public class PastRounds {
 		Round round = round(viewer, roundId);
 		Learning.Facts facts = facts(round, sitesOf(round));
 		if (facts.arrivals() == 0) {
-			throw Problem.conflict("nothing-recorded",
-					"Round " + roundId + " has no check-ins or samples yet; there is nothing to learn from.");
+			throw Problem.conflict("nothing-recorded", "planning.nothing-recorded", roundId);
 		}
 		Double labHours = results.turnaround(roundId)
 			.stream()
@@ -155,7 +154,7 @@ public class PastRounds {
 	private Round round(Viewer viewer, long roundId) {
 		Round round = rounds.get(roundId);
 		if (!round.areas().stream().allMatch(viewer::covers)) {
-			throw Problem.forbidden("Round " + roundId + " reaches outside your area; it is planned from above.");
+			throw Problem.forbidden("planning.round.outside-scope", roundId);
 		}
 		return round;
 	}

@@ -140,11 +140,11 @@ public class RoundPlans {
 		Viewer viewer = Viewers.requireAny(PLANNERS);
 		Round round = round(viewer, roundId);
 		if (round.status() == RoundStatus.CLOSED) {
-			throw Problem.conflict("round-closed", "Round " + roundId + " is closed; its sites are no longer planned.");
+			throw Problem.conflict("round-closed", "planning.round.closed", roundId);
 		}
 		long planId = latestId(roundId);
 		Proposal proposal = plans.lockProposal(planId, n)
-			.orElseThrow(() -> Problem.notFound("Proposal " + n + " of the latest plan of round " + roundId));
+			.orElseThrow(() -> Problem.notFound("planning.proposal.not-found", n, roundId));
 		if (proposal.appliedAt() != null) {
 			return proposal;
 		}
@@ -192,31 +192,27 @@ public class RoundPlans {
 	/** One site of the latest plan simulated again with other stations per hour (or rate); nothing is stored. */
 	@Transactional(readOnly = true)
 	public SitePlan whatIf(long roundId, WhatIf whatIf) {
-		List<Problem.FieldError> errors = new ArrayList<>();
+		Problem.Errors errors = new Problem.Errors();
 		if (whatIf == null || whatIf.siteId() == null) {
-			errors.add(new Problem.FieldError("siteId", "Which site of the plan to try is missing."));
+			errors.add("siteId", "planning.what-if.site-missing");
 		}
 		List<Integer> hours = whatIf == null ? null : whatIf.stationsPerHour();
 		if (hours == null || hours.isEmpty() || hours.size() > MAX_HOURS) {
-			errors.add(new Problem.FieldError("stationsPerHour",
-					"Stations per hour from the round's start: 1 to " + MAX_HOURS + " hours."));
+			errors.add("stationsPerHour", "planning.what-if.hours", MAX_HOURS);
 		}
 		else if (hours.stream().anyMatch(h -> h == null || h < 0 || h > MAX_STATIONS)) {
-			errors.add(new Problem.FieldError("stationsPerHour",
-					"An hour has 0 (closed) to " + MAX_STATIONS + " stations."));
+			errors.add("stationsPerHour", "planning.what-if.stations", MAX_STATIONS);
 		}
 		if (whatIf != null && whatIf.stationRate() != null && !validRate(whatIf.stationRate())) {
-			errors.add(new Problem.FieldError("stationRate", "A station takes 1 to 2,000 people an hour."));
+			errors.add("stationRate", "planning.station-rate.range");
 		}
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
+		errors.throwIfAny();
 		Viewer viewer = Viewers.requireAny(PLANNERS);
 		round(viewer, roundId);
 		long planId = latestId(roundId);
 		RoundPlan summary = plans.summary(planId).orElseThrow();
 		SitePlan site = plans.site(planId, whatIf.siteId())
-			.orElseThrow(() -> Problem.notFound("Site " + whatIf.siteId() + " in the latest plan of round " + roundId));
+			.orElseThrow(() -> Problem.notFound("planning.site.not-found", whatIf.siteId(), roundId));
 		RoundPlan.Assumptions a = summary.assumptions();
 		int[] stations = hours.stream().mapToInt(Integer::intValue).toArray();
 		double rate = whatIf.stationRate() != null ? whatIf.stationRate() : site.ratePerHour();
@@ -241,28 +237,24 @@ public class RoundPlans {
 	}
 
 	private static PlanRequest checked(PlanRequest request) {
-		List<Problem.FieldError> errors = new ArrayList<>();
+		Problem.Errors errors = new Problem.Errors();
 		if (request.runs() != null && (request.runs() < 1 || request.runs() > MAX_RUNS)) {
-			errors.add(new Problem.FieldError("runs", "A plan simulates the round 1 to " + MAX_RUNS + " times."));
+			errors.add("runs", "planning.runs.range", MAX_RUNS);
 		}
 		if (request.stationRate() != null && !validRate(request.stationRate())) {
-			errors.add(new Problem.FieldError("stationRate", "A station takes 1 to 2,000 people an hour."));
+			errors.add("stationRate", "planning.station-rate.range");
 		}
 		List<Double> profile = request.arrivalProfile();
 		if (profile != null) {
 			if (profile.isEmpty() || profile.size() > MAX_HOURS) {
-				errors.add(new Problem.FieldError("arrivalProfile",
-						"Arrival weights per hour from the round's start: 1 to " + MAX_HOURS + " hours."));
+				errors.add("arrivalProfile", "planning.arrival-profile.hours", MAX_HOURS);
 			}
 			else if (profile.stream().anyMatch(w -> w == null || !(w >= 0) || w > 1e9)
 					|| profile.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
-				errors.add(new Problem.FieldError("arrivalProfile",
-						"Arrival weights are numbers of at least 0, and some hour has more than 0."));
+				errors.add("arrivalProfile", "planning.arrival-profile.weights");
 			}
 		}
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
+		errors.throwIfAny();
 		return request;
 	}
 
@@ -273,14 +265,14 @@ public class RoundPlans {
 	private Round round(Viewer viewer, long roundId) {
 		Round round = rounds.get(roundId);
 		if (!round.areas().stream().allMatch(viewer::covers)) {
-			throw Problem.forbidden("Round " + roundId + " reaches outside your area; it is planned from above.");
+			throw Problem.forbidden("planning.round.outside-scope", roundId);
 		}
 		return round;
 	}
 
 	private long latestId(long roundId) {
 		return plans.latestId(roundId)
-			.orElseThrow(() -> Problem.notFound("A plan of round " + roundId + " (make one first)"));
+			.orElseThrow(() -> Problem.notFound("planning.plan.not-found", roundId));
 	}
 
 	private Proposal proposal(int n, ProposalSearch.Draft draft, PlanInputs.Inputs gathered) {
