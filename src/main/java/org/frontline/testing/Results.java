@@ -220,9 +220,14 @@ public class Results {
 
 	/** A resident's own latest sampling and its result, matched by name, ID number and phone (rate limited). */
 	@Transactional(noRollbackFor = Problem.class)
-	public Optional<PersonResult> latestForResident(String client, String name, String idNumber, String phone) {
+	public OwnResult ownResult(String client, String name, String idNumber, String phone) {
 		return codes.forResident(client, name, idNumber, phone)
-			.flatMap(code -> repository.ofPerson(code.personId()).stream().findFirst());
+			.map(code -> new OwnResult(true, repository.ofPerson(code.personId()).stream().findFirst().orElse(null)))
+			.orElse(new OwnResult(false, null));
+	}
+
+	/** What a resident is told of their own results: whether their details matched, and their latest result if any. */
+	public record OwnResult(boolean matched, PersonResult latest) {
 	}
 
 	private static long lab(Viewer viewer) {

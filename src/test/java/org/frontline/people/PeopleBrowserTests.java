@@ -43,10 +43,10 @@ class PeopleBrowserTests extends IntegrationTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM security_session WHERE principal_name = 'community'")
 			.query(Long.class).single()).isPositive();
 		assertThat(browser.text(By.tagName("h1"))).contains("community");
-		assertThat(browser.find(By.cssSelector(".cards")).getText()).contains("居民名册");
+		assertThat(browser.find(By.id("home-cards")).getText()).contains("居民名册");
 		browser.find(By.id("lang-switch")).click();
 		browser.waitFor(By.tagName("main"));
-		assertThat(browser.find(By.cssSelector(".cards")).getText()).contains("Residents");
+		assertThat(browser.find(By.id("home-cards")).getText()).contains("Residents");
 		browser.open("/?lang=zh_CN");
 	}
 
@@ -91,7 +91,8 @@ class PeopleBrowserTests extends IntegrationTest {
 		browser.open("/areas");
 		WebElement district = browser.find(By.cssSelector("tr[data-code='320602'] .residents"));
 		long expected = jdbc.sql("SELECT count(*) FROM people_person WHERE area_code LIKE '320602%'").query(Long.class).single();
-		assertThat(Long.parseLong(district.getText())).isEqualTo(expected);
+		assertThat(Long.parseLong(district.getDomAttribute("data-count"))).isEqualTo(expected);
+		assertThat(district.getText()).isEqualTo(String.format("%,d", expected));
 		assertThat(browser.find(By.id("area-tree")).getText()).contains("碧林湾社区", "晨苑社区", "中心村社区");
 	}
 

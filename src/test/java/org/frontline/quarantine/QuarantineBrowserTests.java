@@ -44,7 +44,7 @@ class QuarantineBrowserTests extends IntegrationTest {
 				.doesNotContain("体温还差 2 次");
 
 			after.findElement(By.className("id-number")).sendKeys(org.frontline.support.TestData.residentId());
-			after.findElement(By.className("community")).sendKeys("320602001002");
+			new org.openqa.selenium.support.ui.Select(after.findElement(By.cssSelector("select[name=community]"))).selectByValue("320602001002");
 			after.findElement(By.className("address")).sendKeys("晨苑花园3幢501");
 			after.findElement(By.className("complete")).click();
 			browser.waitFor(By.id("done"));
@@ -147,7 +147,7 @@ class QuarantineBrowserTests extends IntegrationTest {
 			browser.open("/quarantine/facilities/" + facility);
 			browser.find(By.cssSelector("#room-" + room + " .disinfect-form button")).click();
 			browser.waitFor(By.id("done"));
-			assertThat(browser.text(By.cssSelector("#room-" + room + " .status"))).isEqualTo("空余");
+			assertThat(browser.text(By.cssSelector("#room-" + room + " .room-status"))).isEqualTo("空余");
 		}
 		assertThat(status(room)).isEqualTo("AVAILABLE");
 	}

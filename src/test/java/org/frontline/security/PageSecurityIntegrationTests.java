@@ -80,10 +80,20 @@ class PageSecurityIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void sessionCookiesAreHttpOnlySecureAndRenewedAtSignIn() throws Exception {
+	void sessionCookiesAreSecureWhenTheRequestCameOverHttpsThroughAProxyThatSaysSo() throws Exception {
+		HttpResponse<String> proxied = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
+			.header("X-Forwarded-Proto", "https")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(sessionCookie(proxied)).isNotNull().contains("Secure").contains("HttpOnly");
+		// Over plain HTTP (a site's own server reached by its address) a Secure cookie would never come back.
+		assertThat(sessionCookie(get("/login", null))).isNotNull().doesNotContain("Secure").contains("HttpOnly");
+	}
+
+	@Test
+	void sessionCookiesAreHttpOnlyAndRenewedAtSignIn() throws Exception {
 		HttpResponse<String> page = get("/login", null);
 		String anonymousCookie = sessionCookie(page);
-		assertThat(anonymousCookie).isNotNull().contains("HttpOnly").contains("Secure").contains("SameSite=Lax");
+		assertThat(anonymousCookie).isNotNull().contains("HttpOnly").contains("SameSite=Lax");
 		String anonymous = anonymousCookie.substring(0, anonymousCookie.indexOf(';'));
 		HttpResponse<String> signedIn = postForm("/login", anonymous, "username=community&password="
 				+ URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf(page.body()));

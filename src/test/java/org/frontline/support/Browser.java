@@ -32,6 +32,8 @@ public final class Browser implements AutoCloseable {
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1280,900", "--lang=zh-CN");
 		options.addArguments(extraArguments);
+		// A browser set to Chinese, as the district's phones and computers are (Accept-Language decides a first visit).
+		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
 			.usingAnyFreePort()
@@ -76,6 +78,64 @@ public final class Browser implements AutoCloseable {
 
 	public byte[] screenshot() {
 		return driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+	}
+
+	/** Writes a screenshot of the page to {@code target/screenshots/name.png}, for a person to look at after a run. */
+	public Browser saveScreenshot(String name) {
+		try {
+			java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+			java.nio.file.Files.createDirectories(dir);
+			java.nio.file.Files.write(dir.resolve(name + ".png"), screenshot());
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		return this;
+	}
+
+	/** A phone's screen: 390 by 844 CSS pixels, with a phone's touch and viewport handling. */
+	public Browser phone() {
+		return screen(390, 844, true);
+	}
+
+	/** A laptop's screen: 1366 by 900 CSS pixels. */
+	public Browser laptop() {
+		return screen(1366, 900, false);
+	}
+
+	private Browser screen(int width, int height, boolean mobile) {
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+		return this;
+	}
+
+	/** The browser sends this {@code Accept-Language} from now on, as one set to that language would. */
+	public Browser acceptLanguage(String languages) {
+		Object agent = driver.executeScript("return navigator.userAgent;");
+		driver.executeCdpCommand("Emulation.setUserAgentOverride",
+				java.util.Map.of("userAgent", String.valueOf(agent), "acceptLanguage", languages));
+		return this;
+	}
+
+	/** The elements that reach past the right edge of the screen, innermost first, for a failure message. */
+	public String overflowing() {
+		return String.valueOf(driver.executeScript("""
+				var width = document.documentElement.clientWidth, out = [];
+				document.querySelectorAll('body *').forEach(function (e) {
+				  var r = e.getBoundingClientRect();
+				  if (r.right > width + 0.5 && r.width > 0 && !e.querySelector('*')) {
+				    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined
+				      ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '') + ' (' + Math.round(r.right) + ')');
+				  }
+				});
+				return out.slice(0, 5).join(', ');"""));
+	}
+
+	/** How many CSS pixels the page is wider than the screen (0: no sideways scrolling). */
+	public long overflow() {
+		return ((Number) driver.executeScript(
+				"return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth);"))
+			.longValue();
 	}
 
 	@Override

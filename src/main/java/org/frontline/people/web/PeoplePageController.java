@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.frontline.area.Area;
 import org.frontline.area.AreaNode;
 import org.frontline.area.Areas;
 import org.frontline.people.Address;
@@ -17,6 +18,7 @@ import org.frontline.people.PersonQuery;
 import org.frontline.people.Residents;
 import org.frontline.people.Tag;
 import org.frontline.shared.Problem;
+import org.frontline.shared.Role;
 import org.frontline.shared.Viewers;
 import org.frontline.shared.web.Texts;
 import org.springframework.stereotype.Controller;
@@ -46,9 +48,10 @@ class PeoplePageController {
 	String list(@RequestParam(required = false) String area, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Tag tag, @RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("result", residents.search(new PersonQuery(area, q, tag, page, 50)));
-		Map<String, String> compoundNames = new HashMap<>();
-		areas.inside(Viewers.require().scopeArea()).forEach(a -> compoundNames.put(a.code(), a.name()));
-		model.addAttribute("compoundNames", compoundNames);
+		List<Area> inScope = areas.inside(Viewers.require().scopeArea());
+		model.addAttribute("compoundNames", names(inScope));
+		model.addAttribute("areaChoices", inScope);
+		model.addAttribute("canRegister", Viewers.require().hasAny(Role.ADMIN, Role.COMMUNITY_WORKER));
 		model.addAttribute("area", area);
 		model.addAttribute("q", q);
 		model.addAttribute("tag", tag);
@@ -67,8 +70,7 @@ class PeoplePageController {
 
 	@GetMapping("/people/new")
 	String newPerson(Model model) {
-		model.addAttribute("tags", Tag.values());
-		model.addAttribute("idTypes", IdType.values());
+		formChoices(model);
 		return "people/new";
 	}
 
@@ -87,8 +89,7 @@ class PeoplePageController {
 		catch (Problem problem) {
 			model.addAttribute("error", texts.text(problem));
 			model.addAttribute("form", form);
-			model.addAttribute("tags", Tag.values());
-			model.addAttribute("idTypes", IdType.values());
+			formChoices(model);
 			return "people/new";
 		}
 	}
@@ -120,6 +121,19 @@ class PeoplePageController {
 		flatten(tree, 0, counts, rows);
 		model.addAttribute("rows", rows);
 		return "area/tree";
+	}
+
+	private void formChoices(Model model) {
+		model.addAttribute("tags", Tag.values());
+		model.addAttribute("idTypes", IdType.values());
+		model.addAttribute("areaChoices", areas.inside(Viewers.require().scopeArea()));
+	}
+
+	/** Area names by code, to show names where lists hold codes. */
+	static Map<String, String> names(List<Area> areas) {
+		Map<String, String> names = new HashMap<>();
+		areas.forEach(a -> names.put(a.code(), a.name()));
+		return names;
 	}
 
 	/** One line of the area tree page. */

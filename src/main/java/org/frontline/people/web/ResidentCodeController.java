@@ -41,11 +41,16 @@ class ResidentCodeController {
 			}
 			else {
 				model.addAttribute("mismatch", true);
+				model.addAttribute("form", new PublicForm(name, idNumber, phone));
 			}
 		}
 		catch (Problem problem) {
 			model.addAttribute("limited", true);
 		}
 		return "people/public-code";
+	}
+
+	/** What the resident typed, shown again when it did not match. */
+	record PublicForm(String name, String idNumber, String phone) {
 	}
 }

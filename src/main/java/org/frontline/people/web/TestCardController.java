@@ -3,7 +3,11 @@ package org.frontline.people.web;
 import java.util.Arrays;
 import java.util.List;
 
+import org.frontline.area.Area;
+import org.frontline.area.Areas;
 import org.frontline.people.CardRequest;
+import org.frontline.people.PersonQuery;
+import org.frontline.people.Residents;
 import org.frontline.people.TestCards;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Viewers;
@@ -28,9 +32,15 @@ class TestCardController {
 
 	private final Texts texts;
 
-	TestCardController(TestCards cards, Texts texts) {
+	private final Residents residents;
+
+	private final Areas areas;
+
+	TestCardController(TestCards cards, Texts texts, Residents residents, Areas areas) {
 		this.cards = cards;
 		this.texts = texts;
+		this.residents = residents;
+		this.areas = areas;
 	}
 
 	@PostMapping(path = "/api/v1/cards", produces = { MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_JSON_VALUE })
@@ -39,9 +49,15 @@ class TestCardController {
 		return pdf(cards.print(request));
 	}
 
+	/** The page: an area picked from the tree, or residents found by name or ID number. */
 	@GetMapping("/people/cards")
-	String page(Model model) {
-		model.addAttribute("area", Viewers.require().scopeArea());
+	String page(@RequestParam(required = false) String area, @RequestParam(required = false) String q, Model model) {
+		String chosen = area == null || area.isBlank() ? Viewers.require().scopeArea() : area;
+		choices(chosen, model);
+		if (q != null && !q.isBlank()) {
+			model.addAttribute("q", q);
+			model.addAttribute("found", residents.search(new PersonQuery(chosen, q.strip(), null, 0, 20)));
+		}
 		return "people/cards";
 	}
 
@@ -52,8 +68,7 @@ class TestCardController {
 			return pdf(cards.print(new CardRequest(area, ids(personIds))));
 		}
 		catch (Problem problem) {
-			model.addAttribute("area", area);
-			model.addAttribute("personIds", personIds);
+			choices(area, model);
 			model.addAttribute("error", texts.text(problem));
 			return "people/cards";
 		}
@@ -69,6 +84,13 @@ class TestCardController {
 		catch (NumberFormatException ex) {
 			throw Problem.invalid("personIds", "people.cards.ids-invalid");
 		}
+	}
+
+	private void choices(String area, Model model) {
+		List<Area> inScope = areas.inside(Viewers.require().scopeArea());
+		model.addAttribute("area", area);
+		model.addAttribute("areaChoices", inScope);
+		model.addAttribute("compoundNames", PeoplePageController.names(inScope));
 	}
 
 	private static ResponseEntity<byte[]> pdf(byte[] pdf) {

@@ -1,13 +1,17 @@
 package org.frontline.quarantine.web;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.frontline.area.Areas;
 import org.frontline.quarantine.Anomalies;
+import org.frontline.quarantine.Anomaly;
 import org.frontline.quarantine.Arrivals;
 import org.frontline.quarantine.Categories;
+import org.frontline.quarantine.Category;
 import org.frontline.quarantine.DayRow;
 import org.frontline.quarantine.Facilities;
 import org.frontline.quarantine.Destination;
@@ -25,10 +29,10 @@ import org.frontline.quarantine.Symptom;
 import org.frontline.quarantine.TeamRole;
 import org.frontline.quarantine.TestResult;
 import org.frontline.shared.Problem;
+import org.frontline.shared.Viewers;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,11 +55,11 @@ class QuarantinePageController {
 
 	private final Anomalies anomalies;
 
-	private final Clock clock;
+	private final Areas areas;
 
-	QuarantinePageController(Facilities facilities, Categories categories, Stays stays, Arrivals arrivals, KeyPopulation keyPopulation, Observations observations,
-			Anomalies anomalies, Clock clock) {
-		this.clock = clock;
+	QuarantinePageController(Facilities facilities, Categories categories, Stays stays, Arrivals arrivals,
+			KeyPopulation keyPopulation, Observations observations, Anomalies anomalies, Areas areas) {
+		this.areas = areas;
 		this.facilities = facilities;
 		this.categories = categories;
 		this.stays = stays;
@@ -63,12 +67,6 @@ class QuarantinePageController {
 		this.keyPopulation = keyPopulation;
 		this.observations = observations;
 		this.anomalies = anomalies;
-	}
-
-	/** Times on these pages are shown in the district's time zone. */
-	@ModelAttribute("zone")
-	ZoneId zone() {
-		return clock.getZone();
 	}
 
 	/** The command centre's capacity page: every facility in scope, updating itself. */
@@ -88,7 +86,11 @@ class QuarantinePageController {
 		model.addAttribute("missingCount", rows.stream().filter(r -> !r.missing().isEmpty()).count());
 		model.addAttribute("available", facility.rooms().stream().filter(r -> r.status() == RoomStatus.AVAILABLE).toList());
 		model.addAttribute("disinfectors", facility.team().stream().filter(s -> s.role() == TeamRole.DISINFECTION).toList());
-		model.addAttribute("categories", categories.list());
+		List<Category> all = categories.list();
+		model.addAttribute("categories", all);
+		model.addAttribute("categoryNames", all.stream().collect(Collectors.toMap(Category::code, Category::name, (a, b) -> a)));
+		model.addAttribute("testResults", TestResult.values());
+		model.addAttribute("areaChoices", areas.inside(Viewers.require().scopeArea()));
 		model.addAttribute("arrivals", arrivals.expected(id));
 		model.addAttribute("keyPopulation", keyPopulation.list(id));
 		model.addAttribute("symptoms", Symptom.values());
@@ -107,7 +109,11 @@ class QuarantinePageController {
 
 	@GetMapping("/quarantine/anomalies")
 	String anomalies(@RequestParam(required = false) String status, Model model) {
-		model.addAttribute("anomalies", anomalies.list(status == null ? null : status));
+		List<Anomaly> list = anomalies.list(status);
+		Map<Long, List<ShownReason>> reasons = new HashMap<>();
+		list.forEach(a -> reasons.put(a.id(), a.reasons().stream().map(ShownReason::of).toList()));
+		model.addAttribute("anomalies", list);
+		model.addAttribute("reasons", reasons);
 		model.addAttribute("status", status);
 		return "quarantine/anomalies";
 	}
@@ -180,6 +186,29 @@ class QuarantinePageController {
 	String close(@PathVariable long id, @RequestParam String outcome, RedirectAttributes redirect) {
 		attempt(redirect, "quarantine.closed", () -> anomalies.close(id, outcome));
 		return "redirect:/quarantine/anomalies";
+	}
+
+	/**
+	 * A reason an anomaly was opened, as the page words it: {@code TEMPERATURE 37.8} becomes the message
+	 * {@code quarantine.reason.TEMPERATURE} with 37.8, {@code SYMPTOM COUGH} the message {@code quarantine.reason.SYMPTOM}
+	 * with the symptom's label.
+	 */
+	record ShownReason(String key, String value, Symptom symptom) {
+
+		static ShownReason of(String reason) {
+			String[] parts = reason.split(" ", 2);
+			String key = "quarantine.reason." + parts[0];
+			String value = parts.length > 1 ? parts[1] : null;
+			if ("SYMPTOM".equals(parts[0]) && value != null) {
+				try {
+					return new ShownReason(key, value, Symptom.valueOf(value));
+				}
+				catch (IllegalArgumentException unknown) {
+					return new ShownReason(key, value, null);
+				}
+			}
+			return new ShownReason(key, value, null);
+		}
 	}
 
 	private static void attempt(RedirectAttributes redirect, String doneKey, Runnable action) {

@@ -1,13 +1,19 @@
 package org.frontline.security.web;
 
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.frontline.area.Area;
+import org.frontline.area.Areas;
 import org.frontline.security.IssuedToken;
 import org.frontline.security.NewUser;
 import org.frontline.security.Users;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
+import org.frontline.shared.Viewers;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +27,11 @@ class UserPageController {
 
 	private final Users users;
 
-	UserPageController(Users users) {
+	private final Areas areas;
+
+	UserPageController(Users users, Areas areas) {
 		this.users = users;
+		this.areas = areas;
 	}
 
 	@GetMapping("/admin/users")
@@ -30,6 +39,11 @@ class UserPageController {
 		model.addAttribute("users", users.list());
 		model.addAttribute("tokens", users.deviceTokens());
 		model.addAttribute("roles", Role.values());
+		List<Area> inScope = areas.inside(Viewers.require().scopeArea());
+		Map<String, String> names = new HashMap<>();
+		inScope.forEach(a -> names.put(a.code(), a.name()));
+		model.addAttribute("areaChoices", inScope);
+		model.addAttribute("areaNames", names);
 		return "security/users";
 	}
 

@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.frontline.area.Area;
+import org.frontline.area.Areas;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewers;
 import org.frontline.testing.Coverage;
+import org.frontline.testing.CoverageFigures;
 import org.frontline.testing.FileCheck;
 import org.frontline.testing.FollowUps;
+import org.frontline.testing.Outcome;
 import org.frontline.testing.PersonResult;
 import org.frontline.testing.ResultAnswer;
 import org.frontline.testing.ResultCorrection;
@@ -25,6 +28,7 @@ import org.frontline.testing.TubeReport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,7 +47,10 @@ class ResultsPageController {
 
 	private final Rounds rounds;
 
-	ResultsPageController(Results results, FollowUps followUps, Coverage coverage, Rounds rounds) {
+	private final Areas areas;
+
+	ResultsPageController(Results results, FollowUps followUps, Coverage coverage, Rounds rounds, Areas areas) {
+		this.areas = areas;
 		this.results = results;
 		this.followUps = followUps;
 		this.coverage = coverage;
@@ -55,6 +62,11 @@ class ResultsPageController {
 	String results() {
 		Viewers.requireAny(Role.ADMIN, Role.LAB);
 		return "testing/results";
+	}
+
+	@ModelAttribute("outcomes")
+	Outcome[] outcomes() {
+		return Outcome.values();
 	}
 
 	@PostMapping("/testing/results/upload")
@@ -108,11 +120,12 @@ class ResultsPageController {
 		return "testing/pool";
 	}
 
-	private static void pool(TubeReport report, Model model) {
+	private void pool(TubeReport report, Model model) {
 		Map<Long, RetestTask> tasks = new HashMap<>();
 		report.followUp().forEach(t -> tasks.put(t.personId(), t));
 		model.addAttribute("report", report);
 		model.addAttribute("tasks", tasks);
+		model.addAttribute("areaNames", areaNames(areas));
 		model.addAttribute("canCorrect", Viewers.require().hasAny(Role.ADMIN, Role.LAB));
 	}
 
@@ -141,6 +154,7 @@ class ResultsPageController {
 	String followUps(Model model) {
 		model.addAttribute("inbox", followUps.inbox());
 		model.addAttribute("tasks", followUps.tasks(null, "OPEN"));
+		model.addAttribute("areaNames", areaNames(areas));
 		return "testing/followups";
 	}
 
@@ -153,11 +167,20 @@ class ResultsPageController {
 	/** The commander's round page: coverage by subdistrict and community (table and chart), pool advice, turnaround. */
 	@GetMapping("/testing/rounds/{id}")
 	String round(@PathVariable long id, @RequestParam(required = false) String area,
+			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "asc") String dir,
 			@RequestParam(defaultValue = "60") int refresh, Model model) {
 		Round round = rounds.get(id);
+		CoverageFigures figures = coverage.coverage(id, area);
+		CoverageColumn column = CoverageColumn.of(sort);
+		boolean descending = "desc".equals(dir);
 		model.addAttribute("refresh", Math.max(2, Math.min(refresh, 600)));
 		model.addAttribute("round", round);
-		model.addAttribute("coverage", coverage.coverage(id, area));
+		model.addAttribute("area", area);
+		model.addAttribute("coverage", figures);
+		model.addAttribute("rows", CoverageColumn.rows(figures, column, descending));
+		model.addAttribute("columns", CoverageColumn.values());
+		model.addAttribute("sort", column == null ? null : column.key());
+		model.addAttribute("dir", descending ? "desc" : "asc");
 		var viewer = Viewers.require();
 		if (viewer.hasAny(Role.ADMIN, Role.COMMANDER)) {
 			model.addAttribute("advice", coverage.poolAdvice(id, area, null));
@@ -169,9 +192,14 @@ class ResultsPageController {
 	@GetMapping("/testing/rounds/{id}/missing")
 	String missing(@PathVariable long id, @RequestParam(required = false) String area,
 			@RequestParam(defaultValue = "0") int page, Model model) {
+		String shown = area == null || area.isBlank() ? Viewers.require().scopeArea() : area.strip();
+		List<Area> inScope = areas.inside(Viewers.require().scopeArea());
 		model.addAttribute("round", rounds.get(id));
-		model.addAttribute("area", area == null || area.isBlank() ? Viewers.require().scopeArea() : area.strip());
+		model.addAttribute("area", shown);
 		model.addAttribute("missing", coverage.missing(id, area, page, 100));
+		model.addAttribute("areaChoices", inScope);
+		model.addAttribute("areaNames", areaNames(inScope));
+		model.addAttribute("areaName", areas.find(shown).map(Area::name).orElse(shown));
 		model.addAttribute("page", Math.max(0, page));
 		return "testing/missing";
 	}
@@ -195,17 +223,36 @@ class ResultsPageController {
 	String publicResult(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String idNumber,
 			@RequestParam(defaultValue = "") String phone, HttpServletRequest request, Model model) {
 		try {
-			Optional<PersonResult> latest = results.latestForResident(request.getRemoteAddr(), name, idNumber, phone);
-			if (latest.isPresent()) {
-				model.addAttribute("latest", latest.get());
+			Results.OwnResult own = results.ownResult(request.getRemoteAddr(), name, idNumber, phone);
+			if (!own.matched()) {
+				model.addAttribute("mismatch", true);
+				model.addAttribute("form", new PublicForm(name, idNumber, phone));
+			}
+			else if (own.latest() == null) {
+				model.addAttribute("noResultYet", true);
+				model.addAttribute("form", new PublicForm(name, idNumber, phone));
 			}
 			else {
-				model.addAttribute("mismatch", true);
+				model.addAttribute("latest", own.latest());
 			}
 		}
 		catch (Problem problem) {
 			model.addAttribute("limited", true);
 		}
 		return "testing/public-result";
+	}
+
+	/** What the resident typed, shown again so that one wrong field is corrected, not all three typed again. */
+	record PublicForm(String name, String idNumber, String phone) {
+	}
+
+	private Map<String, String> areaNames(Areas areas) {
+		return areaNames(areas.inside(Viewers.require().scopeArea()));
+	}
+
+	private static Map<String, String> areaNames(List<Area> inScope) {
+		Map<String, String> names = new HashMap<>();
+		inScope.forEach(a -> names.put(a.code(), a.name()));
+		return names;
 	}
 }

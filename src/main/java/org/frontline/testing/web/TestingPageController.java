@@ -43,7 +43,7 @@ class TestingPageController {
 		return "testing/scan";
 	}
 
-	/** The site leader's live page; it updates itself from GET /api/v1/sites/{id}/live. */
+	/** The site leader's live page; it polls itself (htmx) for its figures. */
 	@GetMapping("/testing/live")
 	String live(@RequestParam(required = false) Long site, Model model) {
 		List<Site> visible = sites.list();
@@ -51,6 +51,7 @@ class TestingPageController {
 		model.addAttribute("sites", visible);
 		model.addAttribute("site", chosen);
 		model.addAttribute("live", chosen == null ? null : tubes.live(chosen));
+		model.addAttribute("alerts", chosen == null ? List.of() : tubes.alerts(chosen));
 		return "testing/live";
 	}
 }

@@ -1,0 +1,83 @@
+package org.frontline.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every enum constant under {@code org.frontline} has its label ({@code enum.<SimpleName>.<CONSTANT>}) in Chinese and
+ * in English, in the bundles the application reads ({@code spring.messages.basename}), so no page ever shows a raw
+ * constant.
+ */
+class EnumLabelsTests {
+
+	private static final Properties APPLICATION = load("application.properties");
+
+	@Test
+	void everyEnumConstantHasAChineseAndAnEnglishLabel() {
+		Properties chinese = new Properties();
+		Properties english = new Properties();
+		for (String basename : APPLICATION.getProperty("spring.messages.basename").split("\\s*,\\s*")) {
+			chinese.putAll(load(basename + ".properties"));
+			english.putAll(load(basename + "_en.properties"));
+		}
+		List<String> missing = new ArrayList<>();
+		List<Class<?>> enums = enums();
+		for (Class<?> type : enums) {
+			for (Object constant : type.getEnumConstants()) {
+				String key = Labels.key((Enum<?>) constant);
+				String zh = chinese.getProperty(key);
+				if (zh == null || zh.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+					missing.add(key + " (Chinese)");
+				}
+				if (english.getProperty(key) == null || english.getProperty(key).isBlank()) {
+					missing.add(key + " (English)");
+				}
+			}
+		}
+		assertThat(enums).as("enums found under org.frontline").hasSizeGreaterThan(10);
+		assertThat(missing).as("labels missing from the message bundles").isEmpty();
+	}
+
+	@Test
+	void aNestedEnumIsNamedWithItsOuterType() {
+		assertThat(Labels.key(org.frontline.testing.ScanResult.Status.ACCEPTED)).isEqualTo("enum.ScanResult.Status.ACCEPTED");
+		assertThat(Labels.key(org.frontline.shared.Role.ADMIN)).isEqualTo("enum.Role.ADMIN");
+	}
+
+	private static List<Class<?>> enums() {
+		return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("org.frontline")
+			.stream()
+			.filter(JavaClass::isEnum)
+			.map(JavaClass::reflect)
+			.<Class<?>>map(type -> type)
+			.sorted(java.util.Comparator.comparing(Class::getName))
+			.toList();
+	}
+
+	private static Properties load(String resource) {
+		Properties properties = new Properties();
+		try (InputStream in = EnumLabelsTests.class.getClassLoader().getResourceAsStream(resource)) {
+			if (in != null) {
+				properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return properties;
+	}
+}
