@@ -1,25 +1,32 @@
-// Camera scanning for the registrar's page: the phone's rear camera decodes QR codes continuously and hands each
-// code to scan.js through a 'frontline:scanned' event, the same path as a scanner's input. Decoding is
-// html5-qrcode's: the browser's BarcodeDetector where present, its bundled ZXing otherwise. A code held in front of
-// the camera is taken once: the same payload is ignored until it has been out of sight for HOLD_MS. Without a
-// camera, or without permission, the page says so and the scanner and typing keep working.
+// Camera scanning for the registrar's page: the phone's rear camera reads personal codes (QR) and the 1D barcodes
+// printed on tube labels (Code 128, and Code 39, Code 93, Codabar, ITF, EAN/UPC that other tube makers print) and hands
+// each code to scan.js through a 'frontline:scanned' event, the same path as a scanner's input. Decoding is the
+// browser's BarcodeDetector where it reads QR codes and Code 128, otherwise the same API from the barcode-detector
+// package (ZXing-C++ in WebAssembly, served by Frontline). A code held in front of the camera is taken once: the
+// same value is ignored until it has been out of sight for HOLD_MS. Without a camera, or without permission, the page
+// says so and the scanner and typing keep working.
 (function () {
   'use strict';
 
   var HOLD_MS = 2000;
+  var FRAME_MS = 120;
+  var FORMATS = ['qr_code', 'code_128', 'code_39', 'code_93', 'codabar', 'itf', 'ean_13', 'ean_8', 'upc_a', 'upc_e'];
   var page = document.getElementById('scan-page');
   var openButton = document.getElementById('camera-open');
   if (!page || !openButton) { return; }
   var closeButton = document.getElementById('camera-close');
   var box = document.getElementById('camera');
+  var view = document.getElementById('camera-view');
   var status = document.getElementById('camera-status');
   var messages = {};
   document.querySelectorAll('#messages li').forEach(function (li) { messages[li.dataset.key] = li.textContent; });
 
-  var camera = null;
-  var pending = null;
   var state = 'off';
-  var wanted = false;
+  var session = 0;
+  var stream = null;
+  var video = null;
+  var timer = null;
+  var detecting = null;
   var last = { text: null, at: 0 };
   var audio = null;
   var flashTimer = null;
@@ -39,17 +46,35 @@
     status.dataset.key = key;
   }
 
-  function library() {
-    return window.__Html5QrcodeLibrary__;
+  // The browser's own detector when it reads what tube labels and personal codes carry; otherwise the packaged one,
+  // whose WebAssembly file is served by Frontline (its URL, named by its content, is on the page).
+  function makeDetector() {
+    if (detecting) { return detecting; }
+    var native = window.BarcodeDetector;
+    var nativeFormats = native && native.getSupportedFormats ? native.getSupportedFormats() : Promise.resolve([]);
+    detecting = nativeFormats.catch(function () { return []; }).then(function (supported) {
+      if (supported.indexOf('qr_code') >= 0 && supported.indexOf('code_128') >= 0) {
+        return new native({ formats: FORMATS.filter(function (f) { return supported.indexOf(f) >= 0; }) });
+      }
+      var api = window.BarcodeDetectionAPI;
+      if (!api) { throw new Error('no barcode decoder'); }
+      api.prepareZXingModule({
+        overrides: {
+          locateFile: function (path, prefix) { return /\.wasm$/.test(path) ? page.dataset.wasm : prefix + path; }
+        }
+      });
+      return new api.BarcodeDetector({ formats: FORMATS });
+    });
+    detecting.catch(function () { detecting = null; });
+    return detecting;
   }
 
-  // getUserMedia's errors, as html5-qrcode passes them on ("... error = NotAllowedError: ..."), told apart for the
-  // registrar: denied (ask for the permission), no camera, or anything else.
+  // getUserMedia's errors told apart for the registrar: denied (ask for the permission), no camera, or anything else.
   function reason(error) {
-    var text = String(error && error.name ? error.name + ': ' + error.message : error);
-    if (/NotAllowedError|PermissionDeniedError|SecurityError|Permission denied/i.test(text)) { return 'CAMERA_DENIED'; }
-    if (/NotFoundError|DevicesNotFoundError|OverconstrainedError|NotReadableError|TrackStartError|AbortError/i
-      .test(text)) { return 'CAMERA_NONE'; }
+    var name = error && error.name ? error.name : String(error);
+    if (/NotAllowedError|PermissionDeniedError|SecurityError/.test(name)) { return 'CAMERA_DENIED'; }
+    if (/NotFoundError|DevicesNotFoundError|OverconstrainedError|NotReadableError|TrackStartError|AbortError/
+      .test(name)) { return 'CAMERA_NONE'; }
     return 'CAMERA_FAILED';
   }
 
@@ -95,97 +120,78 @@
     page.dispatchEvent(new CustomEvent('frontline:scanned', { detail: { value: text, source: 'camera' } }));
   }
 
+  // One picture at a time: the next is read FRAME_MS after this one is done, so a slow phone reads fewer pictures
+  // instead of queueing them.
+  function scan(detector, mine) {
+    if (mine !== session || state !== 'on') { return; }
+    var next = function () { timer = setTimeout(function () { scan(detector, mine); }, FRAME_MS); };
+    if (!video || video.readyState < 2 || !video.videoWidth) { next(); return; }
+    detector.detect(video).then(function (codes) {
+      if (mine !== session) { return; }
+      codes.forEach(function (code) { if (code.rawValue) { decoded(code.rawValue); } });
+    }, function () { /* a picture that could not be read; the next one may be */ }).then(next);
+  }
+
+  function release() {
+    clearTimeout(timer);
+    if (stream) { stream.getTracks().forEach(function (track) { track.stop(); }); }
+    stream = null;
+    if (video) {
+      video.srcObject = null;
+      video.remove();
+    }
+    video = null;
+  }
+
   function open() {
-    if (state !== 'off' || pending) { return; }
+    if (state !== 'off') { return; }
     if (!window.isSecureContext || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
       say('bad', 'CAMERA_UNSUPPORTED');
       return;
     }
-    var lib = library();
-    if (!lib) {
-      say('bad', 'CAMERA_FAILED');
-      return;
-    }
     unlockAudio();
-    wanted = true;
+    var mine = ++session;
     last = { text: null, at: 0 };
     setState('starting');
     say('wait', 'CAMERA_STARTING');
-    var formats = lib.Html5QrcodeSupportedFormats;
-    var starting;
-    try {
-      starting = new lib.Html5Qrcode('camera-view', {
-        verbose: false,
-        formatsToSupport: [formats.QR_CODE],
-        experimentalFeatures: { useBarCodeDetectorIfSupported: true }
-      });
-      camera = starting;
-      var noCodeInThisFrame = function () {};
-      pending = starting.start({ facingMode: 'environment' }, { fps: 8, disableFlip: true }, decoded, noCodeInThisFrame)
-        .then(function () {
-          pending = null;
-          if (camera !== starting || !wanted) {
-            stop(starting);
-            return;
-          }
+    var camera = navigator.mediaDevices.getUserMedia({
+      audio: false,
+      video: { facingMode: 'environment', width: { ideal: 1280 }, height: { ideal: 720 } }
+    });
+    Promise.all([camera, makeDetector().catch(function (e) { e.name = 'DecoderError'; throw e; })])
+      .then(function (both) {
+        if (mine !== session) {
+          both[0].getTracks().forEach(function (track) { track.stop(); });
+          return;
+        }
+        stream = both[0];
+        video = document.createElement('video');
+        video.setAttribute('playsinline', '');
+        video.muted = true;
+        video.srcObject = stream;
+        view.appendChild(video);
+        return video.play().then(function () {
+          if (mine !== session) { return; }
           setState('on');
           say('ok', 'CAMERA_ON');
           if (box.scrollIntoView) { box.scrollIntoView({ block: 'nearest' }); }
-        })
-        .catch(function (error) {
-          pending = null;
-          releaseTracks();
-          if (camera !== starting || !wanted) { return; }
-          camera = null;
-          setState('off');
-          say('bad', reason(error));
+          scan(both[1], mine);
         });
-    } catch (error) {
-      pending = null;
-      camera = null;
-      setState('off');
-      say('bad', reason(error));
-    }
-  }
-
-  // Every track of the camera's stream ends, whatever state html5-qrcode thinks it is in: the phone's camera light
-  // goes off.
-  function releaseTracks() {
-    box.querySelectorAll('video').forEach(function (video) {
-      var stream = video.srcObject;
-      if (stream && stream.getTracks) { stream.getTracks().forEach(function (track) { track.stop(); }); }
-      video.srcObject = null;
-    });
-  }
-
-  function stop(scanner) {
-    var stopping;
-    try {
-      stopping = scanner.stop();
-    } catch (e) {
-      stopping = Promise.resolve();
-    }
-    releaseTracks();
-    return Promise.resolve(stopping).catch(function () { return null; }).then(function () {
-      releaseTracks();
-      try { scanner.clear(); } catch (e) { /* already cleared */ }
-    });
+      })
+      .catch(function (error) {
+        camera.then(function (s) { s.getTracks().forEach(function (track) { track.stop(); }); }, function () {});
+        if (mine !== session) { return; }
+        release();
+        setState('off');
+        say('bad', reason(error));
+      });
   }
 
   function close() {
-    wanted = false;
-    var scanner = camera;
-    camera = null;
-    var wasStarting = state === 'starting';
+    session++;
+    release();
     setState('off');
-    if (scanner && !wasStarting) {
-      say('idle', 'CAMERA_OFF');
-      return stop(scanner);
-    }
-    // Still starting: start()'s promise sees that nobody wants the camera any more and stops it.
     say('idle', 'CAMERA_OFF');
-    releaseTracks();
-    return Promise.resolve();
   }
 
   openButton.addEventListener('click', open);

@@ -60,11 +60,12 @@ public final class Layout {
 	}
 
 	/**
-	 * Whether what was refused was a form sent to the server: usually its CSRF token did not match (the page was open
-	 * too long, or the browser did not keep the session cookie), which signing in again mends.
+	 * Whether what was refused was one of Frontline's forms (it carries a CSRF token; an error page is shown by a GET
+	 * dispatch, so the method does not tell): usually its token did not match (the page was open too long, or the
+	 * browser did not keep the session cookie), which signing in again mends.
 	 */
 	public boolean isFormRefused() {
-		return request != null && ("POST".equals(request.getMethod())
+		return request != null && (request.getParameter("_csrf") != null
 				|| request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException);
 	}
 }

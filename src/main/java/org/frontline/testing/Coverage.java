@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -25,6 +26,8 @@ import org.frontline.shared.Viewers;
 import org.frontline.testing.internal.CoverageRepository;
 import org.frontline.testing.internal.CoverageRepository.Counts;
 import org.frontline.testing.internal.Dorfman;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,8 +59,11 @@ public class Coverage {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	Coverage(CoverageRepository repository, Rounds rounds, Areas areas, Residents residents, AuditLog auditLog,
-			Clock clock) {
+			Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.repository = repository;
 		this.rounds = rounds;
 		this.areas = areas;
@@ -125,11 +131,17 @@ public class Coverage {
 		out.write('\uFEFF');
 		long rows = 0;
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
-			csv.printRecord("姓名", "区域", "楼栋", "单元", "房间", "电话", "标签");
+			Map<String, String> names = new HashMap<>();
+			areas.inside(root.code()).forEach(a -> names.put(a.code(), a.name()));
+			Locale locale = LocaleContextHolder.getLocale();
+			csv.printRecord("姓名", "小区", "楼栋", "单元", "房间", "电话", "标签");
 			for (String[] range : ranges(round, root.code())) {
 				for (MissingPerson p : repository.missing(roundId, range[0], range[1], 100_000, 0)) {
-					csv.printRecord(cell(p.name()), cell(p.area()), cell(p.building()), cell(p.unit()), cell(p.room()),
-							cell(p.phone()), cell(String.join(" ", p.tags())));
+					String tags = p.tags().stream()
+						.map(t -> messages.getMessage("enum.Tag." + t, null, t, locale))
+						.collect(Collectors.joining(" "));
+					csv.printRecord(cell(p.name()), cell(names.getOrDefault(p.area(), p.area())), cell(p.building()),
+							cell(p.unit()), cell(p.room()), cell(p.phone()), cell(tags));
 					rows++;
 				}
 			}

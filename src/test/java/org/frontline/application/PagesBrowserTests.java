@@ -129,8 +129,8 @@ class PagesBrowserTests extends IntegrationTest {
 
 			browser.login("community", DEMO_PASSWORD).open("/people/new");
 			// The form's CSRF token went stale (the session it belonged to ended): the page says to sign in again.
-			browser.driver().executeScript("document.querySelector('#person-form input[name=_csrf]').value = 'stale';");
-			browser.find(By.cssSelector("#person-form button[type=submit]")).click();
+			browser.driver().executeScript("document.querySelector('#person-form input[name=_csrf]').value = 'stale';"
+					+ "document.getElementById('person-form').submit();");
 			assertThat(browser.waitFor(By.id("error-help")).getText()).contains("重新登录");
 			assertThat(browser.text(By.id("error-status"))).isEqualTo("403");
 		}

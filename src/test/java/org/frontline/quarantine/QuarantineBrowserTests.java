@@ -152,6 +152,31 @@ class QuarantineBrowserTests extends IntegrationTest {
 		assertThat(status(room)).isEqualTo("AVAILABLE");
 	}
 
+	@Test
+	void onAPhoneTheReleaseButtonIsThereAndReleases() {
+		QuarantineFixture f = new QuarantineFixture(this::api);
+		JsonNode facilityJson = f.facility(1);
+		long facility = facilityJson.get("id").asLong();
+		long room = f.roomId(facilityJson, "101");
+		long stay = f.admit(facility, f.category(0, List.of(), List.of()), "101");
+		api().as("facility").post("/api/v1/stays/" + stay + "/registration", Map.of("idNumber",
+				org.frontline.support.TestData.residentId(), "community", "320602001002", "address", "晨苑花园3幢501"));
+		api().as("facility").post("/api/v1/stays/" + stay + "/home-check", Map.of("result", "PASS", "inspector", "周网格员"));
+		try (Browser browser = new Browser(baseUrl())) {
+			browser.phone().login("facility", DEMO_PASSWORD).open("/quarantine/facilities/" + facility + "/due");
+			WebElement release = browser.find(By.id("due-" + stay)).findElement(By.cssSelector(".release-form .release"));
+			assertThat(release.isDisplayed()).isTrue();
+			assertThat(release.getRect().getX() + release.getRect().getWidth()).as("inside a 390 px screen")
+				.isLessThanOrEqualTo(390);
+			assertThat(browser.overflow()).isZero();
+			browser.find(By.id("due-" + stay)).findElement(By.cssSelector(".release-form input[name=address]"))
+				.sendKeys("晨苑花园3幢501");
+			release.click();
+			assertThat(browser.waitFor(By.id("done")).getText()).contains("已解除隔离");
+		}
+		assertThat(status(room)).isEqualTo("AWAITING_DISINFECTION");
+	}
+
 	private String status(long room) {
 		return jdbc.sql("SELECT status FROM quarantine_room WHERE id = :id").param("id", room).query(String.class).single();
 	}

@@ -106,7 +106,8 @@ class CoverageIntegrationTests extends IntegrationTest {
 		assertThat(first.get("tags").toString()).contains("BEDRIDDEN");
 		assertThat(ids).contains(bedridden);
 		JsonNode row = page.json().get("items").get(ids.indexOf(bedridden));
-		assertThat(row.get("name").asString()).isEqualTo("卧**人");
+		assertThat(row.get("name").asString()).as("in full, as the resident list shows it to the same reader")
+			.isEqualTo("卧床老人");
 		assertThat(row.get("phone").asString()).isEqualTo("139****5678");
 		assertThat(row.get("building").asString()).isEqualTo("3");
 		assertThat(page.json().get("total").asLong()).isEqualTo(countAnotherWay(TestData.BILINWAN_COMPOUND, "all")
@@ -115,8 +116,38 @@ class CoverageIntegrationTests extends IntegrationTest {
 		Response csv = api().as("admin").get("/api/v1/rounds/" + fixture.round + "/missing/export?area=" + TestData.BILINWAN_COMPOUND);
 		assertThat(csv.status()).isEqualTo(200);
 		assertThat(csv.header("Content-Type")).startsWith("text/csv");
-		assertThat(csv.body()).contains("卧**人").contains("139****5678").doesNotContain("13912345678");
+		assertThat(csv.body()).contains("卧床老人").contains("139****5678").doesNotContain("13912345678")
+			.contains("碧林湾").contains("卧床").doesNotContain("BEDRIDDEN");
 		assertThat(csv.body().lines().count()).isEqualTo(page.json().get("total").asLong() + 1);
+	}
+
+	@Test
+	void theNotYetTestedListSortsAddressesAsPeopleReadThem() {
+		long high = resident("10", "1", "1101");
+		long low = resident("10", "1", "201");
+		long second = resident("2", "1", "302");
+		Response page = api().as("admin")
+			.get("/api/v1/rounds/" + fixture.round + "/missing?area=" + TestData.BILINWAN_COMPOUND + "&page=0&size=500");
+		List<Long> ids = new ArrayList<>();
+		List<String> buildings = new ArrayList<>();
+		page.json().get("items").forEach(i -> {
+			ids.add(i.get("personId").asLong());
+			if (!i.get("tags").toString().contains("BEDRIDDEN") && i.get("building").isString()) {
+				buildings.add(i.get("building").asString());
+			}
+		});
+		assertThat(ids.indexOf(low)).as("room 201 before room 1101").isLessThan(ids.indexOf(high));
+		assertThat(ids.indexOf(second)).as("building 2 before building 10").isLessThan(ids.indexOf(low));
+		List<Integer> numbers = buildings.stream().filter(b -> b.matches("\\d+")).map(Integer::valueOf).toList();
+		assertThat(numbers).isSorted();
+	}
+
+	private long resident(String building, String unit, String room) {
+		Response created = api().as("admin").post("/api/v1/people", Map.of("name", "顺序测试", "idType", "RESIDENT_ID",
+				"idNumber", TestData.residentId(), "phone", TestData.phone(), "area", TestData.BILINWAN_COMPOUND,
+				"address", Map.of("building", building, "unit", unit, "room", room)));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asLong();
 	}
 
 	@Test

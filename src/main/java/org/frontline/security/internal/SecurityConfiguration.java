@@ -38,7 +38,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	static final String CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
+	// 'wasm-unsafe-eval' lets the scanning page compile its barcode decoder (WebAssembly served from 'self'); it does
+	// not allow eval() or inline script.
+	static final String CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
+			+ "script-src 'self' 'wasm-unsafe-eval'; "
 			+ "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
 	@Bean

@@ -62,14 +62,16 @@ public class CoverageRepository {
 			  AND NOT EXISTS (SELECT 1 FROM testing_sample s
 			                  WHERE s.round_id = :round AND s.person_id = p.id AND s.removed_at IS NULL)
 			  AND NOT EXISTS (SELECT 1 FROM testing_exemption e WHERE e.round_id = :round AND e.person_id = p.id)
-			ORDER BY p.area_code, p.building, p.unit, p.room, p.id
+			ORDER BY p.area_code, p.building_key, p.unit_key, p.room_key, p.id
 			LIMIT %s
 			""";
 
 	/**
-	 * Residents not sampled and not exempted, bedridden first (door to door), then by address. Two ordered parts, each
-	 * limited to the page's end so that it is planned as a walk of the registry's address index (probing the round's
-	 * samples and exemptions per resident) that stops once the page is full, not as a join of the whole round.
+	 * Residents not sampled and not exempted, bedridden first (door to door), then by address in natural order
+	 * (building 2 before building 11). Names in full and phones masked, as the resident list shows them to the same
+	 * readers (whose scope covers these residents). Two ordered parts, each limited to the page's end so that it is
+	 * planned as a walk of the registry's address index (probing the round's samples and exemptions per resident) that
+	 * stops once the page is full, not as a join of the whole round.
 	 */
 	public List<MissingPerson> missing(long roundId, String low, String high, int limit, long offset) {
 		String columns = "SELECT p.id, p.name, p.area_code, p.building, p.unit, p.room, p.phone, p.tags ";
@@ -82,7 +84,7 @@ public class CoverageRepository {
 			.param("round", roundId)
 			.param("low", low)
 			.param("high", high)
-			.query((rs, n) -> new MissingPerson(rs.getLong(1), Masking.name(rs.getString(2)), rs.getString(3),
+			.query((rs, n) -> new MissingPerson(rs.getLong(1), rs.getString(2), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getString(6), Masking.phone(rs.getString(7)),
 					List.of((String[]) rs.getArray(8).getArray())))
 			.list();
