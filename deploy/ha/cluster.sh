@@ -9,7 +9,7 @@
 #   deploy/ha/cluster.sh down               stop everything and delete HA_DATA
 #   deploy/ha/cluster.sh stop               stop everything, keep HA_DATA
 #   deploy/ha/cluster.sh status             patronictl list
-#   deploy/ha/cluster.sh url [haproxy|replicas]  Frontline's FRONTLINE_DB_URL (multi-host by default)
+#   deploy/ha/cluster.sh url [haproxy|replicas|node I]  a FRONTLINE_DB_URL: multi-host (default), through HAProxy, one member
 #   deploy/ha/cluster.sh leader|sync        the number of the primary / of the synchronous standby
 #   deploy/ha/cluster.sh wait-healthy [S]   wait (S seconds, 120) for a primary and every replica streaming, one synchronous
 #   deploy/ha/cluster.sh start-node I | stop-node I
@@ -185,24 +185,25 @@ stop_all() {
 
 patronictl_() { as_postgres patronictl -c "$(node_dir 0)/patroni.yml" "$@"; }
 
-# Members as JSON lines: name, role, state, lag.
+# Members, one a line: name, role, state, lag in MB (tab-separated; a role may be two words).
 members() {
-  patronictl_ list -f json 2>/dev/null | python3 -c '
+  { patronictl_ list -f json 2>/dev/null || echo '[]'; } | python3 -c '
 import json, sys
 for m in json.load(sys.stdin):
-    print(m["Member"], m["Role"], m["State"], m.get("Lag in MB", ""))'
+    print("\t".join(str(m.get(k, "")) for k in ("Member", "Role", "State", "Lag in MB")))'
 }
 
-role_index() { members | awk -v role="$1" '$2 == role { sub("node", "", $1); print $1; exit }'; }
+role_index() { members | awk -F '\t' -v role="$1" '$2 == role { sub("node", "", $1); print $1; exit }'; }
 
 healthy() {
   local out
-  out=$(members) || return 1
-  [ "$(grep -c ' Leader running' <<< "$out")" = 1 ] || return 1
+  out=$(members)
+  [ "$(awk -F '\t' '$2 == "Leader" && $3 == "running"' <<< "$out" | wc -l)" = 1 ] || return 1
   if ((HA_NODES > 1)); then
-    [ "$(grep -c ' Sync Standby \(running\|streaming\)' <<< "$out")" -ge 1 ] || return 1
+    [ "$(awk -F '\t' '$2 == "Sync Standby" && ($3 == "running" || $3 == "streaming")' <<< "$out" | wc -l)" -ge 1 ] \
+      || return 1
   fi
-  [ "$(grep -c ' \(running\|streaming\)' <<< "$out")" = "$HA_NODES" ]
+  [ "$(awk -F '\t' '$3 == "running" || $3 == "streaming"' <<< "$out" | wc -l)" = "$HA_NODES" ]
 }
 
 wait_healthy() {
@@ -222,6 +223,7 @@ url() {
   case "${1:-multi}" in
     haproxy) echo "jdbc:postgresql://$(host 0):$(haproxy_port 0)/frontline" ;;
     replicas) echo "jdbc:postgresql://$(host 0):$(haproxy_port 1)/frontline" ;;
+    node) echo "jdbc:postgresql://$(host "$2"):$(pg_port "$2")/frontline" ;;
     *)
       for ((i = 0; i < HA_NODES; i++)); do hosts+=("$(host "$i"):$(pg_port "$i")"); done
       echo "jdbc:postgresql://$(IFS=,; echo "${hosts[*]}")/frontline?targetServerType=primary" ;;
