@@ -172,6 +172,9 @@ public final class FailoverBench {
 
 		volatile String what = "";
 
+		/** When the cluster was healthy again: a primary, both replicas streaming, one of them synchronous. */
+		volatile long healthy;
+
 		final List<String> steps = java.util.Collections.synchronizedList(new ArrayList<>());
 
 		void step(String text) {
@@ -216,8 +219,12 @@ public final class FailoverBench {
 				int candidate = cluster.synchronousStandby();
 				fault.at = System.nanoTime();
 				fault.what = "patronictl switchover from node" + leader + " to node" + candidate;
-				fault.step(cluster.switchover(leader, candidate).lines().filter(l -> !l.isBlank())
-					.reduce((a, b) -> b).orElse(""));
+				fault.step("patronictl: " + cluster.switchover(leader, candidate).lines()
+					.filter(l -> l.contains("witched over") || l.contains("ailed"))
+					.findFirst()
+					.orElse("(no answer)")
+					.replaceAll("^[0-9: .-]+", "")
+					.trim());
 				awaitHealthy(fault, leader);
 				fault.step("node" + cluster.leader() + " is the primary");
 			};
@@ -240,6 +247,7 @@ public final class FailoverBench {
 
 	private void awaitHealthy(Fault fault, int node) throws Exception {
 		cluster.waitHealthy(300);
+		fault.healthy = System.nanoTime();
 		fault.step("healthy: a primary, both replicas streaming, one synchronous");
 		String log = cluster.log(node);
 		long rewinds = log.lines().filter(l -> l.contains("pg_rewind exit code=0")).count();
@@ -441,11 +449,35 @@ public final class FailoverBench {
 		}
 		System.out.printf("  no scan acknowledged from %+.2f s to %+.2f s (%.2f s); acknowledged again %.2f s after the fault%n",
 				(gapFrom - fault.at) / 1e9, (gapTo - fault.at) / 1e9, (gapTo - gapFrom) / 1e9, (gapTo - fault.at) / 1e9);
-		long settled = gapTo + 5_000_000_000L;
+		// Writes unavailable: from the first 100 ms after the fault with under a tenth of the offered rate acknowledged
+		// to the first 100 ms with half of it again.
+		double perTenth = Double.parseDouble(options.get("rate")) / 10;
+		int[] tenths = new int[(int) ((run.end() - fault.at) / 100_000_000L) + 1];
+		for (Ack ack : acks) {
+			long tenth = (ack.acknowledged() - fault.at) / 100_000_000L;
+			if (ack.acknowledged() >= fault.at && tenth < tenths.length) {
+				tenths[(int) tenth]++;
+			}
+		}
+		int stopped = 0;
+		while (stopped < tenths.length && tenths[stopped] >= perTenth / 10) {
+			stopped++;
+		}
+		int resumed = stopped;
+		while (resumed < tenths.length && tenths[resumed] < perTenth / 2) {
+			resumed++;
+		}
+		System.out.printf("  writes unavailable from %+.1f s to %+.1f s after the fault (%.1f s: under a tenth of the "
+				+ "offered rate acknowledged, until half of it again)%n", stopped / 10.0, resumed / 10.0,
+				(resumed - stopped) / 10.0);
+		long settled = fault.at + resumed * 100_000_000L + 5_000_000_000L;
+		long healthy = Math.max(settled, fault.healthy);
 		printLatencies("before the fault", acks, a -> a.firstSent() >= run.measuredFrom() && a.firstSent() < fault.at);
-		printLatencies("during (sent from the fault until 5 s after scans resumed)",
+		printLatencies("during (sent from the fault until 5 s after writes resumed)",
 				acks, a -> a.firstSent() >= fault.at && a.firstSent() < settled);
-		printLatencies("after", acks, a -> a.firstSent() >= settled);
+		printLatencies("after, until the cluster was healthy again", acks,
+				a -> a.firstSent() >= settled && a.firstSent() < healthy);
+		printLatencies("after, healthy", acks, a -> a.firstSent() >= healthy);
 		long[] perSecond = new long[(int) ((run.end() - run.measuredFrom()) / 1_000_000_000L) + 1];
 		for (Ack ack : acks) {
 			long second = (ack.acknowledged() - run.measuredFrom()) / 1_000_000_000L;
