@@ -15,7 +15,7 @@ import org.frontline.shared.Role;
  * enterprise) whose area then is the scope.
  */
 public record NewUser(
-		@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{2,64}", message = "2 to 64 letters, digits, '.', '_' or '-'") String username,
+		@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{2,64}", message = "{security.username.pattern}") String username,
 		@NotBlank @Size(max = 128) String password, @NotEmpty Set<Role> roles, @Size(max = 15) String scope, Long site,
 		Long lab, Long facility, Long enterprise) {
 

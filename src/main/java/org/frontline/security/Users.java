@@ -15,6 +15,7 @@ import org.frontline.security.internal.TokenRepository;
 import org.frontline.security.internal.Tokens;
 import org.frontline.security.internal.UserRepository;
 import org.frontline.shared.AreaCodes;
+import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
 import org.frontline.shared.ScopeTarget;
 import org.frontline.shared.Role;
@@ -69,7 +70,8 @@ public class Users {
 	@Transactional
 	public UserAccount create(NewUser user) {
 		Viewers.requireAny(Role.ADMIN);
-		List<Problem.FieldError> errors = new ArrayList<>(PasswordPolicy.check(user.username(), user.password()));
+		List<Problem.FieldError> errors = new ArrayList<>(
+				PasswordPolicy.check(user.username(), user.password(), ownData(user.scope())));
 		if (!errors.isEmpty()) {
 			throw Problem.invalid(errors);
 		}
@@ -85,7 +87,7 @@ public class Users {
 	private UserAccount insert(NewUser user) {
 		String scope = checkedScope(user);
 		if (users.exists(user.username())) {
-			throw Problem.conflict("username-taken", "User " + user.username() + " already exists.");
+			throw Problem.conflict("username-taken", "security.user.username-taken", user.username());
 		}
 		Map<String, Long> places = user.places();
 		long id = users.insert(user.username(), encoder.encode(user.password()), user.roles(), scope, places);
@@ -96,37 +98,39 @@ public class Users {
 	/** The scope a new or changed user gets: the area given, or the area of their one place; inside the caller's. */
 	private String checkedScope(NewUser user) {
 		if (user.roles() == null || user.roles().isEmpty()) {
-			throw Problem.invalid("roles", "A user needs at least one role.");
+			throw Problem.invalid("roles", "security.user.roles.missing");
 		}
 		String scope = user.scope() == null || user.scope().isBlank() ? null : user.scope().strip();
 		Map<String, Long> places = user.places();
 		if (places.size() > 1) {
-			throw Problem.invalid("places", "A user can be limited to one place at most.");
+			throw Problem.invalid("places", "security.user.places.one");
 		}
 		for (Map.Entry<String, Long> place : places.entrySet()) {
 			ScopeTarget target = scopeTargets.stream()
 				.filter(t -> t.kind().equals(place.getKey()))
 				.findFirst()
-				.orElseThrow(() -> Problem.invalid(place.getKey(), "Places of kind " + place.getKey() + " are not known here."));
+				.orElseThrow(() -> Problem.invalid(place.getKey(), "security.user.place.kind-unknown", place.getKey()));
 			String area = target.areaOf(place.getValue())
-				.orElseThrow(() -> Problem.invalid(place.getKey(), place.getKey() + " " + place.getValue() + " does not exist."));
+				.orElseThrow(() -> Problem.invalid(place.getKey(), "security.user.place.not-found",
+						Message.of("security.place." + place.getKey()), place.getValue()));
 			if (scope == null) {
 				scope = area;
 			}
 			else if (!AreaCodes.contains(scope, area)) {
-				throw Problem.invalid(place.getKey(), place.getKey() + " " + place.getValue() + " is outside area " + scope + ".");
+				throw Problem.invalid(place.getKey(), "security.user.place.outside-area",
+						Message.of("security.place." + place.getKey()), place.getValue(), scope);
 			}
 		}
 		if (scope == null) {
-			throw Problem.invalid("scope", "A user needs a scope: an area code, or a place.");
+			throw Problem.invalid("scope", "security.user.scope.missing");
 		}
 		if (areas.find(scope).isEmpty()) {
-			throw Problem.invalid("scope", "Area " + scope + " does not exist.");
+			throw Problem.invalid("scope", "security.user.scope.unknown", scope);
 		}
 		String checkedScope = scope;
 		Viewers.current().ifPresent(admin -> {
 			if (!admin.covers(checkedScope)) {
-				throw Problem.invalid("scope", "Area " + checkedScope + " is outside your own scope.");
+				throw Problem.invalid("scope", "security.user.scope.outside-own", checkedScope);
 			}
 		});
 		return scope;
@@ -141,7 +145,7 @@ public class Users {
 		Viewer admin = Viewers.requireAny(Role.ADMIN);
 		UserAccount user = managed(admin, id);
 		if (user.id() == admin.userId()) {
-			throw Problem.conflict("cannot-change-self", "You cannot change your own roles or scope.");
+			throw Problem.conflict("cannot-change-self", "security.user.cannot-change-self");
 		}
 		NewUser changed = change.asNewUser(user.username());
 		String scope = checkedScope(changed);
@@ -162,9 +166,9 @@ public class Users {
 		Viewer admin = Viewers.requireAny(Role.ADMIN);
 		UserAccount user = managed(admin, id);
 		if (user.id() == admin.userId()) {
-			throw Problem.conflict("cannot-reset-self", "Your own password is not reset here.");
+			throw Problem.conflict("cannot-reset-self", "security.user.cannot-reset-self");
 		}
-		List<Problem.FieldError> errors = PasswordPolicy.check(user.username(), password);
+		List<Problem.FieldError> errors = PasswordPolicy.check(user.username(), password, ownData(user.scope()));
 		if (!errors.isEmpty()) {
 			throw Problem.invalid(errors);
 		}
@@ -174,9 +178,17 @@ public class Users {
 		auditLog.record("USER_PASSWORD_RESET", "user", id, user.username());
 	}
 
+	/** What a password must not be made of besides the user name: the scope's code and name. */
+	private List<String> ownData(String scope) {
+		if (scope == null || scope.isBlank()) {
+			return List.of();
+		}
+		return areas.find(scope.strip()).map(area -> List.of(area.code(), area.name())).orElse(List.of(scope.strip()));
+	}
+
 	/** A user inside the administrator's scope; others are not found. */
 	private UserAccount managed(Viewer admin, long id) {
-		return users.find(id).filter(u -> admin.covers(u.scope())).orElseThrow(() -> Problem.notFound("User " + id));
+		return users.find(id).filter(u -> admin.covers(u.scope())).orElseThrow(() -> Problem.notFound("security.user.not-found", id));
 	}
 
 	public boolean any() {
@@ -199,7 +211,7 @@ public class Users {
 		Viewer admin = Viewers.requireAny(Role.ADMIN);
 		UserAccount user = managed(admin, id);
 		if (user.id() == admin.userId() && !enabled) {
-			throw Problem.conflict("cannot-disable-self", "You cannot disable your own account.");
+			throw Problem.conflict("cannot-disable-self", "security.user.cannot-disable-self");
 		}
 		users.setEnabled(id, enabled);
 		if (!enabled) {
@@ -225,7 +237,7 @@ public class Users {
 		Viewer admin = Viewers.requireAny(Role.ADMIN);
 		UserAccount user = managed(admin, userId);
 		if (days < 1 || days > 730) {
-			throw Problem.invalid("days", "A device token lives 1 to 730 days.");
+			throw Problem.invalid("days", "security.token.days");
 		}
 		IssuedToken token = issue(user.id(), "DEVICE", label, Duration.ofDays(days));
 		auditLog.record("TOKEN_ISSUE", "token", token.id(), user.username() + " " + label);
@@ -237,7 +249,7 @@ public class Users {
 	public void revokeToken(long tokenId) {
 		Viewer admin = Viewers.requireAny(Role.ADMIN);
 		if (!tokens.revoke(tokenId, admin.scopeLow(), admin.scopeHigh(), clock.instant())) {
-			throw Problem.notFound("Live token " + tokenId);
+			throw Problem.notFound("security.token.not-found", tokenId);
 		}
 		auditLog.record("TOKEN_REVOKE", "token", tokenId, null);
 	}
@@ -247,6 +259,22 @@ public class Users {
 	public List<TokenInfo> deviceTokens() {
 		Viewer admin = Viewers.requireAny(Role.ADMIN);
 		return tokens.deviceTokens(admin.scopeLow(), admin.scopeHigh());
+	}
+
+	/** The caller's own live tokens: those of their sign-ins and the device tokens issued to them. */
+	@Transactional(readOnly = true)
+	public List<TokenInfo> ownTokens() {
+		return tokens.liveTokensOf(Viewers.require().userId(), clock.instant());
+	}
+
+	/** Revokes one of the caller's own tokens (a lost phone); a token of anyone else is not found. */
+	@Transactional
+	public void revokeOwnToken(long tokenId) {
+		Viewer me = Viewers.require();
+		if (!tokens.revokeOwn(tokenId, me.userId(), clock.instant())) {
+			throw Problem.notFound("security.token.not-found", tokenId);
+		}
+		auditLog.record("TOKEN_REVOKE", "token", tokenId, "own");
 	}
 
 	private IssuedToken issue(long userId, String kind, String label, Duration lifetime) {

@@ -48,24 +48,24 @@ class AccessIntegrationTests extends IntegrationTest {
 		assertThat(weak.status()).isEqualTo(400);
 		assertThat(weak.json().get("errors").toString()).contains("password");
 		Response unknownArea = api().as("admin").post("/api/v1/users", Map.of("username", "lost.user", "password",
-				"Frontline2022", "roles", List.of("VOLUNTEER"), "scope", "320602999"));
+				"Cardinal-Fern-48", "roles", List.of("VOLUNTEER"), "scope", "320602999"));
 		assertThat(unknownArea.status()).isEqualTo(400);
 		assertThat(api().as("commander").post("/api/v1/users", Map.of("username", "x.user", "password",
-				"Frontline2022", "roles", List.of("VOLUNTEER"), "scope", "320602")).status()).isEqualTo(403);
+				"Cardinal-Fern-48", "roles", List.of("VOLUNTEER"), "scope", "320602")).status()).isEqualTo(403);
 
 		Response created = api().as("admin").post("/api/v1/users", Map.of("username", "worker.cy", "password",
-				"Frontline2022", "roles", List.of("COMMUNITY_WORKER"), "scope", "320602001002"));
+				"Cardinal-Fern-48", "roles", List.of("COMMUNITY_WORKER"), "scope", "320602001002"));
 		assertThat(created.status()).isEqualTo(201);
-		assertThat(created.body()).doesNotContain("Frontline2022").doesNotContain("password");
+		assertThat(created.body()).doesNotContain("Cardinal-Fern-48").doesNotContain("password");
 		assertThat(api().as("admin").post("/api/v1/users", Map.of("username", "worker.cy", "password",
-				"Frontline2022", "roles", List.of("COMMUNITY_WORKER"), "scope", "320602001002")).status()).isEqualTo(409);
-		assertThat(api().as("worker.cy", "Frontline2022").get("/api/v1/people").status()).isEqualTo(200);
+				"Cardinal-Fern-48", "roles", List.of("COMMUNITY_WORKER"), "scope", "320602001002")).status()).isEqualTo(409);
+		assertThat(api().as("worker.cy", "Cardinal-Fern-48").get("/api/v1/people").status()).isEqualTo(200);
 		assertThat(jdbc.sql("SELECT password_hash FROM security_user WHERE username = 'worker.cy'").query(String.class)
 			.single()).startsWith("{bcrypt}");
 
 		long id = created.json().get("id").asLong();
 		assertThat(api().as("admin").post("/api/v1/users/" + id + "/disable", Map.of()).status()).isEqualTo(200);
-		assertThat(api().anonymous().post("/api/v1/auth/login", Map.of("username", "worker.cy", "password", "Frontline2022"))
+		assertThat(api().anonymous().post("/api/v1/auth/login", Map.of("username", "worker.cy", "password", "Cardinal-Fern-48"))
 			.status()).isEqualTo(401);
 		assertThat(api().as("admin").get("/api/v1/users").body()).contains("\"username\":\"worker.cy\"");
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action IN ('USER_CREATE', 'USER_DISABLE') AND detail LIKE 'worker.cy%' OR (action = 'USER_DISABLE' AND record_id = :id)")

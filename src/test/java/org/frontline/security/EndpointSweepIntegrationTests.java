@@ -30,7 +30,8 @@ class EndpointSweepIntegrationTests extends IntegrationTest {
 	 * Endpoints a volunteer of another community may legitimately call, each answering only what lies in the caller's
 	 * own scope; their foreign-scope case is covered by {@link #FOREIGN}.
 	 */
-	private static final Set<String> OPEN_TO_ANY_SIGNED_IN_USER = Set.of("GET /api/v1/areas", "GET /api/v1/areas/{code}");
+	private static final Set<String> OPEN_TO_ANY_SIGNED_IN_USER = Set.of("GET /api/v1/areas", "GET /api/v1/areas/{code}",
+			"GET /api/v1/me/tokens", "DELETE /api/v1/me/tokens/{id}");
 
 	/**
 	 * The user without the role for an endpoint, where a volunteer has it: device scans (volunteers check people in at
@@ -67,6 +68,11 @@ class EndpointSweepIntegrationTests extends IntegrationTest {
 		FOREIGN.put("POST /api/v1/people", new Call("/api/v1/people", person));
 		FOREIGN.put("GET /api/v1/areas/{code}", new Call("/api/v1/areas/320602002001", null));
 		FOREIGN.put("GET /api/v1/areas", new Call("/api/v1/areas", null));
+		String zhongxinToken = api().as("zhongxin").token();
+		long zhongxinTokenId = jdbc.sql("SELECT id FROM security_token WHERE token_hash = sha256(convert_to(:t, 'UTF8'))")
+			.param("t", zhongxinToken).query(Long.class).single();
+		FOREIGN.put("GET /api/v1/me/tokens", new Call("/api/v1/me/tokens", null));
+		FOREIGN.put("DELETE /api/v1/me/tokens/{id}", new Call("/api/v1/me/tokens/" + zhongxinTokenId, null));
 	}
 
 	@Test
@@ -131,6 +137,11 @@ class EndpointSweepIntegrationTests extends IntegrationTest {
 						failures.add("GET /api/v1/areas shows 中心村社区 to a worker of 晨苑社区");
 					}
 				}
+				else if (endpoint.key().equals("GET /api/v1/me/tokens")) {
+					if (response.status() != 200 || response.body().contains("zhongxin")) {
+						failures.add("GET /api/v1/me/tokens shows another user's tokens: " + shorten(response.body()));
+					}
+				}
 				else if (endpoint.key().equals("GET /api/v1/people") || response.status() != 404 && response.status() != 403) {
 					if (response.status() != 404 && response.status() != 403) {
 						failures.add(endpoint.key() + " on another community answered " + response.status() + " "
@@ -191,9 +202,9 @@ class EndpointSweepIntegrationTests extends IntegrationTest {
 	private String tokenOfDisabledUser() {
 		String username = "sweep." + System.nanoTime() % 1_000_000;
 		Response created = api().as("admin").post("/api/v1/users", Map.of("username", username, "password",
-				"Sweeping2022", "roles", List.of("ADMIN"), "scope", "320600"));
+				"Sweep-Osprey-73", "roles", List.of("ADMIN"), "scope", "320600"));
 		assertThat(created.status()).isEqualTo(201);
-		String token = api().as(username, "Sweeping2022").token();
+		String token = api().as(username, "Sweep-Osprey-73").token();
 		assertThat(api().as("admin").post("/api/v1/users/" + created.json().get("id").asLong() + "/disable", Map.of())
 			.status()).isEqualTo(200);
 		return token;

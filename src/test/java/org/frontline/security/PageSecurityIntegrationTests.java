@@ -114,7 +114,7 @@ class PageSecurityIntegrationTests extends IntegrationTest {
 				+ URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf(page.body()));
 		String session = sessionCookie(signedIn).split(";")[0];
 		HttpResponse<String> forged = postForm("/admin/users", session,
-				"username=csrf.victim&password=Frontline2022&roles=ADMIN&scope=320600");
+				"username=csrf.victim&password=Cardinal-Fern-48&roles=ADMIN&scope=320600");
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(jdbc.sql("SELECT count(*) FROM security_user WHERE username = 'csrf.victim'").query(Long.class).single())
 			.isZero();
@@ -122,7 +122,7 @@ class PageSecurityIntegrationTests extends IntegrationTest {
 			.header("Cookie", session)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(
-					"{\"username\":\"csrf.victim\",\"password\":\"Frontline2022\",\"roles\":[\"ADMIN\"],\"scope\":\"320600\"}"))
+					"{\"username\":\"csrf.victim\",\"password\":\"Cardinal-Fern-48\",\"roles\":[\"ADMIN\"],\"scope\":\"320600\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(apiWithCookie.statusCode()).isEqualTo(403);
 		assertThat(jdbc.sql("SELECT count(*) FROM security_user WHERE username = 'csrf.victim'").query(Long.class).single())

@@ -31,9 +31,9 @@ class TokenRevocationIntegrationTests extends IntegrationTest {
 	void theTokenOfAUserInUseStopsWorkingTheMomentTheUserIsDisabled() {
 		String username = "disabled." + System.nanoTime() % 1_000_000;
 		Api.Response created = api().as("admin").post("/api/v1/users", Map.of("username", username, "password",
-				"Disabling2022", "roles", List.of("COMMUNITY_WORKER"), "scope", "320602001001"));
+				"Willow7-Harbor", "roles", List.of("COMMUNITY_WORKER"), "scope", "320602001001"));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		Api.As user = api().withToken(api().as(username, "Disabling2022").token());
+		Api.As user = api().withToken(api().as(username, "Willow7-Harbor").token());
 		assertThat(user.get("/api/v1/areas").status()).isEqualTo(200);
 
 		assertThat(api().as("admin").post("/api/v1/users/" + created.json().get("id").asLong() + "/disable", Map.of())

@@ -56,7 +56,7 @@ class AuditController {
 			return Instant.parse(since);
 		}
 		catch (RuntimeException ex) {
-			throw Problem.invalid("since", "'" + since + "' is not a date (2022-04-07) or an ISO-8601 instant.");
+			throw Problem.invalid("since", "audit.since.invalid", since);
 		}
 	}
 }

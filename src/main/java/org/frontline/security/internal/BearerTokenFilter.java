@@ -9,7 +9,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.frontline.security.UserAccount;
+import org.frontline.shared.Problem;
 import org.frontline.shared.web.ProblemWriter;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -55,8 +57,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		Optional<UserAccount> user = token.isEmpty() || token.length() > 200 ? Optional.empty()
 				: tokens.userOfLiveToken(Tokens.hash(token), clock.instant());
 		if (user.isEmpty()) {
-			problems.write(response, 401, "invalid-token", "Unauthorized",
-					"The bearer token is unknown, expired or revoked.");
+			problems.write(request, response, new Problem(HttpStatus.UNAUTHORIZED, "invalid-token", "security.token.invalid"));
 			return;
 		}
 		AccountPrincipal principal = new AccountPrincipal(user.get(), null);

@@ -9,11 +9,13 @@ import org.frontline.security.Attempts;
 import org.frontline.security.CredentialsTooLongException;
 import org.frontline.security.LoginThrottledException;
 import org.frontline.shared.ApiAccess;
+import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -32,6 +34,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -185,11 +188,10 @@ class SecurityConfiguration {
 
 	/** Authentication and authorization failures as problems: 401 without a valid token or session, 403 otherwise. */
 	private static void failures(ExceptionHandlingConfigurer<HttpSecurity> ex, ProblemWriter problems) {
-		ex.authenticationEntryPoint((request, response, e) -> problems.write(response, 401, "unauthorized",
-				"Unauthorized", "A bearer token or a signed-in session is required."))
-			.accessDeniedHandler((request, response, e) -> problems.write(response, 403, "forbidden", "Forbidden",
-					e.getMessage() != null && e.getMessage().contains("CSRF") ? "Missing or invalid CSRF token."
-							: "Your role does not allow this."));
+		ex.authenticationEntryPoint((request, response, e) -> problems.write(request, response,
+				new Problem(HttpStatus.UNAUTHORIZED, "unauthorized", "security.api.unauthorized")))
+			.accessDeniedHandler((request, response, e) -> problems.write(request, response,
+					Problem.forbidden(e instanceof CsrfException ? "security.csrf.invalid" : "problem.forbidden.role")));
 	}
 
 	@Bean

@@ -122,6 +122,31 @@ public class TokenRepository {
 		}
 	}
 
+	/** The live (unrevoked, unexpired) tokens of one user, newest first. */
+	public List<TokenInfo> liveTokensOf(long userId, Instant now) {
+		return jdbc.sql("""
+				SELECT t.*, u.username FROM security_token t JOIN security_user u ON u.id = t.user_id
+				WHERE t.user_id = :userId AND t.revoked_at IS NULL AND t.expires_at > :now ORDER BY t.id DESC
+				""")
+			.param("userId", userId)
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> info(rs))
+			.list();
+	}
+
+	/** Revokes a live token of this user. */
+	public boolean revokeOwn(long id, long userId, Instant at) {
+		boolean revoked = jdbc.sql("""
+				UPDATE security_token SET revoked_at = :at WHERE id = :id AND user_id = :userId AND revoked_at IS NULL
+				""")
+			.param("at", Timestamp.from(at))
+			.param("id", id)
+			.param("userId", userId)
+			.update() == 1;
+		forgetLiveTokens();
+		return revoked;
+	}
+
 	/** Device tokens of the users whose scope lies in {@code [low, high)}, newest first. */
 	public List<TokenInfo> deviceTokens(String low, String high) {
 		return jdbc.sql("""
@@ -130,10 +155,13 @@ public class TokenRepository {
 				""")
 			.param("low", low)
 			.param("high", high)
-			.query((rs, n) -> new TokenInfo(rs.getLong("id"), rs.getString("username"), rs.getString("kind"),
-					rs.getString("label"), rs.getTimestamp("created_at").toInstant(),
-					rs.getTimestamp("expires_at").toInstant(),
-					rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant()))
+			.query((rs, n) -> info(rs))
 			.list();
+	}
+
+	private static TokenInfo info(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new TokenInfo(rs.getLong("id"), rs.getString("username"), rs.getString("kind"), rs.getString("label"),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
+				rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant());
 	}
 }

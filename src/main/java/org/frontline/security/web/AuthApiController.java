@@ -38,15 +38,16 @@ class AuthApiController {
 			return new TokenResponse(token.token(), token.expiresAt());
 		}
 		catch (LoginThrottledException ex) {
-			throw Problem.tooManyRequests("login-throttled",
-					"Too many failed sign-ins; try again in " + ex.waitSeconds() + " seconds.", ex.waitSeconds());
+			throw Problem.tooManyRequests("login-throttled", "security.signin.throttled", ex.waitSeconds(),
+					ex.waitSeconds());
 		}
 		catch (CredentialsTooLongException ex) {
-			throw Problem.invalid(ex.field(), ex.getMessage());
+			throw Problem.invalid(ex.field(), "security.signin." + ex.field() + "-too-long",
+					ex.field().equals("username") ? CredentialsTooLongException.MAX_USERNAME
+							: CredentialsTooLongException.MAX_PASSWORD_BYTES);
 		}
 		catch (AuthenticationException ex) {
-			throw new Problem(HttpStatus.UNAUTHORIZED, "bad-credentials", "Sign-in failed",
-					"Wrong username or password, or the account is disabled.", null);
+			throw new Problem(HttpStatus.UNAUTHORIZED, "bad-credentials", "security.signin.failed");
 		}
 	}
 }

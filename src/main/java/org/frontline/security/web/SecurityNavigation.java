@@ -22,6 +22,11 @@ class SecurityNavigation {
 	}
 
 	@Bean
+	NavItem accountNav() {
+		return new NavItem(990, "/account", "security.account.title", "security.account.hint", Set.of());
+	}
+
+	@Bean
 	NavItem usersNav() {
 		return new NavItem(900, "/admin/users", "home.admin", "home.admin.hint", Set.of(Role.ADMIN));
 	}

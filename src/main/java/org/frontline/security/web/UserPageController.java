@@ -14,6 +14,7 @@ import org.frontline.security.Users;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.web.Texts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +30,12 @@ class UserPageController {
 
 	private final Areas areas;
 
-	UserPageController(Users users, Areas areas) {
+	private final Texts texts;
+
+	UserPageController(Users users, Areas areas, Texts texts) {
 		this.users = users;
 		this.areas = areas;
+		this.texts = texts;
 	}
 
 	@GetMapping("/admin/users")
@@ -56,7 +60,7 @@ class UserPageController {
 			redirect.addFlashAttribute("message", "user.created");
 		}
 		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
+			redirect.addFlashAttribute("error", texts.text(problem));
 		}
 		return "redirect:/admin/users";
 	}
