@@ -43,7 +43,7 @@ class PatroniFailoverIntegrationTests {
 
 	@Test
 	void aKilledPrimaryIsReplacedAndRejoinsWhileEveryScanIsStoredExactlyOnce() throws Exception {
-		try (PatroniCluster cluster = PatroniCluster.up(dir, 2, 1, 25500);
+		try (PatroniCluster cluster = PatroniCluster.up(dir, 2, 1, PatroniCluster.freePortBase());
 				ConfigurableApplicationContext app = new SpringApplicationBuilder(FrontlineApplication.class).run(
 						"--frontline.db.url=" + cluster.url(), "--frontline.db.user=" + PatroniCluster.APP_USER,
 						"--frontline.db.password=" + PatroniCluster.APP_PASSWORD, "--frontline.demo.enabled=true",

@@ -1,12 +1,15 @@
 package org.frontline.support;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * A Patroni cluster on this machine through {@code deploy/ha/cluster.sh} (Debian's postgresql-15, patroni,
@@ -48,6 +51,30 @@ public final class PatroniCluster implements AutoCloseable {
 			throw ex;
 		}
 		return cluster;
+	}
+
+	/**
+	 * A port base (see {@code deploy/ha/cluster.env}) whose ports are all free now, so that clusters of builds running
+	 * side by side on one machine do not meet.
+	 */
+	public static int freePortBase() {
+		for (int attempt = 0; attempt < 50; attempt++) {
+			int base = 26000 + ThreadLocalRandom.current().nextInt(34) * 1000;
+			if (IntStream.of(0, 1, 2, 100, 101, 102, 110, 111, 112, 200, 201, 202, 300, 301, 302)
+				.allMatch(offset -> free(base + offset))) {
+				return base;
+			}
+		}
+		throw new IllegalStateException("No free port range for a Patroni cluster");
+	}
+
+	private static boolean free(int port) {
+		try (ServerSocket socket = new java.net.ServerSocket(port)) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/** Frontline's multi-host JDBC URL ({@code targetServerType=primary}); {@code haproxy} or {@code replicas}. */
