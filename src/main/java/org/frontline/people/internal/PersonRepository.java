@@ -57,6 +57,14 @@ public class PersonRepository {
 		return jdbc.sql("SELECT * FROM people_person WHERE id = :id").param("id", id).query(PERSON).optional();
 	}
 
+	/** The people with these ids whose area code lies in [low, high), in id order. */
+	public List<Person> findAll(java.util.Collection<Long> ids, String low, String high) {
+		return jdbc.sql("""
+				SELECT * FROM people_person WHERE id = ANY (:ids::bigint[]) AND area_code >= :low AND area_code < :high
+				ORDER BY id
+				""").param("ids", ids.toArray(Long[]::new)).param("low", low).param("high", high).query(PERSON).list();
+	}
+
 	public Optional<Long> idOf(IdType type, String number) {
 		return jdbc.sql("SELECT id FROM people_person WHERE id_type = :type AND id_number = :number")
 			.param("type", type.name())
