@@ -140,7 +140,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, TokenRepository tokens, ProblemWriter problems, Clock clock,
 			AuthenticationManager manager, List<ApiAccess> rules) throws Exception {
-		http.securityMatcher("/api/**")
+		http.securityMatcher("/api/**", "/fhir/**")
 			.authenticationManager(manager)
 			.authorizeHttpRequests(requests -> {
 				requests.requestMatchers("/api/v1/auth/login").permitAll();
