@@ -26,6 +26,16 @@ class EndpointSweepIntegrationTests extends IntegrationTest {
 
 	private static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/login");
 
+	/** The FHIR endpoints, which describe themselves at /fhir/metadata instead of in the OpenAPI description. */
+	private static final List<Endpoint> FHIR = List.of(new Endpoint("GET", "/fhir/metadata"),
+			new Endpoint("GET", "/fhir/Patient"), new Endpoint("GET", "/fhir/Patient/{id}"),
+			new Endpoint("GET", "/fhir/Specimen"), new Endpoint("GET", "/fhir/Specimen/{id}"),
+			new Endpoint("GET", "/fhir/Group/{id}"), new Endpoint("GET", "/fhir/Observation"),
+			new Endpoint("GET", "/fhir/Observation/{id}"), new Endpoint("GET", "/fhir/DiagnosticReport"),
+			new Endpoint("GET", "/fhir/DiagnosticReport/{id}"), new Endpoint("POST", "/fhir"),
+			new Endpoint("GET", "/fhir/$export"), new Endpoint("GET", "/fhir/$export-poll-status/{id}"),
+			new Endpoint("DELETE", "/fhir/$export-poll-status/{id}"), new Endpoint("GET", "/fhir/$export-file/{id}/{name}"));
+
 	/**
 	 * Endpoints a volunteer of another community may legitimately call, each answering only what lies in the caller's
 	 * own scope; their foreign-scope case is covered by {@link #FOREIGN}.
@@ -73,6 +83,9 @@ class EndpointSweepIntegrationTests extends IntegrationTest {
 			.param("t", zhongxinToken).query(Long.class).single();
 		FOREIGN.put("GET /api/v1/me/tokens", new Call("/api/v1/me/tokens", null));
 		FOREIGN.put("DELETE /api/v1/me/tokens/{id}", new Call("/api/v1/me/tokens/" + zhongxinTokenId, null));
+		FOREIGN.put("GET /fhir/Patient/{id}", new Call("/fhir/Patient/" + foreignPerson, null));
+		FOREIGN.put("GET /fhir/Observation", new Call("/fhir/Observation?patient=" + foreignPerson, null));
+		FOREIGN.put("GET /fhir/DiagnosticReport", new Call("/fhir/DiagnosticReport?patient=" + foreignPerson, null));
 	}
 
 	@Test
@@ -172,6 +185,7 @@ class EndpointSweepIntegrationTests extends IntegrationTest {
 				}
 			}
 		}
+		endpoints.addAll(FHIR);
 		return endpoints;
 	}
 

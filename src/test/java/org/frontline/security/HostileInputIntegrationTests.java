@@ -86,6 +86,74 @@ class HostileInputIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void noHostileValueSentToTheFhirApiCausesAServerErrorOrAWrite() {
+		Api.As admin = api().as("admin");
+		Api.As lab = api().as("lab1");
+		List<String> failures = new ArrayList<>();
+		String tag = "https://frontline.org/fhir/CodeSystem/round|";
+		for (String value : HOSTILE) {
+			String v = URLEncoder.encode(value, StandardCharsets.UTF_8);
+			boolean tooLong = value.length() > 8_000;
+			for (String query : List.of("/fhir/Patient?identifier=" + v, "/fhir/Patient?name=" + v,
+					"/fhir/Observation?patient=" + v, "/fhir/Observation?_tag=" + v, "/fhir/DiagnosticReport?patient=" + v,
+					"/fhir/Specimen?_tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8) + "1&_lastUpdated=" + v,
+					"/fhir/Specimen?identifier=" + v, "/fhir/Observation?_tag=x&_count=" + v,
+					"/fhir/$export?round=" + v + "&_type=" + v + "&_since=" + v)) {
+				checkFhir(failures, "GET " + query.substring(0, Math.min(80, query.length())), () -> admin.get(query),
+						tooLong);
+			}
+			if (!tooLong) {
+				// In a path segment the firewall (Spring Security's, or Tomcat's) refuses some values before the
+				// application: a 400 of theirs, no OperationOutcome, and nothing written.
+				checkFhir(failures, "GET /fhir/Specimen/{hostile}", () -> admin.get("/fhir/Specimen/" + v), true);
+			}
+			for (String field : List.of("issued", "specimen", "code", "value", "url")) {
+				Map<String, Object> observation = new java.util.HashMap<>(Map.of("resourceType", "Observation", "status",
+						"final", "code", Map.of("coding", List.of(Map.of("system", "http://loinc.org", "code", "94500-6"))),
+						"specimen", Map.of("identifier", Map.of("system", "https://frontline.org/fhir/sid/tube", "value",
+								"T-1")), "issued", "2022-04-07T10:00:00+08:00", "valueCodeableConcept",
+						Map.of("coding", List.of(Map.of("system", "http://snomed.info/sct", "code", "260415000")))));
+				Map<String, Object> request = Map.of("method", "POST", "url", field.equals("url") ? value : "Observation");
+				switch (field) {
+					case "issued" -> observation.put("issued", value);
+					case "specimen" -> observation.put("specimen", Map.of("identifier",
+							Map.of("system", "https://frontline.org/fhir/sid/tube", "value", value)));
+					case "code" -> observation.put("code", Map.of("coding", List.of(Map.of("system", value, "code", value))));
+					case "value" -> observation.put("valueCodeableConcept", Map.of("text", value));
+					default -> {
+					}
+				}
+				String bundle = Api.json(Map.of("resourceType", "Bundle", "type", "batch", "entry",
+						List.of(Map.of("resource", observation, "request", request))));
+				checkFhir(failures, "POST /fhir " + field, () -> lab.postRaw("/fhir", "application/fhir+json",
+						bundle.getBytes(StandardCharsets.UTF_8)), false);
+			}
+		}
+		for (String body : List.of("[".repeat(20_000), "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":"
+				+ "[".repeat(5_000), "{\"resourceType\":\"Bundle\",\"id\":" + "{\"a\":".repeat(5_000) + "1"
+						+ "}".repeat(5_001), "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"total\":1e999999}")) {
+			checkFhir(failures, "POST /fhir " + body.substring(0, 30), () -> lab.postRaw("/fhir", "application/fhir+json",
+					body.getBytes(StandardCharsets.UTF_8)), false);
+		}
+		assertThat(failures).isEmpty();
+	}
+
+	private void checkFhir(List<String> failures, String what, java.util.function.Supplier<Response> call,
+			boolean refusedByServer) {
+		Map<String, Long> before = rowCounts();
+		Response response = call.get();
+		if (response.status() >= 500) {
+			failures.add(what + " -> " + response.status() + " " + response.body().substring(0, Math.min(200, response.body().length())));
+		}
+		else if (response.status() >= 400 && !refusedByServer && !response.body().contains("\"OperationOutcome\"")) {
+			failures.add(what + " -> " + response.status() + " without an OperationOutcome: " + response.body());
+		}
+		if (!rowCounts().equals(before)) {
+			failures.add(what + " -> " + response.status() + " but rows changed");
+		}
+	}
+
+	@Test
 	void malformedEnormousAndDeeplyNestedBodiesAreRefusedCleanly() {
 		Api.As admin = api().as("community");
 		long before = people();

@@ -9,7 +9,6 @@ import static org.frontline.shared.Role.REGISTRAR;
 import static org.frontline.shared.Role.SITE_LEADER;
 
 import org.frontline.shared.ApiAccess;
-import org.frontline.shared.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,7 +19,8 @@ class FhirApiAccess {
 
 	@Bean
 	ApiAccess fhirMetadata() {
-		return ApiAccess.of(HttpMethod.GET, "/fhir/metadata", Role.values());
+		return ApiAccess.of(HttpMethod.GET, "/fhir/metadata", ADMIN, COMMANDER, SITE_LEADER, REGISTRAR, LAB,
+				COMMUNITY_WORKER, FACILITY_STAFF);
 	}
 
 	@Bean
