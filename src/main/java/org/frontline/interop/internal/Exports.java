@@ -116,9 +116,8 @@ public class Exports {
 		Set<String> wanted = new LinkedHashSet<>();
 		for (String type : types) {
 			if (!TYPES.contains(type)) {
-				throw Problem.invalid("_type", "_type lists resource types among " + String.join(", ", TYPES.stream()
-					.sorted()
-					.toList()) + "; " + type + " is not one of them.");
+				throw Problem.invalid("_type", "interop.export.type", String.join(", ", TYPES.stream().sorted().toList()),
+						type);
 			}
 			wanted.add(type);
 		}
@@ -127,7 +126,7 @@ public class Exports {
 		}
 		Instant now = clock.instant();
 		if (since != null && since.isAfter(now)) {
-			throw Problem.invalid("_since", "_since lies in the future.");
+			throw Problem.invalid("_since", "interop.export.since-future");
 		}
 		UUID id = UUID.randomUUID();
 		repository.insert(new Export(id, viewer.userId(), roundId, List.copyOf(wanted), since, now, request,
@@ -143,7 +142,7 @@ public class Exports {
 		Viewer viewer = Viewers.requireAny(Role.ADMIN, Role.COMMANDER);
 		return repository.find(id, viewer.userId())
 			.filter(export -> !export.cancelled())
-			.orElseThrow(() -> Problem.notFound("Export " + id));
+			.orElseThrow(() -> Problem.notFound("interop.export.not-found", id.toString()));
 	}
 
 	public static List<Output> outputs(Export export) {
@@ -164,7 +163,7 @@ public class Exports {
 	public void cancel(UUID id) {
 		Viewer viewer = Viewers.requireAny(Role.ADMIN, Role.COMMANDER);
 		if (!repository.cancel(id, viewer.userId())) {
-			throw Problem.notFound("Export " + id);
+			throw Problem.notFound("interop.export.not-found", id.toString());
 		}
 	}
 
@@ -175,7 +174,7 @@ public class Exports {
 		Output output = outputs(export).stream()
 			.filter(o -> o.name().equals(name))
 			.findFirst()
-			.orElseThrow(() -> Problem.notFound("File " + name + " of export " + id));
+			.orElseThrow(() -> Problem.notFound("interop.export.file.not-found", name, id.toString()));
 		String slug = name.substring(0, name.lastIndexOf('-'));
 		int part = Integer.parseInt(name.substring(slug.length() + 1, name.length() - ".ndjson".length()));
 		File file = File.of(slug).orElseThrow();

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.frontline.shared.Message;
+import org.frontline.shared.Problem;
 import org.frontline.testing.ResultAnswer;
 import org.frontline.testing.ResultBatch;
 import org.frontline.testing.ResultItem;
@@ -34,6 +36,9 @@ public class LabResults {
 	/** The stable reasons of the answers, as {@code POST /api/v1/results} gives them. */
 	public static final String ANSWERS = "https://frontline.org/fhir/CodeSystem/result-answer";
 
+	/** As many as a JSON batch may carry. */
+	static final int MAX_ENTRIES = 1_000;
+
 	private static final Set<String> POSITIVE = Set.of("260373001", "10828004");
 
 	private static final Set<String> NEGATIVE = Set.of("260415000", "260385009");
@@ -42,8 +47,11 @@ public class LabResults {
 
 	private final Results results;
 
-	LabResults(Results results) {
+	private final Outcomes outcomes;
+
+	LabResults(Results results, Outcomes outcomes) {
 		this.results = results;
+		this.outcomes = outcomes;
 	}
 
 	/** A transaction that was refused as a whole: nothing was stored; the outcome names every refused entry. */
@@ -68,21 +76,24 @@ public class LabResults {
 		}
 	}
 
-	private record Entry(ResultItem item, String reason, String message, String expression) {
+	private record Entry(ResultItem item, String reason, Message message, String expression) {
 	}
 
 	@Transactional
 	public Bundle post(Bundle bundle) {
 		boolean transaction = bundle.getType() == Bundle.BundleType.TRANSACTION;
 		if (!transaction && bundle.getType() != Bundle.BundleType.BATCH) {
-			throw org.frontline.shared.Problem.invalid("Bundle.type", "A Bundle of lab results is a batch or a transaction.");
+			throw Problem.invalid("Bundle.type", "interop.bundle.type");
 		}
 		List<Entry> entries = new ArrayList<>();
 		for (int i = 0; i < bundle.getEntry().size(); i++) {
 			entries.add(entry(bundle.getEntry().get(i), "Bundle.entry[" + i + "]"));
 		}
 		if (entries.isEmpty()) {
-			throw org.frontline.shared.Problem.invalid("Bundle.entry", "A Bundle of lab results has at least one entry.");
+			throw Problem.invalid("Bundle.entry", "interop.bundle.empty");
+		}
+		if (entries.size() > MAX_ENTRIES) {
+			throw Problem.invalid("Bundle.entry", "interop.bundle.too-many", MAX_ENTRIES);
 		}
 		List<ResultItem> items = new ArrayList<>();
 		List<Integer> positions = new ArrayList<>();
@@ -107,14 +118,14 @@ public class LabResults {
 			Entry entry = entries.get(i);
 			ResultAnswer answer = answers[i];
 			String reason = answer == null ? entry.reason() : answer.reason();
-			String message = answer == null ? entry.message() : answer.message();
+			String message = answer == null ? outcomes.text(entry.message()) : answer.message();
 			String expression = answer == null ? entry.expression() : "Bundle.entry[" + i + "].resource";
 			Bundle.BundleEntryResponseComponent answered = response.addEntry().getResponse();
 			OperationOutcome outcome = new OperationOutcome();
 			if (answer != null && answer.status() == ScanResult.Status.ACCEPTED) {
 				answered.setStatus("201 Created").setLocation(location(answer.tubeCode()));
 				outcome.addIssue(Outcomes.issue(IssueSeverity.INFORMATION, IssueType.INFORMATIONAL, null,
-						"Accepted.", null).setDetails(reason("ACCEPTED")));
+						outcomes.text(Message.of("interop.entry.accepted")), null).setDetails(reason("ACCEPTED")));
 			}
 			else if (answer != null && answer.status() == ScanResult.Status.DUPLICATE) {
 				answered.setStatus("200 OK").setLocation(location(answer.tubeCode()));
@@ -160,33 +171,29 @@ public class LabResults {
 	private static Entry entry(Bundle.BundleEntryComponent entry, String at) {
 		Bundle.HTTPVerb method = entry.getRequest().getMethod();
 		if (method != Bundle.HTTPVerb.POST && method != Bundle.HTTPVerb.PUT) {
-			return invalid("Each entry is a POST of an Observation.", at + ".request.method");
+			return invalid(Message.of("interop.entry.method"), at + ".request.method");
 		}
 		if (!(entry.getResource() instanceof Observation observation)) {
-			return invalid("Each entry is an Observation of a tube's result.", at + ".resource");
+			return invalid(Message.of("interop.entry.resource"), at + ".resource");
 		}
 		String path = at + ".resource";
 		if (!entry.getRequest().getUrl().startsWith("Observation")) {
-			return invalid("Each entry is a POST to Observation.", at + ".request.url");
+			return invalid(Message.of("interop.entry.url"), at + ".request.url");
 		}
 		if (observation.getStatus() != Observation.ObservationStatus.FINAL) {
-			return invalid("Only final results are posted; a change of a stored result is a correction with a reason.",
-					path + ".status");
+			return invalid(Message.of("interop.entry.status"), path + ".status");
 		}
 		if (observation.getCode().getCoding().stream().noneMatch(c -> Codes.LOINC.equals(c.getSystem())
 				&& Codes.SARS_COV_2_RNA.getCode().equals(c.getCode()))) {
-			return invalid("The Observation's code is LOINC 94500-6 (" + Codes.SARS_COV_2_RNA.getDisplay() + ").",
-					path + ".code");
+			return invalid(Message.of("interop.entry.code", Codes.SARS_COV_2_RNA.getDisplay()), path + ".code");
 		}
 		String tube = tubeCode(observation.getSpecimen());
 		if (tube == null) {
-			return invalid("The Observation names its tube: specimen.identifier (system " + Codes.TUBE
-					+ ") or a reference to Specimen/<tube code>.", path + ".specimen");
+			return invalid(Message.of("interop.entry.specimen", Codes.TUBE), path + ".specimen");
 		}
 		String outcome = observation.getValue() instanceof CodeableConcept concept ? outcome(concept) : null;
 		if (outcome == null) {
-			return invalid("valueCodeableConcept is SNOMED CT 260415000 (Not detected), 260373001 (Detected) or "
-					+ "455371000124106 (Invalid result).", path + ".value");
+			return invalid(Message.of("interop.entry.value"), path + ".value");
 		}
 		BigDecimal orf = null;
 		BigDecimal n = null;
@@ -196,11 +203,10 @@ public class LabResults {
 			boolean isOrf = loinc(component.getCode(), Codes.ORF1AB_CT.getCode());
 			boolean isN = loinc(component.getCode(), Codes.N_GENE_CT.getCode());
 			if (!isOrf && !isN) {
-				return invalid("A component is the ORF1ab Ct (LOINC 94644-2) or the N gene Ct (LOINC 94510-5).",
-						where + ".code");
+				return invalid(Message.of("interop.entry.component"), where + ".code");
 			}
 			if (!(component.getValue() instanceof Quantity quantity) || quantity.getValue() == null) {
-				return invalid("A Ct value is a valueQuantity.", where + ".value");
+				return invalid(Message.of("interop.entry.ct"), where + ".value");
 			}
 			if (isOrf) {
 				orf = quantity.getValue();
@@ -213,12 +219,12 @@ public class LabResults {
 				: observation.hasEffectiveDateTimeType() && observation.getEffectiveDateTimeType().getValue() != null
 						? observation.getEffectiveDateTimeType().getValue().toInstant().toString() : null;
 		if (testedAt == null) {
-			return invalid("When the tube was tested is missing (issued).", path + ".issued");
+			return invalid(Message.of("interop.entry.issued"), path + ".issued");
 		}
 		return new Entry(new ResultItem(tube, outcome, orf, n, testedAt), null, null, null);
 	}
 
-	private static Entry invalid(String message, String expression) {
+	private static Entry invalid(Message message, String expression) {
 		return new Entry(null, "INVALID_ITEM", message, expression);
 	}
 

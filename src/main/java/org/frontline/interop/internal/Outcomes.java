@@ -1,38 +1,50 @@
 package org.frontline.interop.internal;
 
-import java.util.Map;
-
+import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
+import org.frontline.shared.web.Texts;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.stereotype.Component;
 
-/** OperationOutcomes: Frontline's problems (their stable type and the wrong field) as FHIR issues. */
-public final class Outcomes {
+/**
+ * OperationOutcomes: Frontline's problems as FHIR issues in the reader's language, the problem's stable type in the
+ * issue's details and the wrong field as its expression.
+ */
+@Component
+public class Outcomes {
 
 	/** Where a problem's stable type goes in an issue's details. */
 	public static final String PROBLEM_TYPES = "https://frontline.org/problems";
 
-	private Outcomes() {
+	private final Texts texts;
+
+	Outcomes(Texts texts) {
+		this.texts = texts;
 	}
 
-	public static OperationOutcome of(Problem problem) {
+	public OperationOutcome of(Problem problem) {
 		OperationOutcome outcome = new OperationOutcome();
-		String type = problem.type().toString().substring(problem.type().toString().lastIndexOf('/') + 1);
 		IssueType code = code(problem.status().value());
 		if (problem.errors().isEmpty()) {
-			outcome.addIssue(issue(IssueSeverity.ERROR, code, type, problem.getMessage(), null));
+			outcome.addIssue(issue(IssueSeverity.ERROR, code, problem.slug(), texts.text(problem), null));
 		}
-		for (Map<String, Object> error : problem.errors()) {
-			outcome.addIssue(issue(IssueSeverity.ERROR, code, type, String.valueOf(error.get("message")),
-					String.valueOf(error.get("field"))));
+		for (Problem.FieldError error : problem.errors()) {
+			outcome.addIssue(issue(IssueSeverity.ERROR, code, problem.slug(), texts.text(error.message()),
+					error.field()));
 		}
 		return outcome;
 	}
 
-	public static OperationOutcome error(int status, String type, String message, String expression) {
-		return new OperationOutcome().addIssue(issue(IssueSeverity.ERROR, code(status), type, message, expression));
+	public OperationOutcome error(int status, String type, Message message, String expression) {
+		return new OperationOutcome().addIssue(issue(IssueSeverity.ERROR, code(status), type, text(message), expression));
+	}
+
+	public String text(Message message) {
+		return texts.text(message);
 	}
 
 	public static OperationOutcome.OperationOutcomeIssueComponent issue(IssueSeverity severity, IssueType code,
@@ -42,8 +54,7 @@ public final class Outcomes {
 			.setCode(code)
 			.setDiagnostics(message);
 		if (type != null) {
-			issue.setDetails(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(PROBLEM_TYPES, type, null))
-				.setText(message));
+			issue.setDetails(new CodeableConcept().addCoding(new Coding(PROBLEM_TYPES, type, null)).setText(message));
 		}
 		if (expression != null) {
 			issue.addExpression(expression);
@@ -59,7 +70,7 @@ public final class Outcomes {
 			case 404, 410 -> IssueType.NOTFOUND;
 			case 409, 412 -> IssueType.CONFLICT;
 			case 413 -> IssueType.TOOCOSTLY;
-			case 415, 406 -> IssueType.NOTSUPPORTED;
+			case 415, 406, 405 -> IssueType.NOTSUPPORTED;
 			case 422 -> IssueType.BUSINESSRULE;
 			case 429, 503 -> IssueType.TRANSIENT;
 			default -> status >= 500 ? IssueType.EXCEPTION : IssueType.INVALID;

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.frontline.interop.internal.ExportRepository.Export;
 import org.frontline.interop.internal.Exports;
 import org.frontline.interop.internal.Fhir;
+import org.frontline.interop.internal.Outcomes;
 import org.frontline.shared.Problem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,8 +45,8 @@ class ExportController extends FhirEndpoint {
 
 	private final ObjectMapper json;
 
-	ExportController(Fhir fhir, Exports exports, ObjectMapper json) {
-		super(fhir);
+	ExportController(Fhir fhir, Outcomes outcomes, Exports exports, ObjectMapper json) {
+		super(fhir, outcomes);
 		this.exports = exports;
 		this.json = json;
 	}
@@ -57,13 +58,13 @@ class ExportController extends FhirEndpoint {
 			@RequestParam(name = "_outputFormat", required = false) String format,
 			@RequestHeader(name = "Prefer", required = false) String prefer, HttpServletRequest request) {
 		if (prefer == null || !prefer.toLowerCase().contains("respond-async")) {
-			throw Problem.invalid("Prefer", "An export is asynchronous: send Prefer: respond-async.");
+			throw Problem.invalid("Prefer", "interop.export.prefer");
 		}
 		if (round == null || !round.matches("\\d{1,18}")) {
-			throw Problem.invalid("round", "round is the id of the round to export.");
+			throw Problem.invalid("round", "interop.export.round");
 		}
 		if (format != null && !List.of("application/fhir+ndjson", "application/ndjson", "ndjson").contains(format)) {
-			throw Problem.invalid("_outputFormat", "Files are application/fhir+ndjson.");
+			throw Problem.invalid("_outputFormat", "interop.export.format");
 		}
 		Instant from = null;
 		if (since != null) {
@@ -71,7 +72,7 @@ class ExportController extends FhirEndpoint {
 				from = java.time.OffsetDateTime.parse(since).toInstant();
 			}
 			catch (java.time.format.DateTimeParseException ex) {
-				throw Problem.invalid("_since", "_since is a FHIR instant with a time zone, e.g. 2022-04-07T00:00:00+08:00.");
+				throw Problem.invalid("_since", "interop.export.since");
 			}
 		}
 		List<String> wanted = types == null || types.isBlank() ? List.of()
@@ -110,7 +111,7 @@ class ExportController extends FhirEndpoint {
 	@GetMapping("/$export-file/{id}/{name}")
 	void file(@PathVariable UUID id, @PathVariable String name, HttpServletResponse response) throws IOException {
 		if (Exports.outputs(exports.export(id)).stream().noneMatch(file -> file.name().equals(name))) {
-			throw Problem.notFound("File " + name + " of export " + id);
+			throw Problem.notFound("interop.export.file.not-found", name, id.toString());
 		}
 		response.setStatus(200);
 		response.setContentType(NDJSON);

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import org.frontline.interop.internal.Fhir;
 import org.frontline.interop.internal.LabResults;
+import org.frontline.interop.internal.Outcomes;
+import org.frontline.shared.Message;
 import org.frontline.interop.internal.Resources;
 import org.frontline.people.Person;
 import org.frontline.people.PersonQuery;
@@ -54,9 +56,9 @@ class FhirController extends FhirEndpoint {
 
 	private final Capabilities capabilities;
 
-	FhirController(Fhir fhir, ResultRecords records, Residents residents, LabResults labResults,
+	FhirController(Fhir fhir, Outcomes outcomes, ResultRecords records, Residents residents, LabResults labResults,
 			Capabilities capabilities) {
-		super(fhir);
+		super(fhir, outcomes);
 		this.records = records;
 		this.residents = residents;
 		this.labResults = labResults;
@@ -81,7 +83,7 @@ class FhirController extends FhirEndpoint {
 		int from = SearchParameters.offset(offset);
 		String text = identifier != null ? identifier.substring(identifier.indexOf('|') + 1) : name;
 		if (text != null && (text.isBlank() || text.length() > 100)) {
-			throw Problem.invalid(identifier != null ? "identifier" : "name", "A search value has 1 to 100 characters.");
+			throw Problem.invalid(identifier != null ? "identifier" : "name", "interop.search.text");
 		}
 		Page<Person> page = residents.search(new PersonQuery(null, text, null, from / size, size));
 		List<Resource> found = page.items().stream().map(p -> (Resource) Resources.patient(p, false)).toList();
@@ -110,7 +112,7 @@ class FhirController extends FhirEndpoint {
 					? records.tube(code).map(t -> List.<Resource>of(Resources.specimen(t))).orElse(List.of()) : List.of();
 			return answer(200, searchset(request, found, (long) found.size(), false, 0, found.size()));
 		}
-		Long round = required(SearchParameters.round(tag), "_tag", "Specimens are searched by round (_tag) or identifier.");
+		Long round = required(SearchParameters.round(tag), "_tag", "interop.search.specimen");
 		int size = SearchParameters.count(count);
 		int from = SearchParameters.offset(offset);
 		List<TubeRecord> tubes = records.tubes(round, SearchParameters.lastUpdated(lastUpdated), from, size);
@@ -124,16 +126,16 @@ class FhirController extends FhirEndpoint {
 		if (sample.matches()) {
 			Sampling sampling = records.sampling(Long.parseLong(sample.group(1)));
 			if (sampling.outcome() == null) {
-				throw Problem.notFound("Observation " + id);
+				throw Problem.notFound("interop.resource.not-found", "Observation", id);
 			}
 			return answer(200, Resources.personObservation(sampling));
 		}
 		if (!id.startsWith(Resources.TUBE_OBSERVATION)) {
-			throw Problem.notFound("Observation " + id);
+			throw Problem.notFound("interop.resource.not-found", "Observation", id);
 		}
 		TubeRecord tube = tube(id.substring(Resources.TUBE_OBSERVATION.length()));
 		if (tube.outcome() == null) {
-			throw Problem.notFound("Observation " + id);
+			throw Problem.notFound("interop.resource.not-found", "Observation", id);
 		}
 		return answer(200, Resources.tubeObservation(tube));
 	}
@@ -159,7 +161,7 @@ class FhirController extends FhirEndpoint {
 				.toList();
 			return answer(200, page(request, found, from, size));
 		}
-		required(round, "_tag", "Observations are searched by patient or by round (_tag).");
+		required(round, "_tag", "interop.search.observation");
 		List<TubeRecord> tubes = records.tubes(round, since, from, size);
 		List<Resource> found = tubes.stream()
 			.filter(t -> t.outcome() != null)
@@ -172,14 +174,14 @@ class FhirController extends FhirEndpoint {
 	ResponseEntity<String> report(@PathVariable String id) {
 		Matcher matcher = REPORT.matcher(id);
 		if (!matcher.matches()) {
-			throw Problem.notFound("DiagnosticReport " + id);
+			throw Problem.notFound("interop.resource.not-found", "DiagnosticReport", id);
 		}
 		long round = Long.parseLong(matcher.group(1));
 		long person = Long.parseLong(matcher.group(2));
 		residents.summary(person);
 		List<Sampling> samplings = records.ofPerson(person, round, null);
 		if (samplings.isEmpty()) {
-			throw Problem.notFound("DiagnosticReport " + id);
+			throw Problem.notFound("interop.resource.not-found", "DiagnosticReport", id);
 		}
 		return answer(200, Resources.report(round, person, samplings));
 	}
@@ -192,7 +194,7 @@ class FhirController extends FhirEndpoint {
 			@RequestParam(name = "_offset", required = false) Integer offset, HttpServletRequest request) {
 		Long person = patient != null ? SearchParameters.patient("patient", patient)
 				: SearchParameters.patient("subject", subject);
-		required(person, "patient", "Diagnostic reports are searched by patient (a round's all come by $export).");
+		required(person, "patient", "interop.search.report");
 		Long round = SearchParameters.round(tag);
 		Instant since = SearchParameters.lastUpdated(lastUpdated);
 		int size = SearchParameters.count(count);
@@ -215,11 +217,10 @@ class FhirController extends FhirEndpoint {
 	ResponseEntity<String> labResults(@RequestBody(required = false) byte[] body,
 			@RequestHeader(name = "Content-Type", required = false) String contentType) {
 		if (contentType == null || !contentType.toLowerCase().contains("json")) {
-			return answer(415, org.frontline.interop.internal.Outcomes.error(415, "unsupported-media-type",
-					"Send a Bundle as application/fhir+json.", null));
+			return answer(415, outcomes.error(415, "unsupported-media-type", Message.of("interop.media-type"), null));
 		}
 		if (body == null || body.length == 0) {
-			throw Problem.invalid("Bundle", "The request has no Bundle.");
+			throw Problem.invalid("Bundle", "interop.bundle.missing");
 		}
 		Bundle bundle = fhir.strictParser().parseResource(Bundle.class, new String(body, StandardCharsets.UTF_8));
 		return answer(200, labResults.post(bundle));
@@ -228,20 +229,20 @@ class FhirController extends FhirEndpoint {
 	/** Anything else under /fhir is not supported: an OperationOutcome, not a page. */
 	@RequestMapping("/**")
 	ResponseEntity<String> unsupported(HttpServletRequest request) {
-		return answer(404, org.frontline.interop.internal.Outcomes.error(404, "not-found",
-				request.getMethod() + " " + request.getRequestURI() + " is not supported; see /fhir/metadata.", null));
+		return answer(404, outcomes.error(404, "not-found",
+				Message.of("interop.unsupported", request.getMethod(), request.getRequestURI()), null));
 	}
 
 	private TubeRecord tube(String code) {
 		if (!TUBE_CODE.matcher(code).matches()) {
-			throw Problem.notFound("Tube " + code);
+			throw Problem.notFound("interop.resource.not-found", "Specimen", code);
 		}
-		return records.tube(code).orElseThrow(() -> Problem.notFound("Tube " + code));
+		return records.tube(code).orElseThrow(() -> Problem.notFound("interop.resource.not-found", "Specimen", code));
 	}
 
 	private static long number(String id, String type) {
 		if (!id.matches("\\d{1,18}")) {
-			throw Problem.notFound(type + " " + id);
+			throw Problem.notFound("interop.resource.not-found", type, id);
 		}
 		return Long.parseLong(id);
 	}

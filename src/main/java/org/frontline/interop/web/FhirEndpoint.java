@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.frontline.interop.internal.Fhir;
 import org.frontline.interop.internal.LabResults.TransactionRefused;
 import org.frontline.interop.internal.Outcomes;
+import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.slf4j.Logger;
@@ -35,11 +36,14 @@ abstract class FhirEndpoint {
 
 	protected final Fhir fhir;
 
+	protected final Outcomes outcomes;
+
 	@Value("${frontline.public-url:}")
 	private String publicUrl;
 
-	FhirEndpoint(Fhir fhir) {
+	FhirEndpoint(Fhir fhir, Outcomes outcomes) {
 		this.fhir = fhir;
+		this.outcomes = outcomes;
 	}
 
 	ResponseEntity<String> answer(int status, IBaseResource resource) {
@@ -55,7 +59,7 @@ abstract class FhirEndpoint {
 
 	@ExceptionHandler(Problem.class)
 	ResponseEntity<String> problem(Problem problem) {
-		ResponseEntity<String> answer = answer(problem.status().value(), Outcomes.of(problem));
+		ResponseEntity<String> answer = answer(problem.status().value(), outcomes.of(problem));
 		return problem.retryAfterSeconds() == null ? answer
 				: ResponseEntity.status(answer.getStatusCode())
 					.header("Retry-After", Integer.toString(problem.retryAfterSeconds()))
@@ -70,53 +74,55 @@ abstract class FhirEndpoint {
 
 	@ExceptionHandler(DataFormatException.class)
 	ResponseEntity<String> unreadable(DataFormatException ex) {
-		return answer(400, Outcomes.error(400, "malformed-body", "Not a FHIR R4 JSON resource: " + firstLine(ex), null));
+		String cause = firstLine(ex);
+		return answer(400, outcomes.error(400, "malformed-body", Message.of("interop.unreadable",
+				cause == null ? Message.of("interop.unreadable.content") : cause), null));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<String> typeMismatch(MethodArgumentTypeMismatchException ex) {
-		return answer(400, Outcomes.error(400, "invalid-input", "'" + ex.getValue() + "' is not a valid value.",
-				ex.getName()));
+		return answer(400, outcomes.error(400, "invalid-input",
+				Message.of("problem.parameter.invalid", ex.getName(), String.valueOf(ex.getValue())), ex.getName()));
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	ResponseEntity<String> missing(MissingServletRequestParameterException ex) {
-		return answer(400, Outcomes.error(400, "invalid-input", ex.getParameterName() + " is missing.",
-				ex.getParameterName()));
+		return answer(400, outcomes.error(400, "invalid-input",
+				Message.of("problem.parameter.missing", ex.getParameterName()), ex.getParameterName()));
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<String> mediaType(HttpMediaTypeNotSupportedException ex) {
-		return answer(415, Outcomes.error(415, "unsupported-media-type", "Send application/fhir+json.", null));
+		return answer(415, outcomes.error(415, "unsupported-media-type", Message.of("interop.media-type"), null));
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<String> method(HttpRequestMethodNotSupportedException ex) {
-		return answer(405, Outcomes.error(405, "method-not-allowed", ex.getMethod() + " is not supported here.", null));
+		return answer(405, outcomes.error(405, "method-not-allowed", Message.of("problem.status.405"), null));
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<String> denied(AccessDeniedException ex) {
-		return problem(Problem.forbidden("Your role does not allow this."));
+		return problem(Problem.forbidden("problem.forbidden.role"));
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<String> integrity(DataIntegrityViolationException ex) {
 		log.info("Rejected a write that breaks a constraint: {}", ex.getMostSpecificCause().getMessage());
-		return problem(Problem.conflict("constraint-violated", "The change conflicts with data already stored."));
+		return problem(Problem.conflict("constraint-violated", "problem.constraint-violated.detail"));
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<String> failure(Exception ex, HttpServletRequest request) {
 		log.error("FHIR request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
-		return answer(500, Outcomes.error(500, "internal-error", "The request failed; it was logged.", null));
+		return answer(500, outcomes.error(500, "internal-error", Message.of("interop.failed"), null));
 	}
 
 	static String firstLine(Exception ex) {
 		String message = ex.getMessage() == null ? "" : ex.getMessage().lines().findFirst().orElse("");
 		message = message.replaceAll("HAPI-\\d+: ", "");
-		if (message.matches("(?s).*\\b(java|ca\\.uhn|org\\.hl7|com\\.fasterxml)\\.[a-z].*")) {
-			return "the content could not be read.";
+		if (message.isBlank() || message.matches("(?s).*\\b(java|ca\\.uhn|org\\.hl7|com\\.fasterxml)\\.[a-z].*")) {
+			return null;
 		}
 		return message.length() > 300 ? message.substring(0, 300) : message;
 	}

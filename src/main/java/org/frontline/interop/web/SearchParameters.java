@@ -28,7 +28,7 @@ final class SearchParameters {
 		}
 		String prefix = Codes.ROUND + "|";
 		if (!tag.startsWith(prefix) || !tag.substring(prefix.length()).matches("\\d{1,18}")) {
-			throw Problem.invalid("_tag", "_tag names a round: " + prefix + "<round id>.");
+			throw Problem.invalid("_tag", "interop.search.tag", prefix);
 		}
 		return Long.parseLong(tag.substring(prefix.length()));
 	}
@@ -40,7 +40,7 @@ final class SearchParameters {
 		}
 		String id = value.startsWith("Patient/") ? value.substring("Patient/".length()) : value;
 		if (!id.matches("\\d{1,18}")) {
-			throw Problem.invalid(name, name + " is a Patient id (Patient/<id>).");
+			throw Problem.invalid(name, "interop.search.patient", name);
 		}
 		return Long.parseLong(id);
 	}
@@ -51,7 +51,7 @@ final class SearchParameters {
 			return null;
 		}
 		if (!value.startsWith("ge") && !value.startsWith("gt")) {
-			throw Problem.invalid("_lastUpdated", "_lastUpdated takes ge or gt and a date or time, e.g. ge2022-04-07.");
+			throw Problem.invalid("_lastUpdated", "interop.search.last-updated");
 		}
 		String at = value.substring(2);
 		try {
@@ -60,7 +60,7 @@ final class SearchParameters {
 			return value.startsWith("gt") ? instant.plusMillis(1) : instant;
 		}
 		catch (DateTimeParseException ex) {
-			throw Problem.invalid("_lastUpdated", "'" + at + "' is not a FHIR date or dateTime with a time zone.");
+			throw Problem.invalid("_lastUpdated", "interop.search.last-updated.value", at);
 		}
 	}
 
@@ -69,7 +69,7 @@ final class SearchParameters {
 			return DEFAULT_COUNT;
 		}
 		if (count < 1 || count > MAX_COUNT) {
-			throw Problem.invalid("_count", "_count lies between 1 and " + MAX_COUNT + ".");
+			throw Problem.invalid("_count", "interop.search.count", MAX_COUNT);
 		}
 		return count;
 	}
@@ -79,7 +79,7 @@ final class SearchParameters {
 			return 0;
 		}
 		if (offset < 0 || offset > 10_000_000) {
-			throw Problem.invalid("_offset", "_offset lies between 0 and 10,000,000.");
+			throw Problem.invalid("_offset", "interop.search.offset");
 		}
 		return offset;
 	}

@@ -210,7 +210,9 @@ class ProblemHandling {
 		return page;
 	}
 
+	/** An API call (the JSON API, or FHIR's, which answers its own failures as OperationOutcomes). */
 	static boolean wantsJson(HttpServletRequest request) {
-		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		String uri = request.getRequestURI();
+		return uri.startsWith(request.getContextPath() + "/api/") || uri.startsWith(request.getContextPath() + "/fhir");
 	}
 }
