@@ -5,7 +5,8 @@
 # (kick-off, status, every NDJSON file downloaded by --clients concurrent clients) --runs times, counting each file's
 # lines against the database and sampling the application's resident memory.
 # Options (defaults): --residents=2000000 --data=target/bench-fhir --runs=3 --clients=4 --positive-every=400
-#   --invalid-every=3000 [--round=ID: export a round prepared by an earlier run]; APP_XMX (default 1g).
+#   --invalid-every=3000 [--round=ID: export a round prepared by an earlier run; --runs=0: only prepare one];
+#   APP_XMX (default 1g).
 # The data directory is kept: the city is generated once per directory; each invocation prepares a new round.
 set -euo pipefail
 cd "$(dirname "$0")/.."

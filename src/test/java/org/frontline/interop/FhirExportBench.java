@@ -96,6 +96,10 @@ public final class FhirExportBench {
 				for (int run = 1; run <= Integer.parseInt(options.get("runs")); run++) {
 					runs.add(export(app, round, expected, run));
 				}
+				if (runs.isEmpty()) {
+					System.out.printf("round %d ready (export it with --round=%d)%n", round, round);
+					return;
+				}
 				double[] seconds = runs.stream().mapToDouble(r -> r[0]).sorted().toArray();
 				double[] rss = runs.stream().mapToDouble(r -> r[2]).sorted().toArray();
 				double median = seconds[seconds.length / 2];

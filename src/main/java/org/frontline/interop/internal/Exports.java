@@ -167,8 +167,10 @@ public class Exports {
 		}
 	}
 
-	/** Writes one file of an export as NDJSON: one resource per line. */
-	@Transactional
+	/**
+	 * Writes one file of an export as NDJSON: one resource per line. Not one transaction: each read streams in its
+	 * own, and each chunk of full records is audited (and committed) before it is written out.
+	 */
 	public void write(UUID id, String name, Writer out) {
 		Export export = export(id);
 		Output output = outputs(export).stream()

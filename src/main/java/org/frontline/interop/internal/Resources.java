@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.frontline.people.Person;
 import org.frontline.testing.Outcome;
@@ -87,7 +85,6 @@ public final class Resources {
 				.setValue(person.phone());
 		}
 		Address address = patient.addAddress().setUse(Address.AddressUse.HOME).setCountry("CN");
-		address.setPostalCode(null);
 		address.setText(person.address() == null ? null : emptyToNull(person.address().text()));
 		address.addExtension(Codes.AREA_CODE, new CodeType(person.area()));
 		return patient;
@@ -267,9 +264,5 @@ public final class Resources {
 
 	private static String emptyToNull(String text) {
 		return text == null || text.isEmpty() ? null : text;
-	}
-
-	static Map<Long, List<Sampling>> byPerson(List<Sampling> samplings) {
-		return samplings.stream().collect(Collectors.groupingBy(Sampling::personId));
 	}
 }
