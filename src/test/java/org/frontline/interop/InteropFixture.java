@@ -122,7 +122,7 @@ final class InteropFixture {
 		}
 		String box = unique("B");
 		events.add(event("BOXED", "boxCode", box, "tubeCode", tube));
-		events.add(event("BOX_DISPATCHED", "boxCode", box, "courier", "李师傅"));
+		events.add(event("BOX_DISPATCHED", "boxCode", box, "courier", "李师傅", "labId", lab));
 		assertAccepted(registrar.post("/api/v1/scans", Map.of("deviceId", "test-device", "events", events)));
 		if (receive) {
 			assertAccepted(labStaff.post("/api/v1/scans", Map.of("deviceId", "lab-device", "events",
