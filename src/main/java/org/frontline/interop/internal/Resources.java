@@ -113,10 +113,6 @@ public final class Resources {
 		else {
 			specimen.getCollection().setCollected(dateTime(tube.collectedAt()));
 		}
-		if (tube.poolSize() > 1) {
-			specimen.addNote().setText("Pooled tube: up to " + tube.poolSize() + " people, " + members.size()
-					+ " sampled into it.");
-		}
 		return specimen;
 	}
 
@@ -183,13 +179,12 @@ public final class Resources {
 		observation.setEffective(dateTime(sampling.sampledAt()));
 		observation.setIssuedElement(new InstantType(Date.from(sampling.testedAt())));
 		observation.setValue(Codes.concept(finding.codings()));
-		if (sampling.poolSize() > 1) {
-			observation.addNote().setText(switch (finding) {
-				case POOL_POSITIVE -> "The pooled tube tested positive. This is not a positive result for this person: "
-						+ "an individual retest is required.";
-				case POOL_INVALID -> "The pooled tube's result was invalid: an individual retest is required.";
-				default -> "Presumed negative: the pooled tube tested negative.";
-			});
+		if (finding == Finding.POOL_POSITIVE) {
+			observation.addNote().setText("The pooled tube tested positive. This is not a positive result for this person: "
+					+ "an individual retest is required.");
+		}
+		else if (finding == Finding.POOL_INVALID) {
+			observation.addNote().setText("The pooled tube's result was invalid: an individual retest is required.");
 		}
 		return observation;
 	}
