@@ -20,28 +20,27 @@ import org.hl7.fhir.r4.model.UriType;
 import org.springframework.stereotype.Component;
 
 /**
- * HAPI's FHIR R4 context (its model's definitions, built once, shared: parsers are cheap to make from it) and the
- * instance validator against the base R4 specification, built on first use because it loads every R4 definition.
+ * HAPI's FHIR R4 context (its model's definitions, built once on first use and shared: parsers are cheap to make from
+ * it) and the instance validator against the base R4 specification, also built on first use because it loads every R4
+ * definition: neither costs the application's start.
  */
 @Component
 public class Fhir {
 
-	private final FhirContext context = FhirContext.forR4Cached();
-
 	private volatile FhirValidator validator;
 
 	public FhirContext context() {
-		return context;
+		return FhirContext.forR4Cached();
 	}
 
 	/** A JSON parser that refuses unknown elements and invalid values instead of skipping them. */
 	public IParser strictParser() {
-		return context.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+		return context().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
 	}
 
 	/** A JSON writer of compact output, as Frontline answers. */
 	public IParser writer() {
-		return context.newJsonParser().setPrettyPrint(false);
+		return context().newJsonParser().setPrettyPrint(false);
 	}
 
 	public ValidationResult validate(IBaseResource resource) {
@@ -54,6 +53,7 @@ public class Fhir {
 			synchronized (this) {
 				built = validator;
 				if (built == null) {
+					FhirContext context = context();
 					PrePopulatedValidationSupport crossVersion = new PrePopulatedValidationSupport(context);
 					crossVersion.addStructureDefinition(specimenCombined());
 					ValidationSupportChain support = new ValidationSupportChain(crossVersion,
