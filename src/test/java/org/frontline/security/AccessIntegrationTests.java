@@ -92,11 +92,12 @@ class AccessIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void healthIsUpAndTheOpenApiDescriptionIsServed() {
+	void healthIsUpAndTheOpenApiDescriptionIsServedToSignedInUsers() {
 		Response health = api().anonymous().get("/actuator/health");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().get("status").asString()).isEqualTo("UP");
-		Response openApi = api().anonymous().get("/v3/api-docs");
+		assertThat(api().anonymous().get("/v3/api-docs").status()).isEqualTo(401);
+		Response openApi = api().as("volunteer").get("/v3/api-docs");
 		assertThat(openApi.status()).isEqualTo(200);
 		assertThat(openApi.json().get("paths").has("/api/v1/people/{id}")).isTrue();
 	}

@@ -81,13 +81,29 @@ final class FromAddress {
 	}
 
 	Answer send(String method, String path, String contentType, byte[] body) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		if (body != null) {
+			headers.put("Content-Type", contentType);
+			headers.put("Content-Length", Integer.toString(body.length));
+		}
+		return send(method, path, headers, body, 0);
+	}
+
+	/**
+	 * A request with headers of the caller's choice (a {@code Host} among them replaces the usual one); the body is
+	 * sent in chunks of {@code chunkSize} bytes with {@code Transfer-Encoding: chunked} when that is above zero, as it
+	 * is otherwise. A server that answers before the body is all sent is read all the same.
+	 */
+	Answer send(String method, String path, Map<String, String> headers, byte[] body, int chunkSize) {
 		try (Socket socket = new Socket()) {
 			socket.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
 			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
 			socket.setSoTimeout(60_000);
 			StringBuilder head = new StringBuilder();
 			head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
-			head.append("Host: localhost:").append(port).append("\r\n");
+			if (headers.keySet().stream().noneMatch("Host"::equalsIgnoreCase)) {
+				head.append("Host: localhost:").append(port).append("\r\n");
+			}
 			head.append("Connection: close\r\n");
 			head.append("Accept: text/html,application/json\r\n");
 			if (!cookies.isEmpty()) {
@@ -96,17 +112,31 @@ final class FromAddress {
 						.collect(Collectors.joining("; ")))
 					.append("\r\n");
 			}
-			if (body != null) {
-				head.append("Content-Type: ").append(contentType).append("\r\n");
-				head.append("Content-Length: ").append(body.length).append("\r\n");
+			headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+			if (chunkSize > 0) {
+				head.append("Transfer-Encoding: chunked\r\n");
 			}
 			head.append("\r\n");
 			OutputStream out = socket.getOutputStream();
-			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-			if (body != null) {
-				out.write(body);
+			try {
+				out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+				if (body != null && chunkSize > 0) {
+					for (int at = 0; at < body.length; at += chunkSize) {
+						int size = Math.min(chunkSize, body.length - at);
+						out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+						out.write(body, at, size);
+						out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+					}
+					out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+				}
+				else if (body != null) {
+					out.write(body);
+				}
+				out.flush();
 			}
-			out.flush();
+			catch (IOException closedBeforeTheEnd) {
+				// The server answered and closed without reading the rest: its answer is still there to read.
+			}
 			return read(socket.getInputStream());
 		}
 		catch (IOException ex) {
@@ -166,6 +196,11 @@ final class FromAddress {
 			at = lineEnd + 2 + size + 2;
 		}
 		return body.toByteArray();
+	}
+
+	/** The CSRF token of the last page read. */
+	String csrf() {
+		return csrf;
 	}
 
 	Map<String, String> cookies() {

@@ -119,7 +119,7 @@ class ScanEndpointIntegrationTests extends IntegrationTest {
 			.containsExactly("ACCEPTED", "REJECTED", "ACCEPTED");
 		assertThat(tubes(first)).isEqualTo(1);
 		assertThat(tubes(second)).isEqualTo(1);
-		assertThat(api().anonymous().get("/v3/api-docs").json().get("paths").get("/api/v1/scans").get("post"))
+		assertThat(api().as("admin").get("/v3/api-docs").json().get("paths").get("/api/v1/scans").get("post"))
 			.as("the scans endpoint is in the API document").isNotNull();
 	}
 

@@ -1,5 +1,6 @@
 package org.frontline.security.internal;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -140,7 +142,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, TokenRepository tokens, ProblemWriter problems, Clock clock,
 			AuthenticationManager manager, List<ApiAccess> rules) throws Exception {
-		http.securityMatcher("/api/**", "/fhir/**")
+		// The API description is the API's too: for signed-in users only, like the endpoints it lists.
+		http.securityMatcher("/api/**", "/fhir/**", "/v3/api-docs", "/v3/api-docs/**")
 			.authenticationManager(manager)
 			.authorizeHttpRequests(requests -> {
 				requests.requestMatchers("/api/v1/auth/login").permitAll();
@@ -162,6 +165,7 @@ class SecurityConfiguration {
 				requests.anyRequest().authenticated();
 			})
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.requestCache(cache -> cache.disable())
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
 		return apiAuthentication(http, tokens, problems, clock).build();
 	}
@@ -197,15 +201,24 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager) throws Exception {
+		// The page asked for is named by its path: the saved request's full address would carry the Host header of
+		// the sign-in request.
+		SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+		success.setDefaultTargetUrl("/");
+		success.setRedirectStrategy((request, response, url) -> {
+			URI target = URI.create(url);
+			response.sendRedirect(target.isAbsolute()
+					? target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()) : url);
+		});
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/public/**")
+						"/actuator/health", "/actuator/health/**", "/public/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login")
-				.defaultSuccessUrl("/", false)
+				.successHandler(success)
 				.failureHandler((request, response, ex) -> response.sendRedirect(request.getContextPath()
 						+ (ex instanceof LoginThrottledException throttled ? "/login?locked=" + throttled.waitSeconds()
 								: ex instanceof CredentialsTooLongException ? "/login?toolong" : "/login?error"))))
