@@ -81,38 +81,88 @@ class PageSecurityIntegrationTests extends IntegrationTest {
 
 	@Test
 	void sessionCookiesAreSecureWhenTheRequestCameOverHttpsThroughAProxyThatSaysSo() throws Exception {
-		HttpResponse<String> proxied = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
+		HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
 			.header("X-Forwarded-Proto", "https")
 			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(sessionCookie(proxied)).isNotNull().contains("Secure").contains("HttpOnly");
+		assertThat(cookie(page, "FRONTLINE_CSRF")).isNotNull().contains("Secure").contains("HttpOnly");
+		HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
+			.header("X-Forwarded-Proto", "https")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", cookie(page, "FRONTLINE_CSRF").split(";")[0])
+			.POST(HttpRequest.BodyPublishers.ofString(signInForm("community", page)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(sessionCookie(signedIn)).isNotNull().contains("Secure").contains("HttpOnly");
 		// Over plain HTTP (a site's own server reached by its address) a Secure cookie would never come back.
-		assertThat(sessionCookie(get("/login", null))).isNotNull().doesNotContain("Secure").contains("HttpOnly");
+		assertThat(sessionCookie(signIn("community"))).isNotNull().doesNotContain("Secure").contains("HttpOnly");
 	}
 
 	@Test
 	void sessionCookiesAreHttpOnlyAndRenewedAtSignIn() throws Exception {
-		HttpResponse<String> page = get("/login", null);
-		String anonymousCookie = sessionCookie(page);
-		assertThat(anonymousCookie).isNotNull().contains("HttpOnly").contains("SameSite=Lax");
-		String anonymous = anonymousCookie.substring(0, anonymousCookie.indexOf(';'));
-		HttpResponse<String> signedIn = postForm("/login", anonymous, "username=community&password="
-				+ URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf(page.body()));
+		String first = sessionCookie(signIn("volunteer"));
+		assertThat(first).isNotNull().contains("HttpOnly").contains("SameSite=Lax");
+		String planted = first.substring(0, first.indexOf(';'));
+		// A session id planted in a victim's browser (here: the attacker's own) is replaced when the victim signs in.
+		HttpResponse<String> page = get("/login", planted);
+		HttpResponse<String> signedIn = postForm("/login", planted + "; " + cookie(page, "FRONTLINE_CSRF").split(";")[0],
+				signInForm("community", page));
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
 		String renewed = sessionCookie(signedIn);
 		assertThat(renewed).as("a new session id after sign-in (no session fixation)").isNotNull();
-		assertThat(renewed.substring(0, renewed.indexOf(';'))).isNotEqualTo(anonymous);
-		assertThat(get("/people", anonymous).statusCode()).as("the old session id is not signed in").isEqualTo(302);
+		assertThat(renewed.substring(0, renewed.indexOf(';'))).isNotEqualTo(planted);
+		assertThat(get("/people", planted).statusCode()).as("the planted session id is not signed in").isEqualTo(302);
 		assertThat(get("/people", renewed.substring(0, renewed.indexOf(';'))).statusCode()).isEqualTo(200);
 	}
 
 	@Test
-	void aFormPostWithoutItsCsrfTokenIsRefusedAndWritesNothing() throws Exception {
+	void anonymousVisitorsCreateNoSession() throws Exception {
+		long before = sessions();
+		for (int i = 0; i < 200; i++) {
+			HttpResponse<String> visit = get("/public/code", null);
+			assertThat(visit.statusCode()).isEqualTo(200);
+			assertThat(sessionCookie(visit)).isNull();
+		}
+		FromAddress visitor = new FromAddress("127.0.0.1", port);
+		assertThat(visitor.get("/login").status()).isEqualTo(200);
+		assertThat(visitor.get("/people").status()).as("a page that needs a sign-in").isEqualTo(302);
+		visitor.get("/public/code");
+		assertThat(visitor.postForm("/public/code", java.util.Map.of("name", "无此人", "idNumber",
+				org.frontline.support.TestData.residentId(), "phone", "13900000000")).status()).isEqualTo(200);
+		assertThat(visitor.get("/public/result").status()).isEqualTo(200);
+		assertThat(api().anonymous().get("/api/v1/people").status()).isEqualTo(401);
+		assertThat(visitor.cookies()).doesNotContainKey("FRONTLINE_SESSION");
+		assertThat(sessions()).isEqualTo(before);
+		// The page asked for before signing in is where the sign-in leads, without a session to remember it.
+		visitor.get("/people");
+		assertThat(visitor.signIn("community", DEMO_PASSWORD).header("Location")).isEqualTo("/people");
+	}
+
+	private long sessions() {
+		return jdbc.sql("SELECT count(*) FROM security_session").query(Long.class).single();
+	}
+
+	private HttpResponse<String> signIn(String username) throws Exception {
 		HttpResponse<String> page = get("/login", null);
-		String anonymous = sessionCookie(page).split(";")[0];
-		HttpResponse<String> signedIn = postForm("/login", anonymous, "username=admin&password="
-				+ URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf(page.body()));
-		String session = sessionCookie(signedIn).split(";")[0];
+		return postForm("/login", cookie(page, "FRONTLINE_CSRF").split(";")[0], signInForm(username, page));
+	}
+
+	private static String signInForm(String username, HttpResponse<String> page) {
+		return "username=" + username + "&password=" + URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+				+ csrf(page.body());
+	}
+
+	private static String cookie(HttpResponse<?> response, String name) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(c -> c.startsWith(name + "="))
+			.findFirst()
+			.orElse(null);
+	}
+
+	@Test
+	void aFormPostWithoutItsCsrfTokenIsRefusedAndWritesNothing() throws Exception {
+		String session = sessionCookie(signIn("admin")).split(";")[0];
 		HttpResponse<String> forged = postForm("/admin/users", session,
 				"username=csrf.victim&password=Cardinal-Fern-48&roles=ADMIN&scope=320600");
 		assertThat(forged.statusCode()).isEqualTo(403);

@@ -36,7 +36,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -170,6 +172,17 @@ class SecurityConfiguration {
 		return apiAuthentication(http, tokens, problems, clock).build();
 	}
 
+	/**
+	 * CSRF tokens in an HttpOnly cookie (pages and their scripts read the token from the page), the same for the page
+	 * and API chains, so that a page's script calls the API with the token of its page.
+	 */
+	private static CookieCsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName("FRONTLINE_CSRF");
+		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+		return tokens;
+	}
+
 	private static String[] roles(ApiAccess rule) {
 		return rule.roles().stream().map(Role::name).toArray(String[]::new);
 	}
@@ -183,7 +196,8 @@ class SecurityConfiguration {
 		// A request with a bearer token, or without a session (then refused with 401), cannot be forged from another
 		// site.
 		return http
-			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::carriesToken,
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
+				.ignoringRequestMatchers(BearerTokenFilter::carriesToken,
 					request -> request.getSession(false) == null,
 					request -> "/api/v1/auth/login".equals(request.getRequestURI())))
 			.addFilterBefore(new BearerTokenFilter(tokens, problems, clock), AnonymousAuthenticationFilter.class)
@@ -201,9 +215,13 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager) throws Exception {
+		// Nothing an anonymous visitor does creates a session: the CSRF token and the page to return to after signing
+		// in are kept in cookies, so a session (a database row) begins with a sign-in.
+		CookieRequestCache requestCache = new CookieRequestCache();
 		// The page asked for is named by its path: the saved request's full address would carry the Host header of
 		// the sign-in request.
 		SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+		success.setRequestCache(requestCache);
 		success.setDefaultTargetUrl("/");
 		success.setRedirectStrategy((request, response, url) -> {
 			URI target = URI.create(url);
@@ -211,6 +229,8 @@ class SecurityConfiguration {
 					? target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()) : url);
 		});
 		http.authenticationManager(manager)
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+			.requestCache(cache -> cache.requestCache(requestCache))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 						"/actuator/health", "/actuator/health/**", "/public/**")
