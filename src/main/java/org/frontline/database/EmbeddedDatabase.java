@@ -75,6 +75,9 @@ public final class EmbeddedDatabase implements Closeable {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
 			.setCleanDataDirectory(false)
+			// Stopped by the application context after the connection pool (DatabaseConfiguration), not by a JVM
+			// shutdown hook of its own that would stop it while the context still closes (and still uses it).
+			.setRegisterShutdownHook(false)
 			.setPGStartupWait(Duration.ofSeconds(120))
 			.setLocaleConfig("locale", "C")
 			.setServerConfig("shared_buffers", sharedBuffers == null || sharedBuffers.isBlank() ? SHARED_BUFFERS : sharedBuffers)

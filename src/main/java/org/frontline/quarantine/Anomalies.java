@@ -11,6 +11,9 @@ import org.frontline.quarantine.internal.AnomalyRepository;
 import org.frontline.quarantine.internal.FacilityAccess;
 import org.frontline.quarantine.internal.FacilityRepository;
 import org.frontline.quarantine.internal.FacilityRepository.FacilityRow;
+import org.frontline.shared.AlertCleared;
+import org.frontline.shared.AlertRaised;
+import org.frontline.shared.AlertSeverity;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Viewer;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +32,8 @@ public class Anomalies {
 	public static final int TOP_LEVEL = 3;
 
 	private static final String SYSTEM = "system";
+
+	private static final String SOURCE = "quarantine";
 
 	private final AnomalyRepository repository;
 
@@ -64,8 +69,9 @@ public class Anomalies {
 		repository.step(id, now, "OPENED", 1, by, String.join(", ", reasons));
 		repository.step(id, now, "ALERTED", 1, SYSTEM, "facility leader; command centre");
 		auditLog.record("ANOMALY_OPEN", "quarantine_anomaly", id, String.join(", ", reasons));
-		events.publishEvent(new AnomalyOpened(id, stay.facilityId(), stay.id(), reasons));
-		return repository.find(id).orElseThrow();
+		Anomaly anomaly = repository.find(id).orElseThrow();
+		events.publishEvent(alert(anomaly, "quarantine.alert.anomaly-opened", now));
+		return anomaly;
 	}
 
 	/** Anomalies of the facilities the viewer sees; {@code status} OPEN, ACKNOWLEDGED, CLOSED or null for all. */
@@ -94,6 +100,7 @@ public class Anomalies {
 		}
 		repository.step(id, now, "ACKNOWLEDGED", anomaly.level(), viewer.username(), Facilities.blankToNull(note));
 		auditLog.record("ANOMALY_ACKNOWLEDGE", "quarantine_anomaly", id, null);
+		events.publishEvent(new AlertCleared(SOURCE, alertKey(id), now));
 		return repository.find(id).orElseThrow();
 	}
 
@@ -110,6 +117,7 @@ public class Anomalies {
 		}
 		repository.step(id, now, "CLOSED", anomaly.level(), viewer.username(), outcome.strip());
 		auditLog.record("ANOMALY_CLOSE", "quarantine_anomaly", id, outcome.strip());
+		events.publishEvent(new AlertCleared(SOURCE, alertKey(id), now));
 		return repository.find(id).orElseThrow();
 	}
 
@@ -130,9 +138,24 @@ public class Anomalies {
 			String action = anomaly.level() < TOP_LEVEL ? "ESCALATED" : "REALERTED";
 			repository.step(id, now, action, level, SYSTEM, "not acknowledged by " + anomaly.ackDeadline());
 			auditLog.recordAs(SYSTEM, "ANOMALY_" + action, "quarantine_anomaly", id, "level " + level);
-			events.publishEvent(new AnomalyEscalated(id, anomaly.facilityId(), level));
+			events.publishEvent(alert(repository.find(id).orElseThrow(), "quarantine.alert.anomaly-escalated", now));
 		}
 		return overdue.size();
+	}
+
+	/**
+	 * The command centre's alert for an anomaly nobody has acknowledged: raised when it opens and again at each
+	 * escalation (with its level and new deadline), cleared when someone acknowledges or closes it.
+	 */
+	private AlertRaised alert(Anomaly anomaly, String titleKey, Instant now) {
+		String area = facilities.find(anomaly.facilityId()).orElseThrow().area();
+		return new AlertRaised(SOURCE, alertKey(anomaly.id()), AlertSeverity.URGENT, area, titleKey,
+				List.of(anomaly.facility(), anomaly.room(), String.valueOf(anomaly.level())), "/quarantine/anomalies",
+				anomaly.ackDeadline(), now);
+	}
+
+	private static String alertKey(long anomalyId) {
+		return "anomaly-" + anomalyId;
 	}
 
 	private Anomaly visible(Viewer viewer, long id) {

@@ -156,6 +156,9 @@ public class Stays {
 		}
 		auditLog.record("STAY_INTAKE", "quarantine_stay", id, (person == null ? "fast-track " : "person " + person.id())
 				+ " room " + roomId + " rule " + rule.id());
+		if (person != null) {
+			events.publishEvent(new StayStarted(id, facilityId, person.id(), now));
+		}
 		return stays.find(id).orElseThrow();
 	}
 
@@ -174,6 +177,7 @@ public class Stays {
 			});
 			stays.completeRegistration(stayId, person.id(), person.name(), person.phone(), person.idNumber(),
 					communityOf(person.area()), person.address().text());
+			events.publishEvent(new StayStarted(stayId, stay.facilityId(), person.id(), clock.instant()));
 		}
 		else {
 			List<FieldError> errors = new ArrayList<>();

@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.frontline.area.Areas;
 import org.frontline.audit.AuditLog;
 import org.frontline.people.SamplingCodes;
+import org.frontline.shared.AlertRaised;
+import org.frontline.shared.AlertSeverity;
 import org.frontline.shared.AreaCodes;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
@@ -31,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class FollowUps {
 
 	static final Role[] READERS = { Role.ADMIN, Role.COMMANDER, Role.COMMUNITY_WORKER };
+
+	private static final String SOURCE = "testing";
 
 	private final FollowUpRepository repository;
 
@@ -86,6 +92,9 @@ public class FollowUps {
 			if (s.poolSize() == 1 && s.outcome() == Outcome.POSITIVE) {
 				for (Made made : repository.confirmedAlerts(s.tubeId(), now)) {
 					events.publishEvent(new PositiveConfirmed(s.roundId(), made.personId(), s.tubeCode(), made.community()));
+					events.publishEvent(new AlertRaised(SOURCE, "confirmed-" + s.roundId() + "-" + made.personId(),
+							AlertSeverity.URGENT, made.community(), "testing.alert.confirmed-positive",
+							List.of(s.tubeCode()), "/testing/followups", null, now));
 				}
 			}
 		}
@@ -106,6 +115,13 @@ public class FollowUps {
 		repository.poolAlerts(outcome == Outcome.POSITIVE ? "POSITIVE_POOL" : "INVALID_POOL", tubeId, now);
 		if (!made.isEmpty()) {
 			events.publishEvent(new PoolFlagged(roundId, tubeCode, outcome, made.stream().map(Made::personId).toList()));
+			// One alert per community, whose workers do the retests.
+			made.stream().collect(Collectors.groupingBy(Made::community, TreeMap::new, Collectors.counting()))
+				.forEach((community, members) -> events.publishEvent(new AlertRaised(SOURCE,
+						"pool-" + tubeCode + "-" + community,
+						outcome == Outcome.POSITIVE ? AlertSeverity.URGENT : AlertSeverity.WARNING, community,
+						outcome == Outcome.POSITIVE ? "testing.alert.positive-pool" : "testing.alert.invalid-pool",
+						List.of(tubeCode, String.valueOf(members)), "/testing/followups", now.plus(deadline), now)));
 		}
 	}
 

@@ -69,6 +69,7 @@ public abstract class IntegrationTest {
 	 * means the call wrote nothing.
 	 */
 	protected Map<String, Long> rowCounts() {
+		awaitEventListeners();
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (String table : jdbc.sql("""
 				SELECT table_name FROM information_schema.tables
@@ -79,6 +80,25 @@ public abstract class IntegrationTest {
 			counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
 		}
 		return counts;
+	}
+
+	/**
+	 * Waits (up to ten seconds) until every event publication is complete, so that module listeners still running for
+	 * an earlier call write nothing during what follows.
+	 */
+	protected void awaitEventListeners() {
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (System.nanoTime() < deadline && jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND coalesce(status, '') <> 'FAILED'")
+			.query(Long.class)
+			.single() > 0) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	protected String baseUrl() {

@@ -113,6 +113,44 @@ public class CoverageRepository {
 			.update();
 	}
 
+	/** Exempts a person unless they already are (a reason given by a person is kept); true when newly exempted. */
+	public boolean exemptUnlessExempted(long roundId, long personId, String reason, String by, Instant at) {
+		return jdbc.sql("""
+				INSERT INTO testing_exemption (round_id, person_id, reason, exempted_by, exempted_at)
+				VALUES (:round, :person, :reason, :by, :at)
+				ON CONFLICT (round_id, person_id) DO NOTHING
+				""")
+			.param("round", roundId)
+			.param("person", personId)
+			.param("reason", reason)
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.update() == 1;
+	}
+
+	/** Removes the exemptions of a person that {@code by} set with {@code reason} in rounds still open. */
+	public List<Long> unexemptInOpenRounds(long personId, String reason, String by) {
+		return jdbc.sql("""
+				DELETE FROM testing_exemption e USING testing_round r
+				WHERE e.person_id = :person AND e.reason = :reason AND e.exempted_by = :by
+				  AND r.id = e.round_id AND r.status = 'OPEN'
+				RETURNING e.round_id
+				""")
+			.param("person", personId)
+			.param("reason", reason)
+			.param("by", by)
+			.query(Long.class)
+			.list();
+	}
+
+	/** The area (compound) a resident lives in, from the registry's read view. */
+	public java.util.Optional<String> areaOf(long personId) {
+		return jdbc.sql("SELECT area_code FROM people_resident WHERE id = :id")
+			.param("id", personId)
+			.query(String.class)
+			.optional();
+	}
+
 	public boolean unexempt(long roundId, long personId) {
 		return jdbc.sql("DELETE FROM testing_exemption WHERE round_id = :round AND person_id = :person")
 			.param("round", roundId)

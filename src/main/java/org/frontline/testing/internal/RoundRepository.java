@@ -65,6 +65,10 @@ public class RoundRepository {
 			.optional();
 	}
 
+	public List<Round> open() {
+		return jdbc.sql(SELECT + " WHERE r.status = 'OPEN' ORDER BY r.id").query(RoundRepository::round).list();
+	}
+
 	public List<Round> all() {
 		return jdbc.sql(SELECT + " ORDER BY r.starts_at DESC, r.id DESC LIMIT 200").query(RoundRepository::round).list();
 	}
