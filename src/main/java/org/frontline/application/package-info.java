@@ -3,5 +3,6 @@
  * {@code #labels}, {@code #when}, {@code #figures}), the language of pages, the clock in the district's time zone,
  * the web server's connector and its request-size limit. No module depends on it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Application")
+@org.springframework.modulith.ApplicationModule(displayName = "Application",
+		allowedDependencies = { "shared" })
 package org.frontline.application;

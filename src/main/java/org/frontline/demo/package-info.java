@@ -2,5 +2,6 @@
  * The demo district: 崇川区 with its subdistricts, communities and compounds, generated residents and a user for
  * every role. Loaded only when {@code FRONTLINE_DEMO} is set.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo")
+@org.springframework.modulith.ApplicationModule(displayName = "Demo",
+		allowedDependencies = { "area", "people", "security", "shared" })
 package org.frontline.demo;

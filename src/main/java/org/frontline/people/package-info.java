@@ -4,5 +4,6 @@
  * area, address, phone, tags; never the identity document) and {@code people_residents_by_area} (residents per area
  * code, kept by triggers). Other modules read these, never {@code people_person}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "People")
+@org.springframework.modulith.ApplicationModule(displayName = "People",
+		allowedDependencies = { "area", "audit", "shared" })
 package org.frontline.people;

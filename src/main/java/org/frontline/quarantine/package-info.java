@@ -5,5 +5,6 @@
  * org.frontline.quarantine.Stays}, {@link org.frontline.quarantine.Observations}, {@link
  * org.frontline.quarantine.Anomalies}, {@link org.frontline.quarantine.Meetings}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Quarantine")
+@org.springframework.modulith.ApplicationModule(displayName = "Quarantine",
+		allowedDependencies = { "area", "audit", "people", "security", "shared" })
 package org.frontline.quarantine;

@@ -34,7 +34,7 @@ class QuarantineBrowserTests extends IntegrationTest {
 			assertThat(row.findElement(By.className("missing-cell")).getText()).contains("体温还差 2 次", "第 1 天核酸");
 
 			row.findElement(By.className("temperature")).sendKeys("37.6");
-			row.findElement(By.className("save")).click();
+			browser.clickAndWaitForNextPage(row.findElement(By.className("save")));
 			browser.waitFor(By.id("done"));
 			assertThat(browser.text(By.id("done"))).isEqualTo("已保存。");
 			WebElement after = browser.find(By.id("stay-" + stay));
@@ -46,7 +46,7 @@ class QuarantineBrowserTests extends IntegrationTest {
 			after.findElement(By.className("id-number")).sendKeys(org.frontline.support.TestData.residentId());
 			new org.openqa.selenium.support.ui.Select(after.findElement(By.cssSelector("select[name=community]"))).selectByValue("320602001002");
 			after.findElement(By.className("address")).sendKeys("晨苑花园3幢501");
-			after.findElement(By.className("complete")).click();
+			browser.clickAndWaitForNextPage(after.findElement(By.className("complete")));
 			browser.waitFor(By.id("done"));
 			assertThat(browser.text(By.id("done"))).isEqualTo("登记已补全。");
 			assertThat(browser.find(By.id("stay-" + stay)).getText()).doesNotContain("登记未完成");
@@ -69,7 +69,7 @@ class QuarantineBrowserTests extends IntegrationTest {
 			browser.find(By.id("intake-phone")).sendKeys("13911112222");
 			new org.openqa.selenium.support.ui.Select(browser.find(By.id("intake-category"))).selectByValue(category);
 			new org.openqa.selenium.support.ui.Select(browser.find(By.id("intake-room"))).selectByValue("102");
-			browser.find(By.cssSelector("#intake-form button")).click();
+			browser.clickAndWaitForNextPage(browser.find(By.cssSelector("#intake-form button")));
 			browser.waitFor(By.id("done"));
 			assertThat(browser.text(By.id("incomplete-count"))).contains("1");
 		}
@@ -110,7 +110,7 @@ class QuarantineBrowserTests extends IntegrationTest {
 			.json().get("anomalyId").asLong();
 		try (Browser browser = new Browser(baseUrl())) {
 			browser.login("commander", DEMO_PASSWORD).open("/quarantine/anomalies?status=OPEN");
-			browser.find(By.cssSelector("#anomaly-" + anomaly + " .acknowledge")).click();
+			browser.clickAndWaitForNextPage(browser.find(By.cssSelector("#anomaly-" + anomaly + " .acknowledge")));
 			browser.waitFor(By.id("done"));
 			assertThat(browser.text(By.cssSelector("#anomaly-" + anomaly + " .anomaly-status"))).isEqualTo("处置中");
 		}
@@ -131,21 +131,21 @@ class QuarantineBrowserTests extends IntegrationTest {
 			browser.login("facility", DEMO_PASSWORD).open("/quarantine/facilities/" + facility + "/due");
 			By cell = By.id("due-" + stay);
 			browser.find(cell).findElement(By.cssSelector(".release-form input[name=address]")).sendKeys("晨苑花园3幢501");
-			browser.find(cell).findElement(By.cssSelector(".release-form .release")).click();
+			browser.clickAndWaitForNextPage(browser.find(cell).findElement(By.cssSelector(".release-form .release")));
 			browser.waitFor(By.id("error"));
 			assertThat(browser.text(By.id("error"))).contains("home check");
 
 			browser.find(cell).findElement(By.cssSelector(".home-check-form input[name=inspector]")).sendKeys("周网格员");
-			browser.find(cell).findElement(By.cssSelector(".home-check-form button")).click();
+			browser.clickAndWaitForNextPage(browser.find(cell).findElement(By.cssSelector(".home-check-form button")));
 			browser.waitFor(By.id("done"));
 			browser.find(cell).findElement(By.cssSelector(".release-form input[name=address]")).sendKeys("晨苑花园3幢501");
-			browser.find(cell).findElement(By.cssSelector(".release-form .release")).click();
+			browser.clickAndWaitForNextPage(browser.find(cell).findElement(By.cssSelector(".release-form .release")));
 			browser.waitFor(By.id("done"));
 			assertThat(browser.text(By.id("done"))).contains("已解除隔离");
 			assertThat(status(room)).isEqualTo("AWAITING_DISINFECTION");
 
 			browser.open("/quarantine/facilities/" + facility);
-			browser.find(By.cssSelector("#room-" + room + " .disinfect-form button")).click();
+			browser.clickAndWaitForNextPage(browser.find(By.cssSelector("#room-" + room + " .disinfect-form button")));
 			browser.waitFor(By.id("done"));
 			assertThat(browser.text(By.cssSelector("#room-" + room + " .room-status"))).isEqualTo("空余");
 		}

@@ -64,6 +64,13 @@ public final class Browser implements AutoCloseable {
 		return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(by));
 	}
 
+	/** Clicks what submits a form or follows a link, and waits until the next page has replaced this one. */
+	public void clickAndWaitForNextPage(WebElement element) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		element.click();
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+	}
+
 	public WebElement find(By by) {
 		return driver.findElement(by);
 	}

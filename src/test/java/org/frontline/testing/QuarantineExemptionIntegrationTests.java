@@ -46,14 +46,14 @@ class QuarantineExemptionIntegrationTests extends IntegrationTest {
 				assertThat(reason).contains("IN_QUARANTINE");
 				assertThat(stay.personId()).isEqualTo(person);
 			});
-		assertThat(auditRows(person, "EXEMPTION_SET")).isOne();
+		assertThat(auditRows(person, "EXEMPTION_SET", round)).isOne();
 
 		long stayId = jdbc.sql("SELECT id FROM quarantine_stay WHERE person_id = :p AND status = 'ACTIVE'")
 			.param("p", person).query(Long.class).single();
 		scenario.stimulate(() -> SignedIn.as(STAFF,
 				() -> stays.release(stayId, new ReleaseForm(Destination.HOSPITAL, "南通市第三人民医院", null))))
 			.andWaitForStateChange(() -> exemption(round, person), Optional::isEmpty)
-			.andVerify(none -> assertThat(auditRows(person, "EXEMPTION_REMOVE")).isOne());
+			.andVerify(none -> assertThat(auditRows(person, "EXEMPTION_REMOVE", round)).isOne());
 	}
 
 	@Test
@@ -120,8 +120,11 @@ class QuarantineExemptionIntegrationTests extends IntegrationTest {
 			.param("r", round).param("p", person).query(String.class).optional();
 	}
 
-	private long auditRows(long person, String action) {
-		return jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = :a AND record_type = 'person' AND record_id = :p")
-			.param("a", action).param("p", String.valueOf(person)).query(Long.class).single();
+	private long auditRows(long person, String action, long round) {
+		return jdbc.sql("""
+				SELECT count(*) FROM audit_entry WHERE action = :a AND record_type = 'person' AND record_id = :p
+				  AND detail LIKE :round""")
+			.param("a", action).param("p", String.valueOf(person)).param("round", "round " + round + "%")
+			.query(Long.class).single();
 	}
 }
