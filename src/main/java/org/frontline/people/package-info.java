@@ -5,5 +5,5 @@
  * code, kept by triggers). Other modules read these, never {@code people_person}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "People",
-		allowedDependencies = { "area", "audit", "shared" })
+		allowedDependencies = { "area", "audit", "security", "shared" })
 package org.frontline.people;
