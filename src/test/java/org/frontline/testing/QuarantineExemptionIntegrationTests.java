@@ -123,8 +123,9 @@ class QuarantineExemptionIntegrationTests extends IntegrationTest {
 	private long auditRows(long person, String action, long round) {
 		return jdbc.sql("""
 				SELECT count(*) FROM audit_entry WHERE action = :a AND record_type = 'person' AND record_id = :p
-				  AND detail LIKE :round""")
-			.param("a", action).param("p", String.valueOf(person)).param("round", "round " + round + "%")
+				  AND (detail LIKE :set OR detail LIKE :removed)""")
+			.param("a", action).param("p", String.valueOf(person)).param("set", "round " + round + ":%")
+			.param("removed", "round " + round + " (%")
 			.query(Long.class).single();
 	}
 }
