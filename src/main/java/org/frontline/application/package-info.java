@@ -4,5 +4,5 @@
  * the web server's connector and its request-size limit. No module depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Application",
-		allowedDependencies = { "shared" })
+		allowedDependencies = { "area", "shared" })
 package org.frontline.application;

@@ -3,5 +3,6 @@
  * needs), checks it against the norms, proposes and applies the smallest changes that meet them, and learns arrival
  * shares and station rates from rounds after they ran.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Planning")
+@org.springframework.modulith.ApplicationModule(displayName = "Planning",
+		allowedDependencies = { "area", "audit", "shared", "testing" })
 package org.frontline.planning;
