@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import org.frontline.people.SamplingCodes;
 import org.frontline.shared.AreaCodes;
+import org.frontline.shared.DateTimes;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
@@ -29,7 +29,6 @@ public class Tubes {
 	/** The estimated wait past which the live page advises opening more stations. */
 	public static final int WAIT_THRESHOLD_MINUTES = 30;
 
-	static final ZoneId DISTRICT_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final TubeQueries queries;
 
@@ -77,7 +76,7 @@ public class Tubes {
 		Viewer viewer = Viewers.requireAny(Role.ADMIN, Role.COMMANDER, Role.SITE_LEADER, Role.REGISTRAR);
 		Site site = visibleSite(viewer, siteId);
 		Instant now = clock.instant();
-		Instant startOfDay = LocalDate.ofInstant(now, DISTRICT_ZONE).atStartOfDay(DISTRICT_ZONE).toInstant();
+		Instant startOfDay = LocalDate.ofInstant(now, clock.getZone()).atStartOfDay(clock.getZone()).toInstant();
 		TubeQueries.LiveCounts counts = queries.live(siteId, now, startOfDay);
 		double perStation = counts.sampledLastHour() / (double) site.stations();
 		double arrivalsPerHour = counts.arrivalsLast30() * 2.0;
@@ -98,9 +97,17 @@ public class Tubes {
 				counts.sealedTubes(), counts.sampledToday(), counts.feverToday(), more, WAIT_THRESHOLD_MINUTES);
 	}
 
-	/** Alerts of a site from the last 12 hours, newest first (fever at check-in). */
+	/** Alerts of a site from the last 12 hours, newest first (fever at check-in), as text: time (district) and detail. */
 	@Transactional(readOnly = true)
 	public List<String> alerts(long siteId) {
+		return recentAlerts(siteId).stream()
+			.map(a -> DateTimes.time(a.at(), clock.getZone()) + " " + a.detail())
+			.toList();
+	}
+
+	/** Alerts of a site from the last 12 hours, newest first (fever at check-in). */
+	@Transactional(readOnly = true)
+	public List<SiteAlert> recentAlerts(long siteId) {
 		Viewer viewer = Viewers.requireAny(Role.ADMIN, Role.COMMANDER, Role.SITE_LEADER, Role.REGISTRAR);
 		visibleSite(viewer, siteId);
 		return queries.alerts(siteId, clock.instant().minus(Duration.ofHours(12)));

@@ -20,8 +20,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * Every page as the demo's people use it: on a phone (390 px) and a laptop (1366 px), in Chinese. Screenshots of each
- * page land in {@code target/screenshots} for a person to look at.
+ * Every page as the demo's people use it: on a phone (390 px) and a laptop (1366 px) in Chinese, and on a phone in
+ * English. Screenshots of each page land in {@code target/screenshots} for a person to look at.
  */
 class PagesBrowserTests extends IntegrationTest {
 
@@ -52,6 +52,16 @@ class PagesBrowserTests extends IntegrationTest {
 				pages.addAll(deeper(browser, pages));
 				for (String page : pages) {
 					problems.addAll(check(browser, user, page));
+				}
+				// English words are longer: the same pages fit a phone in English too.
+				browser.open("/?lang=en");
+				for (String page : pages) {
+					browser.phone().open(page);
+					if (browser.overflow() > 0) {
+						problems.add(user + " " + page + " (English): " + browser.overflow() + " px wider than a phone: "
+								+ browser.overflowing());
+					}
+					browser.saveScreenshot(user + page.replaceAll("[^A-Za-z0-9]+", "-") + "-390-en");
 				}
 			}
 		}

@@ -1,8 +1,8 @@
 package org.frontline.audit.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.frontline.audit.AuditEntry;
 import org.frontline.audit.AuditLog;
@@ -20,8 +20,11 @@ class AuditController {
 
 	private final AuditLog auditLog;
 
-	AuditController(AuditLog auditLog) {
+	private final Clock clock;
+
+	AuditController(AuditLog auditLog, Clock clock) {
 		this.auditLog = auditLog;
+		this.clock = clock;
 	}
 
 	@GetMapping("/api/v1/audit")
@@ -45,13 +48,14 @@ class AuditController {
 		return "audit/list";
 	}
 
-	private static Instant parseSince(String since) {
+	/** A date is the start of that day in the district's time zone. */
+	private Instant parseSince(String since) {
 		if (since == null || since.isBlank()) {
 			return null;
 		}
 		try {
 			if (since.length() == 10) {
-				return LocalDate.parse(since).atStartOfDay(ZoneId.systemDefault()).toInstant();
+				return LocalDate.parse(since).atStartOfDay(clock.getZone()).toInstant();
 			}
 			return Instant.parse(since);
 		}

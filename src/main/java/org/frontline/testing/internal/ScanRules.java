@@ -203,7 +203,7 @@ class ScanRules {
 		scans.describe(id, person.id());
 		if (checkIn.fever()) {
 			scans.alert(event.siteId(), "FEVER", person.id(),
-					person.maskedName() + " " + temperature.toPlainString() + " °C at check-in", at);
+					person.maskedName() + " " + temperature.toPlainString() + " °C", at);
 		}
 		return checkIn.answer(event.eventId());
 	}

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.frontline.testing.Box;
 import org.frontline.testing.BoxStatus;
+import org.frontline.testing.SiteAlert;
 import org.frontline.testing.Tube;
 import org.frontline.testing.TubeStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -129,10 +130,15 @@ public class TubeQueries {
 	}
 
 	/** Recent alerts of a site, newest first. */
-	public List<String> alerts(long siteId, Instant since) {
+	public List<SiteAlert> alerts(long siteId, Instant since) {
 		return jdbc.sql("""
-				SELECT to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'HH24:MI') || ' ' || detail
+				SELECT created_at, kind, detail
 				FROM testing_alert WHERE site_id = :site AND created_at >= :since ORDER BY created_at DESC LIMIT 20
-				""").param("site", siteId).param("since", Timestamp.from(since)).query(String.class).list();
+				""")
+			.param("site", siteId)
+			.param("since", Timestamp.from(since))
+			.query((rs, n) -> new SiteAlert(rs.getTimestamp("created_at").toInstant(), rs.getString("kind"),
+					rs.getString("detail")))
+			.list();
 	}
 }

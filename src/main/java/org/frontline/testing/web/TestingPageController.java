@@ -51,7 +51,7 @@ class TestingPageController {
 		model.addAttribute("sites", visible);
 		model.addAttribute("site", chosen);
 		model.addAttribute("live", chosen == null ? null : tubes.live(chosen));
-		model.addAttribute("alerts", chosen == null ? List.of() : tubes.alerts(chosen));
+		model.addAttribute("alerts", chosen == null ? List.of() : tubes.recentAlerts(chosen));
 		return "testing/live";
 	}
 }
