@@ -115,6 +115,25 @@ class ResultsBrowserTests extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void aResidentWhoMatchesButHasNoResultYetIsToldSoAndKeepsTheForm() {
+		ResultsFixture fixture = new ResultsFixture(api(), 10);
+		String idNumber = TestData.residentId();
+		String phone = TestData.phone();
+		fixture.testing.person(TestData.BILINWAN_COMPOUND, "周未采", idNumber, phone, List.of());
+		try (Browser browser = new Browser(baseUrl())) {
+			browser.phone().open("/public/result");
+			browser.find(By.id("result-name")).sendKeys("周未采");
+			browser.find(By.id("result-id")).sendKeys(idNumber);
+			browser.find(By.id("result-phone")).sendKeys(phone);
+			browser.find(By.id("result-submit")).click();
+			assertThat(browser.waitFor(By.id("result-none")).getText()).contains("还没有您的检测结果");
+			assertThat(browser.driver().findElements(By.id("result-mismatch"))).isEmpty();
+			assertThat(browser.find(By.id("result-name")).getDomProperty("value")).isEqualTo("周未采");
+			assertThat(browser.text(By.id("demo-banner"))).contains("演示环境");
+		}
+	}
+
 	private static void post(Browser browser, String tube, String outcome) {
 		browser.waitFor(By.id("form-tube")).sendKeys(tube);
 		new Select(browser.find(By.id("form-outcome"))).selectByValue(outcome);
