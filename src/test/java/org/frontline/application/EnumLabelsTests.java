@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every enum constant under {@code org.frontline} has its label ({@code enum.<SimpleName>.<CONSTANT>}) in Chinese and
  * in English, in the bundles the application reads ({@code spring.messages.basename}), so no page ever shows a raw
- * constant.
+ * constant; so has every audit action and record type the code writes (the audit page shows them).
  */
 class EnumLabelsTests {
 
@@ -49,6 +49,37 @@ class EnumLabelsTests {
 		}
 		assertThat(enums).as("enums found under org.frontline").hasSizeGreaterThan(10);
 		assertThat(missing).as("labels missing from the message bundles").isEmpty();
+	}
+
+	@Test
+	void everyAuditActionAndRecordTypeWrittenInTheCodeHasALabelInBothLanguages() throws IOException {
+		Properties chinese = load("messages.properties");
+		Properties english = load("messages_en.properties");
+		java.util.regex.Pattern call = java.util.regex.Pattern.compile("udit\\w*\\.record(?:As)?\\(([^;]*)");
+		java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"([A-Za-z][A-Za-z_]*)\"");
+		List<String> missing = new ArrayList<>();
+		int calls = 0;
+		try (var sources = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+			for (java.nio.file.Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+				java.util.regex.Matcher calling = call.matcher(java.nio.file.Files.readString(source));
+				while (calling.find()) {
+					calls++;
+					java.util.regex.Matcher words = literal.matcher(calling.group(1));
+					while (words.find()) {
+						String word = words.group(1);
+						// Upper case: an action (a prefix such as "ANOMALY_" + step is labelled per step); lower: a record type.
+						String key = word.equals(word.toUpperCase()) ? "audit.action." + word
+								: word.equals(word.toLowerCase()) ? "audit.recordType." + word : null;
+						if (key != null && !word.endsWith("_") && !word.equals("system")
+								&& (chinese.getProperty(key) == null || english.getProperty(key) == null)) {
+							missing.add(key + " (" + source.getFileName() + ")");
+						}
+					}
+				}
+			}
+		}
+		assertThat(calls).as("audit calls found").isGreaterThan(20);
+		assertThat(missing).as("audit labels missing from messages(_en).properties").isEmpty();
 	}
 
 	@Test
