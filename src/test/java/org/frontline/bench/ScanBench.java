@@ -17,17 +17,13 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.frontline.database.EmbeddedDatabase;
 import org.frontline.people.internal.CodeSigner;
 import org.frontline.support.Api;
@@ -43,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * number of sampling sites), starts Frontline on its own PostgreSQL server (fsync on) and drives
  * {@code POST /api/v1/scans}: (a) online devices, one event per request, many concurrent devices; (b) offline sync,
  * batches of events; and, in the same run against the same database server, the baseline: the same rows inserted
- * straight with JDBC batches. Optionally a step surge to a multiple of the sustained rate.
+ * straight with JDBC batches; (c) overload: phones in open loop offering a multiple of the sustained rate. With
+ * {@code --before} it measures a second build in the same invocation.
  */
 public final class ScanBench {
 
@@ -51,11 +48,11 @@ public final class ScanBench {
 
 	private final Map<String, String> options;
 
-	/** Blocking HTTP/1.1 with kept-alive connections: the surge's devices (one thread each) and set-up calls. */
+	/** Blocking HTTP/1.1 with kept-alive connections: the overload mode's probes (health, API, page). */
 	private final CloseableHttpClient http = HttpClients.custom()
 		.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-			.setMaxConnTotal(5_000)
-			.setMaxConnPerRoute(5_000)
+			.setMaxConnTotal(10)
+			.setMaxConnPerRoute(10)
 			.build())
 		.setDefaultRequestConfig(Devices.REQUESTS)
 		.disableAutomaticRetries()
@@ -96,9 +93,9 @@ public final class ScanBench {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = new HashMap<>(Map.of("residents", "2000000", "sites", "1000", "seconds", "30",
-				"devices", "1000", "batch", "100", "offline-devices", "8", "runs", "3", "modes", "online,surge", "warmup", "15",
-				"data", "target/bench-data"));
-		options.putAll(Map.of("surge-seconds", "180", "surge-factor", "10", "server-warmup", "60"));
+				"devices", "1000", "batch", "100", "offline-devices", "8", "runs", "3", "modes", "online,paced,offline,baseline",
+				"warmup", "15", "data", "target/bench-data"));
+		options.putAll(Map.of("surge-seconds", "30", "calm-seconds", "20", "phones", "3000", "server-warmup", "60"));
 		for (String arg : args) {
 			String[] kv = arg.replaceFirst("^--", "").split("=", 2);
 			options.put(kv[0], kv.length > 1 ? kv[1] : "true");
@@ -109,6 +106,10 @@ public final class ScanBench {
 
 	private int option(String name) {
 		return Integer.parseInt(options.get(name));
+	}
+
+	/** A build of Frontline to measure: its name and runtime classpath (null: the one this tool was built with). */
+	private record Build(String name, String classpath) {
 	}
 
 	private void run() throws Exception {
@@ -124,81 +125,169 @@ public final class ScanBench {
 			if (options.containsKey("app-args")) {
 				appArgs.addAll(Arrays.asList(options.get("app-args").split(" ")));
 			}
-			run(database, new AppProcess(data.resolve("app.log"), appArgs.toArray(String[]::new)), data);
+			jdbcUrl = database.jdbcUrl();
+			jdbc = JdbcClient.create(new DriverManagerDataSource(jdbcUrl));
+			postmasterPid = Long.parseLong(Files.readAllLines(data.resolve("db").resolve("postmaster.pid")).get(0).trim());
+			if (options.containsKey("pin")) {
+				pinPostgres();
+			}
+			List<Build> builds = new ArrayList<>();
+			if (options.containsKey("before")) {
+				Path before = Path.of(options.get("before")).toAbsolutePath();
+				builds.add(new Build("before", before.resolve("target/classes") + ":"
+						+ Files.readString(before.resolve("target/app.classpath")).trim()));
+				builds.add(new Build("after", null));
+			}
+			else {
+				builds.add(new Build("", null));
+			}
+			run(builds, appArgs, data);
 		}
 	}
 
-	private void run(EmbeddedDatabase database, AppProcess app, Path data) throws Exception {
-		try (app) {
-			jdbcUrl = database.jdbcUrl();
-			jdbc = JdbcClient.create(new DriverManagerDataSource(jdbcUrl));
-			long started = System.nanoTime();
-			app.start();
-			System.out.printf("Frontline up in %.1f s on %s (PostgreSQL fsync=%s, synchronous_commit=%s)%n",
-					(System.nanoTime() - started) / 1e9, data,
-					jdbc.sql("SHOW fsync").query(String.class).single(),
-					jdbc.sql("SHOW synchronous_commit").query(String.class).single());
-			port = app.port();
-			appPid = app.pid();
-			postmasterPid = Long.parseLong(Files.readAllLines(data.resolve("db").resolve("postmaster.pid")).get(0).trim());
-			// Time the WAL's writes and flushes (pg_stat_wal), so a slow commit can be told from a slow disk.
-			jdbc.sql("ALTER SYSTEM SET track_wal_io_timing = on").update();
-			jdbc.sql("SELECT pg_reload_conf()").query(Boolean.class).single();
-			token = app.api().as("admin", "bench-pass-1").token();
-			prepareCity(app.api());
-			List<String> modes = Arrays.asList(options.get("modes").split(","));
-			Map<String, List<double[]>> figures = new HashMap<>();
-			List<Double> ratios = new ArrayList<>();
-			warmUpServer();
-			for (int run = 1; run <= option("runs"); run++) {
-				Map<String, Double> thisRun = new HashMap<>();
-				for (String mode : modes) {
-					// "online@200" is the online mode with 200 devices, "offline@500" the offline mode with batches of 500,
-					// "paced@5000" the devices offering 5,000 events per second between them.
-					String[] named = mode.split("@");
-					Integer size = named.length > 1 ? Integer.valueOf(named[1]) : null;
-					double[] result = switch (named[0]) {
-						case "online" -> drive("online", size != null ? size : option("devices"), 1, 0);
-						case "paced" -> drive("paced", option("devices"), 1, size != null ? size : 5_000);
-						case "offline" -> drive("offline", option("offline-devices"), size != null ? size : option("batch"), 0);
-						case "baseline" -> baseline(option("offline-devices"), size != null ? size : option("batch"));
-						default -> null;
-					};
-					if (result != null) {
-						figures.computeIfAbsent(mode, k -> new ArrayList<>()).add(result);
-						System.out.printf("run %d %-12s %8.0f events/s  p50 %7.1f ms  p99 %7.1f ms  (%d events%s)%n", run,
-								mode, result[0], result[1], result[2], (long) result[3], result.length > 4
-										? "; p99.9 %.1f ms, max %.1f ms".formatted(result[4], result[5]) : "");
-						thisRun.put(mode, result[0]);
+	/**
+	 * With {@code --pin}: PostgreSQL's processes (and so the backends it starts later) on CPU 0 with the application,
+	 * this load generator on CPU 1 (bench/surge.sh starts it there), so that the generator cannot take the server's
+	 * core.
+	 */
+	private void pinPostgres() throws Exception {
+		List<String> pids = new ArrayList<>(List.of(Long.toString(postmasterPid)));
+		try (var processes = Files.list(Path.of("/proc"))) {
+			for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+				try {
+					String stat = Files.readString(process.resolve("stat"));
+					if (stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1].equals(Long.toString(postmasterPid))) {
+						pids.add(process.getFileName().toString());
 					}
 				}
-				if (thisRun.containsKey("offline") && thisRun.containsKey("baseline")) {
-					ratios.add(thisRun.get("offline") / thisRun.get("baseline"));
-					System.out.printf("run %d offline / baseline = %.2f%n", run, ratios.get(ratios.size() - 1));
+				catch (java.io.IOException | RuntimeException gone) {
+					// ended meanwhile
 				}
-			}
-			System.out.println();
-			System.out.println("median of " + option("runs") + " runs:");
-			Map<String, Double> medians = new HashMap<>();
-			for (String mode : modes) {
-				if (!figures.containsKey(mode)) {
-					continue;
-				}
-				double[] rates = figures.get(mode).stream().mapToDouble(r -> r[0]).sorted().toArray();
-				double[] p50s = figures.get(mode).stream().mapToDouble(r -> r[1]).sorted().toArray();
-				double[] p99s = figures.get(mode).stream().mapToDouble(r -> r[2]).sorted().toArray();
-				medians.put(mode, median(rates));
-				System.out.printf("  %-12s %8.0f events/s  p50 %7.1f ms  p99 %7.1f ms%n", mode, median(rates), median(p50s),
-						median(p99s));
-			}
-			if (!ratios.isEmpty()) {
-				System.out.printf("  offline / baseline, median of the runs' ratios = %.2f%n",
-						median(ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray()));
-			}
-			if (modes.contains("surge")) {
-				surge(medians.getOrDefault("online", 1000.0), app);
 			}
 		}
+		for (String pid : pids) {
+			new ProcessBuilder("taskset", "-a", "-p", "-c", "0", pid).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start()
+				.waitFor();
+		}
+		System.out.printf("pinned: application and PostgreSQL (%d processes) on CPU 0, the load generator on CPU %s%n",
+				pids.size(), Files.readAllLines(Path.of("/proc/self/status"))
+					.stream()
+					.filter(l -> l.startsWith("Cpus_allowed_list"))
+					.map(l -> l.replaceAll(".*:\\s*", ""))
+					.findFirst()
+					.orElse("?"));
+	}
+
+	/**
+	 * Every run measures every build, each on a freshly started (and warmed-up) application on the same database
+	 * server; builds take turns in alternating order, so that the machine's drift falls on both alike.
+	 */
+	private void run(List<Build> builds, List<String> appArgs, Path data) throws Exception {
+		List<String> modes = Arrays.asList(options.get("modes").split(","));
+		Map<String, Map<String, List<double[]>>> figures = new java.util.LinkedHashMap<>();
+		Map<String, List<Double>> ratios = new HashMap<>();
+		boolean prepared = false;
+		for (int run = 1; run <= option("runs"); run++) {
+			List<Build> order = new ArrayList<>(builds);
+			if (run % 2 == 0) {
+				java.util.Collections.reverse(order);
+			}
+			for (Build build : order) {
+				String label = build.name().isEmpty() ? "" : build.name() + " ";
+				AppProcess app = new AppProcess(data.resolve("app.log"), appArgs.toArray(String[]::new));
+				if (build.classpath() != null) {
+					app.classpath(build.classpath());
+				}
+				if (options.containsKey("pin")) {
+					app.cpus("0");
+				}
+				try (app) {
+					long started = System.nanoTime();
+					app.start();
+					port = app.port();
+					appPid = app.pid();
+					System.out.printf("%sFrontline up in %.1f s on %s (PostgreSQL fsync=%s, synchronous_commit=%s)%n", label,
+							(System.nanoTime() - started) / 1e9, data, jdbc.sql("SHOW fsync").query(String.class).single(),
+							jdbc.sql("SHOW synchronous_commit").query(String.class).single());
+					// Time the WAL's writes and flushes (pg_stat_wal), so a slow commit can be told from a slow disk.
+					jdbc.sql("ALTER SYSTEM SET track_wal_io_timing = on").update();
+					jdbc.sql("SELECT pg_reload_conf()").query(Boolean.class).single();
+					token = app.api().as("admin", "bench-pass-1").token();
+					if (!prepared) {
+						prepareCity(app.api());
+						prepared = true;
+					}
+					warmUpServer();
+					Map<String, Double> thisRun = new HashMap<>();
+					double[] online = null;
+					for (String mode : modes) {
+						// "online@200" is the online mode with 200 devices, "offline@500" the offline mode with batches
+						// of 500, "paced@5000" the devices offering 5,000 events per second between them, "surge@5"
+						// phones offering five times the sustained (online) rate of this run.
+						String[] named = mode.split("@");
+						Integer size = named.length > 1 ? Integer.valueOf(named[1]) : null;
+						double[] result = switch (named[0]) {
+							case "online" -> drive("online", size != null ? size : option("devices"), 1, 0);
+							case "paced" -> drive("paced", option("devices"), 1, size != null ? size : 5_000);
+							case "offline" -> drive("offline", option("offline-devices"),
+									size != null ? size : option("batch"), 0);
+							case "baseline" -> baseline(option("offline-devices"), size != null ? size : option("batch"));
+							case "surge" -> surge(label, size != null ? size : 10, online, app);
+							default -> throw new IllegalArgumentException("No mode " + mode);
+						};
+						if (named[0].equals("online")) {
+							online = result;
+						}
+						figures.computeIfAbsent(label, k -> new java.util.LinkedHashMap<>())
+							.computeIfAbsent(mode, k -> new ArrayList<>())
+							.add(result);
+						System.out.printf("run %d %s%-12s %8.0f events/s  p50 %7.1f ms  p99 %7.1f ms  (%d events%s; "
+								+ "CPU per 1,000: application %.0f ms, PostgreSQL %.0f ms, load generator %.0f ms)%n", run,
+								label, mode, result[0], result[1], result[2], (long) result[3],
+								result[5] > 0 ? "; p99.9 %.1f ms, max %.1f ms".formatted(result[4], result[5]) : "",
+								result[6], result[7], result[8]);
+						thisRun.put(mode, result[0]);
+					}
+					if (thisRun.containsKey("offline") && thisRun.containsKey("baseline")) {
+						double ratio = thisRun.get("offline") / thisRun.get("baseline");
+						ratios.computeIfAbsent(label, k -> new ArrayList<>()).add(ratio);
+						System.out.printf("run %d %soffline / baseline = %.2f%n", run, label, ratio);
+					}
+				}
+			}
+		}
+		System.out.println();
+		System.out.println("median of " + option("runs") + " runs:");
+		for (String label : figures.keySet()) {
+			for (String mode : modes) {
+				List<double[]> results = figures.get(label).get(mode);
+				System.out.printf("  %s%-12s %8.0f events/s  p50 %7.1f ms  p99 %7.1f ms  CPU per 1,000: application %.0f ms, "
+						+ "PostgreSQL %.0f ms, load generator %.0f ms%n", label, mode, median(results, 0),
+						median(results, 1), median(results, 2), median(results, 6), median(results, 7),
+						median(results, 8));
+			}
+			if (ratios.containsKey(label)) {
+				System.out.printf("  %soffline / baseline, median of the runs' ratios = %.2f%n", label,
+						median(ratios.get(label).stream().mapToDouble(Double::doubleValue).sorted().toArray()));
+			}
+		}
+		if (figures.containsKey("before ") && figures.containsKey("after ")) {
+			System.out.println("after / before (medians):");
+			for (String mode : modes) {
+				List<double[]> before = figures.get("before ").get(mode);
+				List<double[]> after = figures.get("after ").get(mode);
+				System.out.printf("  %-12s events/s %.2f  p99 %.2f  application CPU per event %.2f  PostgreSQL %.2f%n", mode,
+						median(after, 0) / median(before, 0), median(after, 2) / median(before, 2),
+						median(after, 6) / median(before, 6), median(after, 7) / median(before, 7));
+			}
+		}
+	}
+
+	/** The median of one figure over a mode's runs. */
+	private static double median(List<double[]> results, int figure) {
+		return median(results.stream().mapToDouble(r -> r[figure]).sorted().toArray());
 	}
 
 	private void prepareCity(Api api) {
@@ -299,7 +388,7 @@ public final class ScanBench {
 		if (outcome.refused() > 0) {
 			System.out.printf("  (%s: %d requests failed or were shed and were resent)%n", mode, outcome.refused());
 		}
-		printCpu(mode, cpu, outcome.events());
+		double[] perEvent = printCpu(mode, cpu, outcome.events());
 		if (statements) {
 			printStatements(mode, outcome.events());
 		}
@@ -310,7 +399,8 @@ public final class ScanBench {
 		}
 		long[] all = outcome.latencies();
 		return new double[] { outcome.events() / (double) seconds, percentile(all, 0.50), percentile(all, 0.99),
-				outcome.events(), percentile(all, 0.999), all.length == 0 ? 0 : all[all.length - 1] / 1e6 };
+				outcome.events(), percentile(all, 0.999), all.length == 0 ? 0 : all[all.length - 1] / 1e6, perEvent[0],
+				perEvent[1], perEvent[2] };
 	}
 
 	/**
@@ -536,19 +626,21 @@ public final class ScanBench {
 	 * Where the time goes: CPU milliseconds per 1,000 events in the application, in PostgreSQL and in this load
 	 * generator (which shares the machine's cores).
 	 */
-	private void printCpu(String mode, double[][] cpu, long events) {
-		if (events > 0) {
-			long flushes = database[1][3] - database[0][3];
-			System.out.printf("  (%s: CPU per 1,000 events: application %.0f ms, PostgreSQL %.0f ms, load generator %.0f ms;"
-					+ " %.1f events per database commit; WAL %.0f bytes and %.2f full-page images per event; %d WAL flushes,"
-					+ " %.2f ms each, writes %.2f ms per flush)%n", mode,
-					(cpu[1][0] - cpu[0][0]) * 1e6 / events, (cpu[1][1] - cpu[0][1]) * 1e6 / events,
-					(cpu[1][2] - cpu[0][2]) * 1e6 / events,
-					events / (double) Math.max(1, database[1][0] - database[0][0]),
-					(database[1][1] - database[0][1]) / (double) events, (database[1][2] - database[0][2]) / (double) events,
-					flushes, (database[1][4] - database[0][4]) / 1e3 / Math.max(1, flushes),
-					(database[1][5] - database[0][5]) / 1e3 / Math.max(1, flushes));
+	private double[] printCpu(String mode, double[][] cpu, long events) {
+		if (events <= 0) {
+			return new double[3];
 		}
+		double[] perEvent = { (cpu[1][0] - cpu[0][0]) * 1e6 / events, (cpu[1][1] - cpu[0][1]) * 1e6 / events,
+				(cpu[1][2] - cpu[0][2]) * 1e6 / events };
+		long flushes = database[1][3] - database[0][3];
+		System.out.printf("  (%s: CPU per 1,000 events: application %.0f ms, PostgreSQL %.0f ms, load generator %.0f ms;"
+				+ " %.1f events per database commit; WAL %.0f bytes and %.2f full-page images per event; %d WAL flushes,"
+				+ " %.2f ms each, writes %.2f ms per flush)%n", mode, perEvent[0], perEvent[1], perEvent[2],
+				events / (double) Math.max(1, database[1][0] - database[0][0]),
+				(database[1][1] - database[0][1]) / (double) events, (database[1][2] - database[0][2]) / (double) events,
+				flushes, (database[1][4] - database[0][4]) / 1e3 / Math.max(1, flushes),
+				(database[1][5] - database[0][5]) / 1e3 / Math.max(1, flushes));
+		return perEvent;
 	}
 
 	/** User and system CPU seconds of a process from /proc (Linux). */
@@ -629,14 +721,6 @@ public final class ScanBench {
 		return event;
 	}
 
-	/** Posts JSON with the bench token; a failed connection is answered as status 0. */
-	private Answer post(String path, Object body) {
-		HttpPost post = new HttpPost("http://localhost:" + port + path);
-		post.setEntity(new StringEntity(body instanceof String text ? text : JSON.writeValueAsString(body),
-				ContentType.APPLICATION_JSON));
-		return execute(post, token);
-	}
-
 	private Answer execute(HttpUriRequestBase request, String bearer) {
 		if (bearer != null) {
 			request.setHeader("Authorization", "Bearer " + bearer);
@@ -663,15 +747,6 @@ public final class ScanBench {
 			}
 		}
 		return accepted;
-	}
-
-	private static void pause(long millis) {
-		try {
-			Thread.sleep(millis + (long) (Math.random() * 200));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	/** The same rows (event log, tubes, samples) inserted straight with JDBC batches, one transaction per batch. */
@@ -766,9 +841,10 @@ public final class ScanBench {
 			worker.join();
 		}
 		meter.join();
-		printCpu("baseline", cpu, events.get());
+		double[] perEvent = printCpu("baseline", cpu, events.get());
 		long[] all = latencies.stream().flatMapToLong(a -> Arrays.stream(a).takeWhile(v -> v > 0)).sorted().toArray();
-		return new double[] { events.get() / (double) seconds, percentile(all, 0.50), percentile(all, 0.99), events.get() };
+		return new double[] { events.get() / (double) seconds, percentile(all, 0.50), percentile(all, 0.99), events.get(),
+				0, 0, perEvent[0], perEvent[1], perEvent[2] };
 	}
 
 	private static void addEvent(PreparedStatement statement, String type, String tube, Long person, Timestamp at)
@@ -789,159 +865,249 @@ public final class ScanBench {
 	}
 
 	/**
-	 * A step surge: from idle to {@code surge-factor} times the sustained rate at once, for {@code surge-seconds}, then
-	 * back to the sustained rate for a minute. Devices honour 429/503 Retry-After and resend the same events. Prints
-	 * accepted, shed and resent counts, latency percentiles of accepted requests, health and page latencies during the
-	 * surge, throughput per 10 s and the application's resident memory over time.
+	 * Overload ({@code surge@F}): {@code --phones} phones (3,000) in open loop ({@link Phones}) offer the sustained
+	 * rate (this run's online rate) for {@code --calm-seconds} (20), then F times it for {@code --surge-seconds} (30),
+	 * then the sustained rate again for {@code --calm-seconds}; then they empty their outboxes. Prints per 10 s: offered,
+	 * accepted and shed rates, latencies of accepted and of refused requests, CPU per accepted event (application,
+	 * PostgreSQL, this load generator), health, API and page latencies, the application's memory; then the surge's
+	 * figures against the sustained ones, the time to recover, and every acknowledged event id counted in the scan log.
+	 * Answers the surge window's accepted events/s, accepted p50 and p99, events, refusal p99, health max, CPU per
+	 * 1,000 accepted events.
 	 */
-	private void surge(double sustained, AppProcess app) throws Exception {
-		double rate = options.containsKey("rate") ? Double.parseDouble(options.get("rate")) : sustained;
-		int factor = option("surge-factor");
-		long surgeSeconds = option("surge-seconds");
+	private double[] surge(String label, int factor, double[] online, AppProcess app) throws Exception {
+		if (online == null) {
+			throw new IllegalArgumentException("surge@F needs the online mode before it in --modes (the sustained rate)");
+		}
+		double sustained = online[0];
 		long round = newRound(new Api(port));
-		long start = System.nanoTime();
-		long surgeEnd = start + surgeSeconds * 1_000_000_000L;
-		long end = surgeEnd + 60_000_000_000L;
-		AtomicLong accepted = new AtomicLong();
-		AtomicLong shed = new AtomicLong();
-		AtomicLong resent = new AtomicLong();
-		AtomicLong failed = new AtomicLong();
-		long[] perWindow = new long[(int) ((end - start) / 10_000_000_000L) + 2];
-		List<Long> acceptedLatencies = java.util.Collections.synchronizedList(new ArrayList<>());
-		List<Long> healthLatencies = java.util.Collections.synchronizedList(new ArrayList<>());
-		List<Long> pageLatencies = java.util.Collections.synchronizedList(new ArrayList<>());
-		List<String> memory = java.util.Collections.synchronizedList(new ArrayList<>());
-		java.util.concurrent.Semaphore tokens = new java.util.concurrent.Semaphore(0);
-		Thread pacer = new Thread(() -> {
-			long next = System.nanoTime();
-			while (System.nanoTime() < end) {
-				double current = System.nanoTime() < surgeEnd ? rate * factor : rate;
-				tokens.release((int) Math.max(1, current / 100));
-				next += 10_000_000L;
-				java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
+		int count = option("phones");
+		int calm = option("calm-seconds");
+		int surgeSeconds = option("surge-seconds");
+		String prefix = "g" + Long.toString(round, 36) + "-";
+		int[] tubes = new int[count];
+		long[] tubeSites = new long[count];
+		for (int i = 0; i < count; i++) {
+			tubeSites[i] = sites.get(i % sites.size());
+		}
+		Phones.Scanner scanner = (phone, sequence, id, at) -> {
+			String when = Instant.ofEpochMilli(at).toString();
+			if (sequence % 11 == 0) {
+				tubes[phone]++;
+				return "{\"eventId\":\"" + id + "\",\"type\":\"TUBE_OPENED\",\"at\":\"" + when + "\",\"roundId\":" + round
+						+ ",\"siteId\":" + tubeSites[phone] + ",\"tubeCode\":\"" + prefix + phone + "-" + tubes[phone]
+						+ "\",\"poolSize\":10}";
 			}
-		}, "pacer");
-		pacer.start();
-		Thread probe = new Thread(() -> {
-			int tick = 0;
-			while (System.nanoTime() < end) {
-				healthLatencies.add(time("/actuator/health", null));
-				pageLatencies.add(time("/api/v1/areas", token));
-				if (tick++ % 10 == 0) {
-					memory.add("%3ds %s".formatted((System.nanoTime() - start) / 1_000_000_000L, rss(app.pid())));
+			int person = personCursor.getAndIncrement() % personIds.length;
+			return "{\"eventId\":\"" + id + "\",\"type\":\"SAMPLED\",\"at\":\"" + when + "\",\"tubeCode\":\"" + prefix + phone
+					+ "-" + tubes[phone] + "\",\"personCode\":\"" + signer.sign(personIds[person], codeVersions[person])
+					+ "\"}";
+		};
+		int total = calm + surgeSeconds + calm;
+		int drainSeconds = 180;
+		try (Phones phones = new Phones(port, token, count, total + drainSeconds + 30, scanner)) {
+			long start = phones.start;
+			long surgeFrom = start + calm * 1_000_000_000L;
+			long surgeTo = surgeFrom + surgeSeconds * 1_000_000_000L;
+			long end = surgeTo + calm * 1_000_000_000L;
+			int seconds = total + drainSeconds + 30;
+			double[][] cpu = new double[seconds + 1][];
+			long[] rss = new long[seconds + 1];
+			long[] backlog = new long[seconds + 1];
+			Phones.Latencies health = new Phones.Latencies(100_000);
+			Phones.Latencies api = new Phones.Latencies(100_000);
+			Phones.Latencies page = new Phones.Latencies(100_000);
+			java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean(true);
+			Thread probe = new Thread(() -> {
+				int last = -1;
+				while (probing.get()) {
+					int second = phones.second(System.nanoTime());
+					if (second != last) {
+						cpu[second] = cpuNow();
+						rss[second] = rssKb(appPid);
+						backlog[second] = phones.unacknowledged();
+						last = second;
+					}
+					health.add(second, time("/actuator/health", null));
+					api.add(second, time("/api/v1/areas", token));
+					page.add(second, time("/login", null));
+					java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
 				}
-				java.util.concurrent.locks.LockSupport.parkNanos(500_000_000L);
+			}, "probe");
+			probe.start();
+			phones.run(List.of(new Phones.Phase(sustained, surgeFrom), new Phones.Phase(sustained * factor, surgeTo),
+					new Phones.Phase(sustained, end)), end + drainSeconds * 1_000_000_000L);
+			probing.set(false);
+			probe.join();
+			int last = phones.second(System.nanoTime());
+			System.out.printf("%n%ssurge@%d: %d phones, open loop; sustained (online) %.0f events/s; %d s at it, %d s at %.0f "
+					+ "events/s, %d s at it again, then the outboxes empty (%s)%n", label, factor, count, sustained, calm,
+					surgeSeconds, sustained * factor, calm, options.containsKey("pin") ? "pinned" : "not pinned");
+			System.out.println("    window    offered accepted   shed  failed | accepted p50 / p99 | refused p99 |"
+					+ " CPU ms per 1,000 accepted: app / PostgreSQL / generator | health / API / page p99, max |"
+					+ " memory (RSS) | outboxes");
+			for (int from = 0; from < last; from += 10) {
+				int to = Math.min(last, from + 10);
+				printWindow(phones, from, to, cpu, rss, backlog, health, api, page);
 			}
-		}, "probe");
-		probe.start();
-		int devices = option("devices");
-		List<Thread> threads = new ArrayList<>();
-		for (int d = 0; d < devices; d++) {
-			int device = d;
-			Thread thread = new Thread(() -> {
-				String prefix = "s" + Long.toString(round, 36) + "-" + device + "-";
-				long site = sites.get(device % sites.size());
-				int tube = 0;
-				int inTube = 10;
-				while (System.nanoTime() < end) {
-					try {
-						if (!tokens.tryAcquire(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-							continue;
-						}
-					}
-					catch (InterruptedException ex) {
-						return;
-					}
-					Map<String, Object> event;
-					if (inTube == 10) {
-						tube++;
-						inTube = 0;
-						event = event("TUBE_OPENED", Map.of("roundId", round, "siteId", site, "tubeCode", prefix + tube, "poolSize", 10));
-					}
-					else {
-						int person = personCursor.getAndIncrement();
-						event = sampled(prefix + tube, person);
-						inTube++;
-					}
-					String body = JSON.writeValueAsString(Map.of("deviceId", prefix, "events", List.of(event)));
-					boolean first = true;
-					while (System.nanoTime() < end + 30_000_000_000L) {
-						if (!first) {
-							resent.incrementAndGet();
-						}
-						first = false;
-						long t0 = System.nanoTime();
-						Answer answer = post("/api/v1/scans", body);
-						long t1 = System.nanoTime();
-						if (answer.status() == 200) {
-							accepted.incrementAndGet();
-							acceptedLatencies.add(t1 - t0);
-							perWindow[(int) ((t1 - start) / 10_000_000_000L)]++;
-							break;
-						}
-						if (answer.status() == 503 || answer.status() == 429) {
-							shed.incrementAndGet();
-							pause(answer.retryAfter() * 1000 + (long) (Math.random() * 300));
-							continue;
-						}
-						failed.incrementAndGet();
-						if (answer.status() != 0) {
-							break;
-						}
-						pause(500);
-					}
+			int a = calm;
+			int b = calm + surgeSeconds;
+			double accepted = sum(phones.seconds.accepted, a, b) / (double) surgeSeconds;
+			double[] cpuPer = cpuPer(cpu, a, b, sum(phones.seconds.accepted, a, b));
+			long[] acceptedLatency = phones.acceptedLatency.between(a, b);
+			long[] refusals = phones.refusalLatency.between(a, b);
+			long[] healthAll = health.between(0, last + 1);
+			long[] apiAll = api.between(0, last + 1);
+			long[] pageAll = page.between(0, last + 1);
+			int recovered = -1;
+			for (int s = b; s < last; s++) {
+				if (phones.seconds.accepted.get(s) >= 0.9 * sustained) {
+					recovered = s - b;
+					break;
 				}
-			}, "surge-" + d);
-			threads.add(thread);
-			thread.start();
+			}
+			int drained = -1;
+			for (int s = b; s <= last; s++) {
+				if (backlog[s] <= sustained * 2 && s > b) {
+					drained = s - b;
+					break;
+				}
+			}
+			long rssMin = Long.MAX_VALUE;
+			long rssMax = 0;
+			for (int s = 0; s <= last; s++) {
+				if (rss[s] > 0) {
+					rssMin = Math.min(rssMin, rss[s]);
+					rssMax = Math.max(rssMax, rss[s]);
+				}
+			}
+			System.out.printf("  %ssurge@%d, the %d s at %d x: accepted %.0f events/s = %.2f of sustained; application CPU per"
+					+ " accepted event %.0f ms per 1,000 = %.2f of sustained (%.0f); PostgreSQL %.0f, load generator %.0f%n",
+					label, factor, surgeSeconds, factor, accepted, accepted / sustained, cpuPer[0], cpuPer[0] / online[6],
+					online[6], cpuPer[1], cpuPer[2]);
+			System.out.printf("  %ssurge@%d: accepted requests p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d); refused p50 %.1f ms,"
+					+ " p99 %.1f ms, max %.1f ms (n=%d, Retry-After %.1f s on average)%n", label, factor,
+					percentile(acceptedLatency, 0.5), percentile(acceptedLatency, 0.99), max(acceptedLatency),
+					acceptedLatency.length, percentile(refusals, 0.5), percentile(refusals, 0.99), max(refusals),
+					refusals.length, phones.retryAfterSeconds.get() / (double) Math.max(1, sum(phones.seconds.refused, 0,
+							last + 1)));
+			System.out.printf("  %ssurge@%d: throughout: /actuator/health p99 %.1f ms max %.1f ms, GET /api/v1/areas p99 %.1f ms"
+					+ " max %.1f ms, GET /login p99 %.1f ms max %.1f ms; application RSS %d-%d MB; after the surge the"
+					+ " accepted rate was back at 90%% of sustained after %s s, the outboxes empty after %s s%n", label,
+					factor, percentile(healthAll, 0.99), max(healthAll), percentile(apiAll, 0.99), max(apiAll),
+					percentile(pageAll, 0.99), max(pageAll), rssMin / 1024, rssMax / 1024,
+					recovered < 0 ? "never" : recovered, drained < 0 ? "never" : drained);
+			exactlyOnce(label + "surge@" + factor, phones, round);
+			long[] scanDelay = phones.scanDelay.between(a, b + calm);
+			System.out.printf("  %ssurge@%d: a scan's wait from the phone to its acknowledgement (outbox included), surge and"
+					+ " after: p50 %.0f ms, p99 %.0f ms%n", label, factor, percentile(scanDelay, 0.5),
+					percentile(scanDelay, 0.99));
+			return new double[] { accepted, percentile(acceptedLatency, 0.5), percentile(acceptedLatency, 0.99),
+					sum(phones.seconds.accepted, a, b), percentile(refusals, 0.99), max(healthAll), cpuPer[0], cpuPer[1],
+					cpuPer[2] };
 		}
-		for (Thread thread : threads) {
-			thread.join();
-		}
-		pacer.join();
-		probe.join();
-		System.out.printf("%nsurge: %.0f events/s sustained, step to %d x = %.0f events/s offered for %d s, then %.0f/s for 60 s%n",
-				rate, factor, rate * factor, surgeSeconds, rate);
-		System.out.printf("  accepted %d, shed (503/429 with Retry-After) %d, resent %d, failed %d%n", accepted.get(),
-				shed.get(), resent.get(), failed.get());
-		System.out.printf("  accepted requests: %s%n", percentiles(acceptedLatencies));
-		System.out.printf("  /actuator/health:  %s%n", percentiles(healthLatencies));
-		System.out.printf("  GET /api/v1/areas: %s%n", percentiles(pageLatencies));
-		StringBuilder windows = new StringBuilder();
-		for (int i = 0; i < perWindow.length - 1; i++) {
-			windows.append("%d-%ds:%.0f/s ".formatted(i * 10, i * 10 + 10, perWindow[i] / 10.0));
-		}
-		System.out.println("  accepted per 10 s window: " + windows);
-		System.out.println("  resident memory of the application: " + String.join(", ", memory));
 	}
 
+	private void printWindow(Phones phones, int from, int to, double[][] cpu, long[] rss, long[] backlog,
+			Phones.Latencies health, Phones.Latencies api, Phones.Latencies page) {
+		double width = to - from;
+		long accepted = sum(phones.seconds.accepted, from, to);
+		double[] cpuPer = cpuPer(cpu, from, to, accepted);
+		long[] acceptedLatency = phones.acceptedLatency.between(from, to);
+		long[] refusals = phones.refusalLatency.between(from, to);
+		long[] h = health.between(from, to);
+		long[] a = api.between(from, to);
+		long[] p = page.between(from, to);
+		System.out.printf("  %4d-%3ds %7.0f/s %7.0f/s %5.0f/s %5.0f/s | %6.1f / %7.1f ms | %7.1f ms | %5.0f / %5.0f / %5.0f ms"
+				+ "%s | %5.0f / %5.0f / %5.0f, %6.0f ms | %5d MB | %7d%n", from, to,
+				sum(phones.seconds.offered, from, to) / width, accepted / width,
+				sum(phones.seconds.refused, from, to) / width, sum(phones.seconds.failed, from, to) / width,
+				percentile(acceptedLatency, 0.5), percentile(acceptedLatency, 0.99), percentile(refusals, 0.99), cpuPer[0],
+				cpuPer[1], cpuPer[2], accepted == 0 ? " (nothing accepted)" : "", percentile(h, 0.99), percentile(a, 0.99),
+				percentile(p, 0.99), Math.max(max(h), Math.max(max(a), max(p))), rss[Math.min(to, rss.length - 1)] / 1024,
+				backlog[Math.min(to, backlog.length - 1)]);
+	}
+
+	/** CPU ms per 1,000 events of the application, PostgreSQL and the generator between two seconds' readings. */
+	private static double[] cpuPer(double[][] cpu, int from, int to, long events) {
+		int a = from;
+		while (a < to && cpu[a] == null) {
+			a++;
+		}
+		int b = Math.min(to, cpu.length - 1);
+		while (b > a && cpu[b] == null) {
+			b--;
+		}
+		if (events == 0 || a >= b || cpu[a] == null || cpu[b] == null) {
+			return new double[3];
+		}
+		double scale = (to - from) / (double) (b - a) * 1e6 / events;
+		return new double[] { (cpu[b][0] - cpu[a][0]) * scale, (cpu[b][1] - cpu[a][1]) * scale,
+				(cpu[b][2] - cpu[a][2]) * scale };
+	}
+
+	/**
+	 * Nothing acknowledged is lost and nothing stored twice: every event id the phones were acknowledged is in the scan
+	 * log, and the round holds one sample per accepted SAMPLED event, each of a different person.
+	 */
+	private void exactlyOnce(String label, Phones phones, long round) {
+		long[][] ids = phones.acknowledgedIds();
+		long found = 0;
+		long acceptedSamples = 0;
+		for (int from = 0; from < ids[0].length; from += 20_000) {
+			int to = Math.min(ids[0].length, from + 20_000);
+			java.util.UUID[] chunk = new java.util.UUID[to - from];
+			for (int i = from; i < to; i++) {
+				chunk[i - from] = new java.util.UUID(ids[0][i], ids[1][i]);
+			}
+			Map<String, Object> counts = jdbc.sql("""
+					SELECT count(*) AS found, count(*) FILTER (WHERE type = 'SAMPLED' AND status = 'ACCEPTED') AS sampled
+					FROM testing_scan_event WHERE event_id = ANY(:ids::uuid[])
+					""").param("ids", chunk).query().singleRow();
+			found += ((Number) counts.get("found")).longValue();
+			acceptedSamples += ((Number) counts.get("sampled")).longValue();
+		}
+		Map<String, Object> samples = jdbc.sql("""
+				SELECT count(*) AS samples, count(DISTINCT person_id) AS people FROM testing_sample WHERE round_id = :round
+				""").param("round", round).query().singleRow();
+		long stored = ((Number) samples.get("samples")).longValue();
+		long people = ((Number) samples.get("people")).longValue();
+		System.out.printf("  %s: %d event ids acknowledged to the phones, %d of them in the scan log (lost: %d); %d accepted"
+				+ " SAMPLED events, %d samples of %d people in the round (stored twice: %d); %d scans still in outboxes%n",
+				label, ids[0].length, found, ids[0].length - found, acceptedSamples, stored, people,
+				stored - Math.min(acceptedSamples, people), phones.unacknowledged());
+	}
+
+	private static long sum(java.util.concurrent.atomic.AtomicLongArray values, int from, int to) {
+		long sum = 0;
+		for (int i = from; i < Math.min(to, values.length()); i++) {
+			sum += values.get(i);
+		}
+		return sum;
+	}
+
+	private static double max(long[] sorted) {
+		return sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6;
+	}
+
+	/** How long a GET takes, in ns (30 s when it failed). */
 	private long time(String path, String bearer) {
 		long t0 = System.nanoTime();
 		Answer answer = execute(new HttpGet("http://localhost:" + port + path), bearer);
 		return answer.status() == 0 ? 30_000_000_000L : System.nanoTime() - t0;
 	}
 
-	private static String rss(long pid) {
+	/** The resident memory of a process in kB (Linux). */
+	private static long rssKb(long pid) {
 		try {
 			return Files.readAllLines(Path.of("/proc/" + pid + "/status"))
 				.stream()
 				.filter(l -> l.startsWith("VmRSS"))
-				.map(l -> l.replaceAll("\\s+", " ").replace("VmRSS: ", ""))
+				.mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
 				.findFirst()
-				.orElse("?");
+				.orElse(0);
 		}
-		catch (java.io.IOException ex) {
-			return "?";
+		catch (java.io.IOException | RuntimeException ex) {
+			return 0;
 		}
-	}
-
-	private static String percentiles(List<Long> latencies) {
-		long[] sorted;
-		synchronized (latencies) {
-			sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-		}
-		return "n=%d p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms".formatted(sorted.length,
-				percentile(sorted, 0.5), percentile(sorted, 0.9), percentile(sorted, 0.99),
-				sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
 	}
 }

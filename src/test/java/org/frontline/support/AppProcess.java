@@ -25,6 +25,10 @@ public final class AppProcess implements AutoCloseable {
 
 	private Process process;
 
+	private String classpath = System.getProperty("frontline.app.classpath", System.getProperty("java.class.path"));
+
+	private String cpus;
+
 	public AppProcess(Path log, String... args) throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			this.port = socket.getLocalPort();
@@ -37,12 +41,27 @@ public final class AppProcess implements AutoCloseable {
 		return port;
 	}
 
+	/** Runs another build of Frontline (its classes and runtime dependencies) instead of this one. */
+	public AppProcess classpath(String classpath) {
+		this.classpath = classpath;
+		return this;
+	}
+
+	/** Runs the process on these CPUs only ({@code taskset -c}, e.g. "0"). */
+	public AppProcess cpus(String cpus) {
+		this.cpus = cpus;
+		return this;
+	}
+
 	public Api api() {
 		return new Api(port);
 	}
 
 	public AppProcess start() throws Exception {
 		List<String> command = new ArrayList<>();
+		if (cpus != null) {
+			command.addAll(List.of("taskset", "-c", cpus));
+		}
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + System.getProperty("frontline.app.xmx", "1g"));
 		// The collector the README recommends (and spring-boot:run passes).
@@ -52,7 +71,7 @@ public final class AppProcess implements AutoCloseable {
 			command.addAll(List.of(jvmArgs.trim().split("\\s+")));
 		}
 		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
+		command.add(classpath);
 		command.add("org.frontline.FrontlineApplication");
 		command.add("--server.port=" + port);
 		command.addAll(args);
