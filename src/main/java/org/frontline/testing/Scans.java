@@ -57,6 +57,11 @@ public class Scans {
 		}
 	}
 
+	/** Whether every committer already holds more than it can store in time: a new batch would be refused. */
+	public boolean backlogged() {
+		return committer.backlogged();
+	}
+
 	/** 503: the events could not be stored now; sending them again is safe (nothing is stored twice). */
 	public static Problem unavailable() {
 		return Problem.unavailable("scans-unavailable", null, "testing.scans.unavailable", 1);

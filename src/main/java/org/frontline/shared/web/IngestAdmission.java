@@ -14,22 +14,18 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.frontline.shared.IngestBacklog;
+import org.frontline.shared.IngestLimit;
 import org.frontline.shared.Problem;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Admission control for the bulk ingest endpoints (device scans, lab results). At most {@code max-concurrent} such
- * requests per endpoint are worked on at once per instance; one more is answered 503 with {@code Retry-After} at
- * once, without waiting for a thread or a connection, and devices resend it later. A surge so never holds more than
- * those threads, and the pages and the health check always find threads and database connections of their own.
- * Scans wait for a shared commit without holding a thread, so many can be in flight (their committers' queue limit
- * bounds how long they wait); results each hold a database connection. An
- * endpoint whose queue is already full ({@link IngestBacklog}) is refused here too, before its body is read.
+ * Admission control for the bulk ingest endpoints, each declared by its module as an {@link IngestLimit}: a request
+ * past the endpoint's concurrent limit, or to an endpoint that is already backlogged, is answered 503 with
+ * {@code Retry-After} at once, before its body is read, and the device sends it again later. A surge so never holds
+ * more than those requests, and pages and the health check keep threads and database connections of their own.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -37,18 +33,16 @@ class IngestAdmission extends OncePerRequestFilter {
 
 	private final Map<String, Semaphore> permits;
 
-	private final Map<String, IngestBacklog> backlogs;
+	private final Map<String, IngestLimit> limits;
 
 	private final AtomicLong shed = new AtomicLong();
 
 	private final ProblemWriter problems;
 
-	IngestAdmission(@Value("${frontline.ingest.scans.max-concurrent:2000}") int scans,
-			@Value("${frontline.ingest.results.max-concurrent:16}") int results, List<IngestBacklog> backlogs,
-			ProblemWriter problems) {
+	IngestAdmission(List<IngestLimit> limits, ProblemWriter problems) {
 		this.problems = problems;
-		this.permits = Map.of("/api/v1/scans", new Semaphore(scans), "/api/v1/results", new Semaphore(results));
-		this.backlogs = backlogs.stream().collect(Collectors.toMap(IngestBacklog::path, b -> b));
+		this.limits = limits.stream().collect(Collectors.toMap(IngestLimit::path, l -> l));
+		this.permits = limits.stream().collect(Collectors.toMap(IngestLimit::path, l -> new Semaphore(l.maxConcurrent())));
 	}
 
 	@Override
@@ -60,8 +54,7 @@ class IngestAdmission extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Semaphore endpoint = permits.get(request.getRequestURI());
-		IngestBacklog backlog = backlogs.get(request.getRequestURI());
-		if ((backlog != null && backlog.full()) || !endpoint.tryAcquire()) {
+		if (limits.get(request.getRequestURI()).backlogged().getAsBoolean() || !endpoint.tryAcquire()) {
 			shed.incrementAndGet();
 			problems.write(request, response, Problem.busy("busy", "problem.busy.resend", 1));
 			return;

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.frontline.people.ResolvedCode;
 import org.frontline.shared.DatabaseUnavailable;
-import org.frontline.shared.IngestBacklog;
 import org.frontline.shared.Viewer;
 import org.frontline.testing.ScanEvent;
 import org.frontline.testing.ScanResult;
@@ -42,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code frontline.scans.max-queue-ms} at its recent rate.
  */
 @Component
-public class ScanCommitter implements SmartLifecycle, IngestBacklog {
+public class ScanCommitter implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ScanCommitter.class);
 
@@ -309,14 +308,8 @@ public class ScanCommitter implements SmartLifecycle, IngestBacklog {
 		return ScanResult.rejected(event.eventId(), "TRY_AGAIN", "The event could not be stored now; send it again.");
 	}
 
-	@Override
-	public String path() {
-		return "/api/v1/scans";
-	}
-
 	/** Every lane already holds more than it can commit in time. */
-	@Override
-	public boolean full() {
+	public boolean backlogged() {
 		return lanes.stream().allMatch(lane -> lane.behind(lane.queuedEvents.get()));
 	}
 
