@@ -243,11 +243,13 @@ public final class ScanBench {
 						figures.computeIfAbsent(label, k -> new java.util.LinkedHashMap<>())
 							.computeIfAbsent(mode, k -> new ArrayList<>())
 							.add(result);
+						String tail = named[0].equals("surge")
+								? "; refused p99 %.1f ms, health max %.1f ms".formatted(result[4], result[5])
+								: result[5] > 0 ? "; p99.9 %.1f ms, max %.1f ms".formatted(result[4], result[5]) : "";
 						System.out.printf("run %d %s%-12s %8.0f events/s  p50 %7.1f ms  p99 %7.1f ms  (%d events%s; "
 								+ "CPU per 1,000: application %.0f ms, PostgreSQL %.0f ms, load generator %.0f ms)%n", run,
-								label, mode, result[0], result[1], result[2], (long) result[3],
-								result[5] > 0 ? "; p99.9 %.1f ms, max %.1f ms".formatted(result[4], result[5]) : "",
-								result[6], result[7], result[8]);
+								label, mode, result[0], result[1], result[2], (long) result[3], tail, result[6], result[7],
+								result[8]);
 						thisRun.put(mode, result[0]);
 					}
 					if (thisRun.containsKey("offline") && thisRun.containsKey("baseline")) {
@@ -1023,8 +1025,18 @@ public final class ScanBench {
 				sum(phones.seconds.refused, from, to) / width, sum(phones.seconds.failed, from, to) / width,
 				percentile(acceptedLatency, 0.5), percentile(acceptedLatency, 0.99), percentile(refusals, 0.99), cpuPer[0],
 				cpuPer[1], cpuPer[2], accepted == 0 ? " (nothing accepted)" : "", percentile(h, 0.99), percentile(a, 0.99),
-				percentile(p, 0.99), Math.max(max(h), Math.max(max(a), max(p))), rss[Math.min(to, rss.length - 1)] / 1024,
-				backlog[Math.min(to, backlog.length - 1)]);
+				percentile(p, 0.99), Math.max(max(h), Math.max(max(a), max(p))), lastReading(rss, from, to) / 1024,
+				lastReading(backlog, from, to));
+	}
+
+	/** The last reading taken in [from, to], or 0. */
+	private static long lastReading(long[] readings, int from, int to) {
+		for (int s = Math.min(to, readings.length - 1); s >= from; s--) {
+			if (readings[s] != 0) {
+				return readings[s];
+			}
+		}
+		return 0;
 	}
 
 	/** CPU ms per 1,000 events of the application, PostgreSQL and the generator between two seconds' readings. */
