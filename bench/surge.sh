@@ -5,7 +5,7 @@
 # Options (defaults): --residents=2000000 --sites=1000 --data=target/bench-data --runs=3
 #   --modes=online,surge@2,surge@5,surge@10 --phones=3000 --calm-seconds=20 --surge-seconds=30
 #   --before=DIR    a second build (a checkout; its classes are compiled here) measured in the same invocation,
-#                   each run alternating which build goes first
+#                   each run alternating which build goes first; --after=DIR measures that checkout instead of this one
 #   --pin           the application and PostgreSQL on CPU 0, this load generator on CPU 1 (taskset)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,7 @@ pin=()
 for arg in "$@"; do
   case "$arg" in
     --modes=*) modes="" ;;
-    --before=*) (cd "${arg#--before=}" && ./mvnw -q -B -o compile dependency:build-classpath \
+    --before=*|--after=*) (cd "${arg#*=}" && ./mvnw -q -B -o compile dependency:build-classpath \
                   -Dmdep.outputFile=target/app.classpath -Dmdep.includeScope=runtime) ;;
     --pin) pin=(taskset -c 1) ;;
   esac

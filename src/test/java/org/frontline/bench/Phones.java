@@ -27,15 +27,17 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Scanning phones in open loop, as the scanning page behaves: every phone scans on its own schedule (the offered rate
  * of its phase, exponential gaps), keeps each scan in its outbox until the server acknowledges it, has one request in
- * flight at a time carrying everything in its outbox (up to {@link #BATCH} events), sends again at once while its
+ * flight at a time carrying everything in its outbox (up to {@link #BATCH} events, or fewer if told), sends again at once while its
  * outbox is not empty, and after a refusal (429/503) waits the Retry-After delay plus a jitter of up to a second.
  * A failed request (connection lost, timed out) is sent again after one to three seconds. Each phone keeps its own
  * connection. Every phone keeps a log of the event ids the server acknowledged.
  */
 final class Phones implements AutoCloseable {
 
-	/** As many events as the scanning page sends in one request. */
+	/** At most as many events in one request as the scanning page sends. */
 	static final int BATCH = 500;
+
+	private final int batch;
 
 	/** What a phone scans next: the JSON of one event, made when it is sent. */
 	interface Scanner {
@@ -147,7 +149,8 @@ final class Phones implements AutoCloseable {
 
 	private volatile List<Phase> phases = List.of();
 
-	Phones(int port, String token, int count, int maxSeconds, Scanner scanner) {
+	Phones(int port, String token, int count, int batch, int maxSeconds, Scanner scanner) {
+		this.batch = batch;
 		this.url = "http://localhost:" + port + "/api/v1/scans";
 		this.token = token;
 		this.scanner = scanner;
@@ -310,7 +313,7 @@ final class Phones implements AutoCloseable {
 			}
 			sendAt = 0;
 			if (body == null) {
-				sending = Math.min(BATCH, outbox.size());
+				sending = Math.min(batch, outbox.size());
 				StringBuilder json = new StringBuilder(sending * 220 + 64);
 				json.append("{\"deviceId\":\"phone-").append(number).append("\",\"events\":[");
 				int i = 0;

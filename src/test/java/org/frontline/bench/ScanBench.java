@@ -133,16 +133,20 @@ public final class ScanBench {
 			}
 			List<Build> builds = new ArrayList<>();
 			if (options.containsKey("before")) {
-				Path before = Path.of(options.get("before")).toAbsolutePath();
-				builds.add(new Build("before", before.resolve("target/classes") + ":"
-						+ Files.readString(before.resolve("target/app.classpath")).trim()));
-				builds.add(new Build("after", null));
+				builds.add(new Build("before", classpath(options.get("before"))));
+				builds.add(new Build("after", options.containsKey("after") ? classpath(options.get("after")) : null));
 			}
 			else {
 				builds.add(new Build("", null));
 			}
 			run(builds, appArgs, data);
 		}
+	}
+
+	/** The runtime classpath of a checkout that bench/surge.sh compiled. */
+	private static String classpath(String checkout) throws java.io.IOException {
+		Path dir = Path.of(checkout).toAbsolutePath();
+		return dir.resolve("target/classes") + ":" + Files.readString(dir.resolve("target/app.classpath")).trim();
 	}
 
 	/**
@@ -906,7 +910,8 @@ public final class ScanBench {
 		};
 		int total = calm + surgeSeconds + calm;
 		int drainSeconds = 180;
-		try (Phones phones = new Phones(port, token, count, total + drainSeconds + 30, scanner)) {
+		int batch = Integer.parseInt(options.getOrDefault("phone-batch", String.valueOf(Phones.BATCH)));
+		try (Phones phones = new Phones(port, token, count, batch, total + drainSeconds + 30, scanner)) {
 			long start = phones.start;
 			long surgeFrom = start + calm * 1_000_000_000L;
 			long surgeTo = surgeFrom + surgeSeconds * 1_000_000_000L;
@@ -942,8 +947,9 @@ public final class ScanBench {
 			probe.join();
 			int last = phones.second(System.nanoTime());
 			System.out.printf("%n%ssurge@%d: %d phones, open loop; sustained (online) %.0f events/s; %d s at it, %d s at %.0f "
-					+ "events/s, %d s at it again, then the outboxes empty (%s)%n", label, factor, count, sustained, calm,
-					surgeSeconds, sustained * factor, calm, options.containsKey("pin") ? "pinned" : "not pinned");
+					+ "events/s, %d s at it again, then the outboxes empty (up to %d events a request; %s)%n", label, factor,
+					count, sustained, calm, surgeSeconds, sustained * factor, calm, batch,
+					options.containsKey("pin") ? "pinned" : "not pinned");
 			System.out.println("    window    offered accepted   shed  failed | accepted p50 / p99 | refused p99 |"
 					+ " CPU ms per 1,000 accepted: app / PostgreSQL / generator | health / API / page p99, max |"
 					+ " memory (RSS) | outboxes");
@@ -986,10 +992,12 @@ public final class ScanBench {
 					+ " accepted event %.0f ms per 1,000 = %.2f of sustained (%.0f); PostgreSQL %.0f, load generator %.0f%n",
 					label, factor, surgeSeconds, factor, accepted, accepted / sustained, cpuPer[0], cpuPer[0] / online[6],
 					online[6], cpuPer[1], cpuPer[2]);
-			System.out.printf("  %ssurge@%d: accepted requests p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d); refused p50 %.1f ms,"
-					+ " p99 %.1f ms, max %.1f ms (n=%d, Retry-After %.1f s on average)%n", label, factor,
+			System.out.printf("  %ssurge@%d: accepted requests p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d, %.1f events each);"
+					+ " refused p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d, Retry-After %.1f s on average)%n", label, factor,
 					percentile(acceptedLatency, 0.5), percentile(acceptedLatency, 0.99), max(acceptedLatency),
-					acceptedLatency.length, percentile(refusals, 0.5), percentile(refusals, 0.99), max(refusals),
+					acceptedLatency.length,
+					sum(phones.seconds.accepted, a, b) / (double) Math.max(1, acceptedLatency.length),
+					percentile(refusals, 0.5), percentile(refusals, 0.99), max(refusals),
 					refusals.length, phones.retryAfterSeconds.get() / (double) Math.max(1, sum(phones.seconds.refused, 0,
 							last + 1)));
 			System.out.printf("  %ssurge@%d: throughout: /actuator/health p99 %.1f ms max %.1f ms, GET /api/v1/areas p99 %.1f ms"
