@@ -132,12 +132,13 @@ public final class ScanBench {
 				pinPostgres();
 			}
 			List<Build> builds = new ArrayList<>();
+			String after = options.containsKey("after") ? classpath(options.get("after")) : null;
 			if (options.containsKey("before")) {
 				builds.add(new Build("before", classpath(options.get("before"))));
-				builds.add(new Build("after", options.containsKey("after") ? classpath(options.get("after")) : null));
+				builds.add(new Build("after", after));
 			}
 			else {
-				builds.add(new Build("", null));
+				builds.add(new Build("", after));
 			}
 			run(builds, appArgs, data);
 		}
@@ -192,75 +193,22 @@ public final class ScanBench {
 		List<String> modes = Arrays.asList(options.get("modes").split(","));
 		Map<String, Map<String, List<double[]>>> figures = new java.util.LinkedHashMap<>();
 		Map<String, List<Double>> ratios = new HashMap<>();
-		boolean prepared = false;
-		for (int run = 1; run <= option("runs"); run++) {
+		if (builds.size() == 1) {
+			// One build: one application for all runs, warmed up once.
+			try (AppProcess app = start(builds.get(0), appArgs, data)) {
+				for (int run = 1; run <= option("runs"); run++) {
+					runModes(run, "", modes, app, figures, ratios);
+				}
+			}
+		}
+		for (int run = 1; builds.size() > 1 && run <= option("runs"); run++) {
 			List<Build> order = new ArrayList<>(builds);
 			if (run % 2 == 0) {
 				java.util.Collections.reverse(order);
 			}
 			for (Build build : order) {
-				String label = build.name().isEmpty() ? "" : build.name() + " ";
-				AppProcess app = new AppProcess(data.resolve("app.log"), appArgs.toArray(String[]::new));
-				if (build.classpath() != null) {
-					app.classpath(build.classpath());
-				}
-				if (options.containsKey("pin")) {
-					app.cpus("0");
-				}
-				try (app) {
-					long started = System.nanoTime();
-					app.start();
-					port = app.port();
-					appPid = app.pid();
-					System.out.printf("%sFrontline up in %.1f s on %s (PostgreSQL fsync=%s, synchronous_commit=%s)%n", label,
-							(System.nanoTime() - started) / 1e9, data, jdbc.sql("SHOW fsync").query(String.class).single(),
-							jdbc.sql("SHOW synchronous_commit").query(String.class).single());
-					// Time the WAL's writes and flushes (pg_stat_wal), so a slow commit can be told from a slow disk.
-					jdbc.sql("ALTER SYSTEM SET track_wal_io_timing = on").update();
-					jdbc.sql("SELECT pg_reload_conf()").query(Boolean.class).single();
-					token = app.api().as("admin", "bench-pass-1").token();
-					if (!prepared) {
-						prepareCity(app.api());
-						prepared = true;
-					}
-					warmUpServer();
-					Map<String, Double> thisRun = new HashMap<>();
-					double[] online = null;
-					for (String mode : modes) {
-						// "online@200" is the online mode with 200 devices, "offline@500" the offline mode with batches
-						// of 500, "paced@5000" the devices offering 5,000 events per second between them, "surge@5"
-						// phones offering five times the sustained (online) rate of this run.
-						String[] named = mode.split("@");
-						Integer size = named.length > 1 ? Integer.valueOf(named[1]) : null;
-						double[] result = switch (named[0]) {
-							case "online" -> drive("online", size != null ? size : option("devices"), 1, 0);
-							case "paced" -> drive("paced", option("devices"), 1, size != null ? size : 5_000);
-							case "offline" -> drive("offline", option("offline-devices"),
-									size != null ? size : option("batch"), 0);
-							case "baseline" -> baseline(option("offline-devices"), size != null ? size : option("batch"));
-							case "surge" -> surge(label, size != null ? size : 10, online, app);
-							default -> throw new IllegalArgumentException("No mode " + mode);
-						};
-						if (named[0].equals("online")) {
-							online = result;
-						}
-						figures.computeIfAbsent(label, k -> new java.util.LinkedHashMap<>())
-							.computeIfAbsent(mode, k -> new ArrayList<>())
-							.add(result);
-						String tail = named[0].equals("surge")
-								? "; refused p99 %.1f ms, health max %.1f ms".formatted(result[4], result[5])
-								: result[5] > 0 ? "; p99.9 %.1f ms, max %.1f ms".formatted(result[4], result[5]) : "";
-						System.out.printf("run %d %s%-12s %8.0f events/s  p50 %7.1f ms  p99 %7.1f ms  (%d events%s; "
-								+ "CPU per 1,000: application %.0f ms, PostgreSQL %.0f ms, load generator %.0f ms)%n", run,
-								label, mode, result[0], result[1], result[2], (long) result[3], tail, result[6], result[7],
-								result[8]);
-						thisRun.put(mode, result[0]);
-					}
-					if (thisRun.containsKey("offline") && thisRun.containsKey("baseline")) {
-						double ratio = thisRun.get("offline") / thisRun.get("baseline");
-						ratios.computeIfAbsent(label, k -> new ArrayList<>()).add(ratio);
-						System.out.printf("run %d %soffline / baseline = %.2f%n", run, label, ratio);
-					}
+				try (AppProcess app = start(build, appArgs, data)) {
+					runModes(run, build.name() + " ", modes, app, figures, ratios);
 				}
 			}
 		}
@@ -288,6 +236,77 @@ public final class ScanBench {
 						median(after, 0) / median(before, 0), median(after, 2) / median(before, 2),
 						median(after, 6) / median(before, 6), median(after, 7) / median(before, 7));
 			}
+		}
+	}
+
+	private boolean prepared;
+
+	/** Starts a build of the application, signs in, prepares the city the first time, and warms the server up. */
+	private AppProcess start(Build build, List<String> appArgs, Path data) throws Exception {
+		AppProcess app = new AppProcess(data.resolve("app.log"), appArgs.toArray(String[]::new));
+		if (build.classpath() != null) {
+			app.classpath(build.classpath());
+		}
+		if (options.containsKey("pin")) {
+			app.cpus("0");
+		}
+		long started = System.nanoTime();
+		app.start();
+		port = app.port();
+		appPid = app.pid();
+		System.out.printf("%sFrontline up in %.1f s on %s (PostgreSQL fsync=%s, synchronous_commit=%s)%n",
+				build.name().isEmpty() ? "" : build.name() + ": ", (System.nanoTime() - started) / 1e9, data,
+				jdbc.sql("SHOW fsync").query(String.class).single(),
+				jdbc.sql("SHOW synchronous_commit").query(String.class).single());
+		// Time the WAL's writes and flushes (pg_stat_wal), so a slow commit can be told from a slow disk.
+		jdbc.sql("ALTER SYSTEM SET track_wal_io_timing = on").update();
+		jdbc.sql("SELECT pg_reload_conf()").query(Boolean.class).single();
+		token = app.api().as("admin", "bench-pass-1").token();
+		if (!prepared) {
+			prepareCity(app.api());
+			prepared = true;
+		}
+		warmUpServer();
+		return app;
+	}
+
+	/** Every mode once, on a running application. */
+	private void runModes(int run, String label, List<String> modes, AppProcess app,
+			Map<String, Map<String, List<double[]>>> figures, Map<String, List<Double>> ratios) throws Exception {
+		Map<String, Double> thisRun = new HashMap<>();
+		double[] online = null;
+		for (String mode : modes) {
+			// "online@200" is the online mode with 200 devices, "offline@500" the offline mode with batches of 500,
+			// "paced@5000" the devices offering 5,000 events per second between them, "surge@5" phones offering five
+			// times the sustained (online) rate of this run.
+			String[] named = mode.split("@");
+			Integer size = named.length > 1 ? Integer.valueOf(named[1]) : null;
+			double[] result = switch (named[0]) {
+				case "online" -> drive("online", size != null ? size : option("devices"), 1, 0);
+				case "paced" -> drive("paced", option("devices"), 1, size != null ? size : 5_000);
+				case "offline" -> drive("offline", option("offline-devices"), size != null ? size : option("batch"), 0);
+				case "baseline" -> baseline(option("offline-devices"), size != null ? size : option("batch"));
+				case "surge" -> surge(label, size != null ? size : 10, online, app);
+				default -> throw new IllegalArgumentException("No mode " + mode);
+			};
+			if (named[0].equals("online")) {
+				online = result;
+			}
+			figures.computeIfAbsent(label, k -> new java.util.LinkedHashMap<>())
+				.computeIfAbsent(mode, k -> new ArrayList<>())
+				.add(result);
+			String tail = named[0].equals("surge")
+					? "; refused p99 %.1f ms, health max %.1f ms".formatted(result[4], result[5])
+					: result[5] > 0 ? "; p99.9 %.1f ms, max %.1f ms".formatted(result[4], result[5]) : "";
+			System.out.printf("run %d %s%-12s %8.0f events/s  p50 %7.1f ms  p99 %7.1f ms  (%d events%s; CPU per 1,000: "
+					+ "application %.0f ms, PostgreSQL %.0f ms, load generator %.0f ms)%n", run, label, mode, result[0],
+					result[1], result[2], (long) result[3], tail, result[6], result[7], result[8]);
+			thisRun.put(mode, result[0]);
+		}
+		if (thisRun.containsKey("offline") && thisRun.containsKey("baseline")) {
+			double ratio = thisRun.get("offline") / thisRun.get("baseline");
+			ratios.computeIfAbsent(label, k -> new ArrayList<>()).add(ratio);
+			System.out.printf("run %d %soffline / baseline = %.2f%n", run, label, ratio);
 		}
 	}
 
