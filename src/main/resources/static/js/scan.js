@@ -27,6 +27,10 @@
   var state = load();
   var db = null;
   var flushing = false;
+  // When the server turned the outbox away (429/503 with Retry-After) or could not be reached: not before this time
+  // (ms), with a random part, so that the phones turned away together do not all come back in the same second.
+  var notBefore = 0;
+  var retryTimer = null;
   var resampleWho = null;
   var rows = {};
 
@@ -199,8 +203,14 @@
       .then(flush);
   }
 
+  function later(seconds) {
+    notBefore = Date.now() + seconds * 1000 + Math.floor(Math.random() * 1000);
+    if (retryTimer) { clearTimeout(retryTimer); }
+    retryTimer = setTimeout(function () { retryTimer = null; flush(); }, notBefore - Date.now());
+  }
+
   function flush() {
-    if (flushing) { return Promise.resolve(); }
+    if (flushing || Date.now() < notBefore) { return Promise.resolve(); }
     flushing = true;
     return all().then(function (items) {
       if (items.length === 0) { return null; }
@@ -213,9 +223,17 @@
         headers: headers,
         body: JSON.stringify({ deviceId: 'web-' + page.dataset.user, events: batch.map(function (i) { return i.event; }) })
       }).then(function (response) {
+        if (response.status === 429 || response.status === 503) {
+          // Kept in the outbox and sent again after the delay the server asked for.
+          later(Math.max(1, Number(response.headers.get('Retry-After')) || 1));
+          setOnline(true);
+          show('wait', messages.BUSY + ' · ' + pendingCount.textContent, false);
+          return 'busy';
+        }
         if (!response.ok) { throw new Error('HTTP ' + response.status); }
         return response.json();
       }).then(function (body) {
+        if (body === 'busy') { return null; }
         setOnline(true);
         var sent = batch.map(function (i) { return i.seq; });
         return tx('readwrite', function (store) { sent.forEach(function (seq) { store.delete(seq); }); })
@@ -227,6 +245,7 @@
       });
     }).catch(function () {
       setOnline(false);
+      later(1 + Math.random() * 2);
       if (answer.classList.contains('idle') || answer.classList.contains('wait')) {
         show('wait', messages.SAVED_OFFLINE + ' · ' + pendingCount.textContent, false);
       }

@@ -52,6 +52,14 @@ public class Problem extends RuntimeException {
 		this.retryAfterSeconds = retryAfterSeconds;
 	}
 
+	/**
+	 * 429 with {@code Retry-After}: turned away before anything was done, to keep the service for what it can take; the
+	 * same request may be sent again after the delay. (Unlike a 503, a 429 leaves the connection open.)
+	 */
+	public static Problem shed(String type, String key, int retryAfterSeconds, Object... args) {
+		return new Problem(HttpStatus.TOO_MANY_REQUESTS, type, null, Message.of(key, args), List.of(), retryAfterSeconds);
+	}
+
 	/** 503 with {@code Retry-After}: nothing was done; the same request may be sent again after the delay. */
 	public static Problem busy(String type, String key, int retryAfterSeconds, Object... args) {
 		return new Problem(HttpStatus.SERVICE_UNAVAILABLE, type, null, Message.of(key, args), List.of(),

@@ -2,6 +2,7 @@ package org.frontline.testing;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
@@ -53,7 +54,7 @@ public class Scans {
 			return committer.submit(viewer, deviceId, List.copyOf(batch.events()));
 		}
 		catch (ScanCommitter.Busy busy) {
-			throw Problem.busy("scans-busy", "testing.scans.busy", 1);
+			throw Problem.shed("scans-busy", "testing.scans.busy", 1 + ThreadLocalRandom.current().nextInt(3));
 		}
 	}
 

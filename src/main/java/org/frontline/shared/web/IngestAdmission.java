@@ -2,8 +2,11 @@ package org.frontline.shared.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -16,47 +19,117 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.frontline.shared.IngestLimit;
 import org.frontline.shared.Problem;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Admission control for the bulk ingest endpoints, each declared by its module as an {@link IngestLimit}: a request
- * past the endpoint's concurrent limit, or to an endpoint that is already backlogged, is answered 503 with
- * {@code Retry-After} at once, before its body is read, and the device sends it again later. A surge so never holds
- * more than those requests, and pages and the health check keep threads and database connections of their own.
+ * Admission control for the bulk ingest endpoints, each declared by its module as an {@link IngestLimit}. A request
+ * past the endpoint's concurrent limit, or to an endpoint that is already backlogged, is answered at once, before its
+ * caller is authenticated or its body read: 429 (which, unlike a 503, leaves the device's connection open) with a
+ * body made once per language and a {@code Retry-After} that grows with how many of the endpoint's requests it turned
+ * away lately and is spread at random over [d, 2d], so that devices turned away together do not come back together.
+ * A surge so costs little more than the requests the endpoint can take, and pages and the health check keep threads
+ * and database connections of their own.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class IngestAdmission extends OncePerRequestFilter {
 
-	private final Map<String, Semaphore> permits;
-
-	private final Map<String, IngestLimit> limits;
-
-	private final AtomicLong shed = new AtomicLong();
+	private final Map<String, Endpoint> endpoints;
 
 	private final ProblemWriter problems;
 
-	IngestAdmission(List<IngestLimit> limits, ProblemWriter problems) {
+	private final Texts texts;
+
+	/**
+	 * {@code frontline.ingest.max-retry-after} (15) is the longest base delay in seconds; a device waits between the
+	 * base and twice it.
+	 */
+	IngestAdmission(List<IngestLimit> limits, ProblemWriter problems, Texts texts,
+			@Value("${frontline.ingest.max-retry-after:15}") int maxRetryAfter) {
 		this.problems = problems;
-		this.limits = limits.stream().collect(Collectors.toMap(IngestLimit::path, l -> l));
-		this.permits = limits.stream().collect(Collectors.toMap(IngestLimit::path, l -> new Semaphore(l.maxConcurrent())));
+		this.texts = texts;
+		this.endpoints = limits.stream()
+			.collect(Collectors.toMap(IngestLimit::path, limit -> new Endpoint(limit, maxRetryAfter)));
+	}
+
+	/** An endpoint's limit and permits, and how many of its requests were turned away per request taken lately. */
+	private static final class Endpoint {
+
+		final IngestLimit limit;
+
+		final Semaphore permits;
+
+		final AtomicLong refused = new AtomicLong();
+
+		final AtomicLong admitted = new AtomicLong();
+
+		final AtomicLong shed = new AtomicLong();
+
+		final Map<Locale, byte[]> bodies = new ConcurrentHashMap<>();
+
+		private final int maxRetryAfter;
+
+		private volatile long second = System.nanoTime() / 1_000_000_000L;
+
+		/** Requests refused per request admitted, smoothed over the last seconds. */
+		private volatile double pressure;
+
+		Endpoint(IngestLimit limit, int maxRetryAfter) {
+			this.limit = limit;
+			this.maxRetryAfter = maxRetryAfter;
+			this.permits = new Semaphore(limit.maxConcurrent());
+		}
+
+		boolean admit() {
+			roll();
+			if (limit.backlogged().getAsBoolean() || !permits.tryAcquire()) {
+				refused.incrementAndGet();
+				shed.incrementAndGet();
+				return false;
+			}
+			admitted.incrementAndGet();
+			return true;
+		}
+
+		/** Seconds to wait: about one per request refused for each taken in the last seconds, at least one. */
+		int retryAfter() {
+			int base = (int) Math.max(1, Math.min(maxRetryAfter, Math.round(pressure)));
+			return base + ThreadLocalRandom.current().nextInt(base + 1);
+		}
+
+		private void roll() {
+			long now = System.nanoTime() / 1_000_000_000L;
+			if (now == second) {
+				return;
+			}
+			synchronized (this) {
+				if (now != second) {
+					double ratio = refused.getAndSet(0) / (double) Math.max(1, admitted.getAndSet(0));
+					// A second without requests counts as a calm one.
+					pressure = now - second > 1 ? 0.5 * pressure : 0.5 * pressure + 0.5 * ratio;
+					second = now;
+				}
+			}
+		}
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod()) || !permits.containsKey(request.getRequestURI());
+		return !"POST".equals(request.getMethod()) || !endpoints.containsKey(request.getRequestURI());
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Semaphore endpoint = permits.get(request.getRequestURI());
-		if (limits.get(request.getRequestURI()).backlogged().getAsBoolean() || !endpoint.tryAcquire()) {
-			shed.incrementAndGet();
-			problems.write(request, response, Problem.busy("busy", "problem.busy.resend", 1));
+		Endpoint endpoint = endpoints.get(request.getRequestURI());
+		if (!endpoint.admit()) {
+			Problem refusal = Problem.shed("busy", "problem.busy.resend", endpoint.retryAfter());
+			byte[] body = endpoint.bodies.computeIfAbsent(texts.locale(request), l -> problems.body(refusal, l));
+			problems.write(response, refusal, body);
 			return;
 		}
 		boolean waiting = false;
@@ -64,13 +137,13 @@ class IngestAdmission extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			if (request.isAsyncStarted()) {
 				// Answered later (scans wait for their group's commit): the permit is held until then.
-				request.getAsyncContext().addListener(new Release(endpoint));
+				request.getAsyncContext().addListener(new Release(endpoint.permits));
 				waiting = true;
 			}
 		}
 		finally {
 			if (!waiting) {
-				endpoint.release();
+				endpoint.permits.release();
 			}
 		}
 	}
@@ -78,17 +151,17 @@ class IngestAdmission extends OncePerRequestFilter {
 	/** Gives a permit back once, when an asynchronous request ends however it ends. */
 	private static final class Release implements AsyncListener {
 
-		private final Semaphore endpoint;
+		private final Semaphore permits;
 
 		private final AtomicBoolean released = new AtomicBoolean();
 
-		Release(Semaphore endpoint) {
-			this.endpoint = endpoint;
+		Release(Semaphore permits) {
+			this.permits = permits;
 		}
 
 		private void release() {
 			if (released.compareAndSet(false, true)) {
-				endpoint.release();
+				permits.release();
 			}
 		}
 
@@ -113,7 +186,8 @@ class IngestAdmission extends OncePerRequestFilter {
 		}
 	}
 
-	long shed() {
-		return shed.get();
+	/** Requests this instance turned away at an endpoint since it started. */
+	long shed(String path) {
+		return endpoints.get(path).shed.get();
 	}
 }

@@ -50,7 +50,8 @@ public class ProblemWriter {
 		write(response, new Problem(HttpStatus.valueOf(status), type, null, detail, null));
 	}
 
-	private void write(HttpServletResponse response, Problem problem, Locale locale) throws IOException {
+	/** The body {@link #write} sends for a problem in a language, for a response sent many times over. */
+	public byte[] body(Problem problem, Locale locale) {
 		ProblemDetail detail = texts.detail(problem, locale);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", detail.getType().toString());
@@ -60,14 +61,22 @@ public class ProblemWriter {
 		if (detail.getProperties() != null && detail.getProperties().containsKey("errors")) {
 			body.put("errors", detail.getProperties().get("errors"));
 		}
+		return json.writeValueAsBytes(body);
+	}
+
+	private void write(HttpServletResponse response, Problem problem, Locale locale) throws IOException {
+		write(response, problem, body(problem, locale));
+	}
+
+	/** Writes a problem whose body was made before ({@link #body}), with its status and Retry-After. */
+	public void write(HttpServletResponse response, Problem problem, byte[] body) throws IOException {
 		if (problem.retryAfterSeconds() != null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(problem.retryAfterSeconds()));
 		}
-		byte[] bytes = json.writeValueAsBytes(body);
 		response.setStatus(problem.status().value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		response.setContentLength(bytes.length);
-		response.getOutputStream().write(bytes);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 }
