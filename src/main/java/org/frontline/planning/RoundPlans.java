@@ -15,6 +15,9 @@ import org.frontline.planning.internal.PlanRepository;
 import org.frontline.planning.internal.Planner;
 import org.frontline.planning.internal.ProposalSearch;
 import org.frontline.planning.internal.RoundSetupRepository;
+import org.frontline.shared.AlertCleared;
+import org.frontline.shared.AlertRaised;
+import org.frontline.shared.AlertSeverity;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
@@ -26,13 +29,15 @@ import org.frontline.testing.Rounds;
 import org.frontline.testing.Site;
 import org.frontline.testing.SiteKind;
 import org.frontline.testing.Sites;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Plans of testing rounds: simulate a round with its sites, keep the plan, propose the smallest changes that make it
  * meet the norms, apply one to the round's sites, and answer what one site would do with other stations. For the
- * command centre, on rounds whose areas their scope covers.
+ * command centre, on rounds whose areas their scope covers. A plan that misses the norms raises an alert until a
+ * later plan of the round meets them.
  */
 @Service
 public class RoundPlans {
@@ -57,16 +62,19 @@ public class RoundPlans {
 
 	private final AuditLog auditLog;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	RoundPlans(Rounds rounds, Sites sites, PlanInputs inputs, PlanRepository plans, RoundSetupRepository setup,
-			AuditLog auditLog, Clock clock) {
+			AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
 		this.rounds = rounds;
 		this.sites = sites;
 		this.inputs = inputs;
 		this.plans = plans;
 		this.setup = setup;
 		this.auditLog = auditLog;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -98,6 +106,16 @@ public class RoundPlans {
 		model.sites().forEach(site -> streams.put(site.id(), site.stream()));
 		long id = plans.insert(plan, streams, proposals);
 		auditLog.record("PLAN_CREATE", "round", roundId, "plan " + id);
+		String alert = "round-plan:" + roundId;
+		if (plan.meetsNorms()) {
+			events.publishEvent(new AlertCleared("planning", alert, plan.createdAt()));
+		}
+		else {
+			events.publishEvent(new AlertRaised("planning", alert, AlertSeverity.WARNING, commonArea(round.areas()),
+					"planning.alert.misses-norms", List.of(round.name(), String.valueOf(plan.totals().sitesMissingNorms()),
+							String.valueOf(plan.proposals())),
+					"/planning/rounds/" + roundId, round.startsAt(), plan.createdAt()));
+		}
 		return withId(plan, id);
 	}
 
@@ -286,6 +304,20 @@ public class RoundPlans {
 				draft.staffHours(), true,
 				Double.isInfinite(draft.after().doneP90()) ? null : Math.round(draft.after().doneP90() * 10) / 10.0,
 				Math.round(draft.after().worstWaitP90() * 10) / 10.0, null, null, null);
+	}
+
+	/** The deepest area containing all of these (their district at least, else the first one). */
+	static String commonArea(List<String> areas) {
+		String first = areas.get(0);
+		for (int length : new int[] { 15, 12, 9, 6 }) {
+			if (first.length() >= length) {
+				String prefix = first.substring(0, length);
+				if (areas.stream().allMatch(a -> a.startsWith(prefix))) {
+					return prefix;
+				}
+			}
+		}
+		return first;
 	}
 
 	private static Double samplingDone(List<SitePlan> sites) {

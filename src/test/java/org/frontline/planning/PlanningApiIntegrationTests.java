@@ -8,17 +8,37 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
+import org.frontline.shared.AlertCleared;
+import org.frontline.shared.AlertRaised;
+import org.frontline.shared.Role;
+import org.frontline.shared.Viewer;
+import org.frontline.shared.ViewerPrincipal;
 import org.frontline.support.Api.Response;
 import org.frontline.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A subdistrict planned through the API: one site too small for its compound, one for two compounds, one with room,
  * and bedridden residents nobody visits; its proposals applied to the round's sites until the plan meets the norms.
  */
+@RecordApplicationEvents
 class PlanningApiIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	private RoundPlans plans;
+
+	@Autowired
+	private ApplicationEvents events;
 
 	private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
 
@@ -220,6 +240,41 @@ class PlanningApiIntegrationTests extends IntegrationTest {
 				List.of(1))).status()).isEqualTo(404);
 		assertThat(api().as("commander").post(base + "/proposals/999/apply", "").status()).isEqualTo(404);
 		assertThat(rowCounts()).isEqualTo(planned);
+	}
+
+	@Test
+	void aPlanMissingTheNormsRaisesAnAlertForTheCommandCentreAndAPlanMeetingThemClearsIt() {
+		Scenario s = scenario();
+		String key = "round-plan:" + s.round();
+		PlanRequest request = new PlanRequest(5L, 20, 200.0, List.of(24.0, 26.0, 20.0, 16.0, 14.0));
+		asCommander(() -> plans.plan(s.round(), request));
+		AlertRaised raised = events.stream(AlertRaised.class).filter(a -> a.key().equals(key)).findFirst().orElseThrow();
+		assertThat(raised.source()).isEqualTo("planning");
+		assertThat(raised.area()).isEqualTo(s.fixture().subdistrict);
+		assertThat(raised.href()).isEqualTo("/planning/rounds/" + s.round());
+		assertThat(raised.deadline()).isEqualTo(tomorrowMorning());
+		assertThat(raised.args()).startsWith("规划测试轮次" + s.fixture().subdistrict, "2");
+		assertThat(events.stream(AlertCleared.class).filter(a -> a.key().equals(key))).isEmpty();
+		asCommander(() -> {
+			plans.proposals(s.round()).stream().filter(Proposal::recommended).forEach(p -> plans.apply(s.round(), p.n()));
+			return plans.plan(s.round(), request);
+		});
+		assertThat(events.stream(AlertCleared.class).filter(a -> a.key().equals(key))).hasSize(1);
+	}
+
+	/** Calls the service as the demo commander would through a page or the API. */
+	private <T> T asCommander(Supplier<T> call) {
+		long id = jdbc.sql("SELECT id FROM security_user WHERE username = 'commander'").query(Long.class).single();
+		Viewer viewer = new Viewer(id, "commander", Set.of(Role.COMMANDER), "320602");
+		ViewerPrincipal principal = () -> viewer;
+		SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(principal, null,
+				List.of(new SimpleGrantedAuthority("ROLE_COMMANDER"))));
+		try {
+			return call.get();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
 	}
 
 	private static void assertField(Response response, String field) {
