@@ -146,7 +146,10 @@ class PagesBrowserTests extends IntegrationTest {
 		}
 	}
 
-	/** The pages a person reaches from the menu's pages: a facility, a round and its not-yet-tested list, a record. */
+	/**
+	 * The pages a person reaches from the menu's pages: a facility, a round and its not-yet-tested list, a record, a
+	 * round's plan and its actual figures.
+	 */
 	private List<String> deeper(Browser browser, Set<String> pages) {
 		List<String> more = new ArrayList<>();
 		if (pages.contains("/quarantine")) {
@@ -161,6 +164,13 @@ class PagesBrowserTests extends IntegrationTest {
 			browser.driver().findElements(By.cssSelector("#rounds td.card-title a")).stream().findFirst().ifPresent(a -> {
 				more.add(path(a));
 				more.add(path(a) + "/missing");
+			});
+		}
+		if (pages.contains("/planning")) {
+			browser.open("/planning");
+			browser.driver().findElements(By.cssSelector("a.plan-link")).stream().findFirst().ifPresent(a -> {
+				more.add(path(a));
+				more.add(path(a) + "/actual");
 			});
 		}
 		if (pages.contains("/people")) {
