@@ -89,7 +89,8 @@ class PagesBrowserTests extends IntegrationTest {
 			assertThat(menu.isDisplayed()).as("the menu is folded away on a phone").isFalse();
 			browser.find(By.id("menu-button")).click();
 			new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
-				.until(d -> d.findElement(By.id("app-menu")).isDisplayed());
+				// the menu slides in: until the slide ends its links are left of the screen, and WebDriver reads no text
+				.until(d -> d.findElement(By.cssSelector("#app-menu .nav-link.active")).isDisplayed());
 			WebElement active = browser.find(By.cssSelector("#app-menu .nav-link.active"));
 			assertThat(active.getText()).isEqualTo("隔离异常");
 			assertThat(active.getDomAttribute("aria-current")).isEqualTo("page");

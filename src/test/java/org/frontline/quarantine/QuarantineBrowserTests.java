@@ -92,7 +92,7 @@ class QuarantineBrowserTests extends IntegrationTest {
 			f.admit(facility, category, "101");
 
 			new WebDriverWait(browser.driver(), Duration.ofSeconds(40))
-				.until(d -> "2".equals(d.findElement(available).getText()));
+				.until(d -> "2".equals(browser.text(available)));
 			assertThat(browser.text(By.cssSelector("tr[data-facility='" + facility + "'] [data-field='occupied']")))
 				.isEqualTo("1");
 			assertThat(Long.parseLong(browser.text(By.cssSelector("#capacity-district [data-field='occupied']"))))

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -67,16 +69,28 @@ public final class Browser implements AutoCloseable {
 	/** Clicks what submits a form or follows a link, and waits until the next page has replaced this one. */
 	public void clickAndWaitForNextPage(WebElement element) {
 		WebElement page = driver.findElement(By.tagName("html"));
-		element.click();
+		click(element);
 		new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+	}
+
+	/** Clicks as a person would: brought to the middle of the screen first, again while something still covers it. */
+	public void click(WebElement element) {
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+		new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(ElementClickInterceptedException.class)
+			.until(d -> {
+				element.click();
+				return true;
+			});
 	}
 
 	public WebElement find(By by) {
 		return driver.findElement(by);
 	}
 
+	/** The element's text, found again if a live part replaced it while it was read. */
 	public String text(By by) {
-		return driver.findElement(by).getText();
+		return new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+			.until(d -> d.findElement(by).getText());
 	}
 
 	public String currentPath() {
