@@ -27,12 +27,8 @@ class EnumLabelsTests {
 
 	@Test
 	void everyEnumConstantHasAChineseAndAnEnglishLabel() {
-		Properties chinese = new Properties();
-		Properties english = new Properties();
-		for (String basename : APPLICATION.getProperty("spring.messages.basename").split("\\s*,\\s*")) {
-			chinese.putAll(load(basename + ".properties"));
-			english.putAll(load(basename + "_en.properties"));
-		}
+		Properties chinese = bundles("");
+		Properties english = bundles("_en");
 		List<String> missing = new ArrayList<>();
 		List<Class<?>> enums = enums();
 		for (Class<?> type : enums) {
@@ -53,9 +49,10 @@ class EnumLabelsTests {
 
 	@Test
 	void everyAuditActionAndRecordTypeWrittenInTheCodeHasALabelInBothLanguages() throws IOException {
-		Properties chinese = load("messages.properties");
-		Properties english = load("messages_en.properties");
-		java.util.regex.Pattern call = java.util.regex.Pattern.compile("udit\\w*\\.record(?:As)?\\(([^;]*)");
+		// Labels live in any bundle the application reads, as the pages resolve them.
+		Properties chinese = bundles("");
+		Properties english = bundles("_en");
+		java.util.regex.Pattern call = java.util.regex.Pattern.compile("udit\\w*\\.record(As)?\\(([^;]*)");
 		java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"([A-Za-z][A-Za-z_]*)\"");
 		List<String> missing = new ArrayList<>();
 		int calls = 0;
@@ -64,7 +61,9 @@ class EnumLabelsTests {
 				java.util.regex.Matcher calling = call.matcher(java.nio.file.Files.readString(source));
 				while (calling.find()) {
 					calls++;
-					java.util.regex.Matcher words = literal.matcher(calling.group(1));
+					// The action and the record type come first (after the user and scope for recordAs); then detail text.
+					java.util.regex.Matcher words = literal
+						.matcher(firstArguments(calling.group(2), calling.group(1) == null ? 2 : 4));
 					while (words.find()) {
 						String word = words.group(1);
 						// Upper case: an action (a prefix such as "ANOMALY_" + step is labelled per step); lower: a record type.
@@ -97,6 +96,36 @@ class EnumLabelsTests {
 			.<Class<?>>map(type -> type)
 			.sorted(java.util.Comparator.comparing(Class::getName))
 			.toList();
+	}
+
+	private static Properties bundles(String language) {
+		Properties merged = new Properties();
+		for (String basename : APPLICATION.getProperty("spring.messages.basename").split("\\s*,\\s*")) {
+			merged.putAll(load(basename + language + ".properties"));
+		}
+		return merged;
+	}
+
+	/** The text of a call's first {@code count} arguments (commas inside parentheses do not count). */
+	private static String firstArguments(String arguments, int count) {
+		int depth = 0;
+		int seen = 0;
+		for (int i = 0; i < arguments.length(); i++) {
+			char c = arguments.charAt(i);
+			if (c == '(') {
+				depth++;
+			}
+			else if (c == ')') {
+				if (depth == 0) {
+					return arguments.substring(0, i);
+				}
+				depth--;
+			}
+			else if (c == ',' && depth == 0 && ++seen == count) {
+				return arguments.substring(0, i);
+			}
+		}
+		return arguments;
 	}
 
 	private static Properties load(String resource) {
