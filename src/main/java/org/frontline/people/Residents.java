@@ -50,10 +50,13 @@ public class Residents {
 
 	private final AuditLog auditLog;
 
-	Residents(PersonRepository repository, Areas areas, AuditLog auditLog) {
+	private final PlaceScope places;
+
+	Residents(PersonRepository repository, Areas areas, AuditLog auditLog, PlaceScope places) {
 		this.repository = repository;
 		this.areas = areas;
 		this.auditLog = auditLog;
+		this.places = places;
 	}
 
 	@Transactional(readOnly = true)
@@ -80,7 +83,7 @@ public class Residents {
 		int size = Math.max(1, Math.min(query.size() <= 0 ? 50 : query.size(), 500));
 		int page = Math.max(0, query.page());
 		Search search = new Search(prefix, AreaCodes.upperBound(prefix), name, idNumber, phone, query.tag(), size,
-				(long) page * size);
+				(long) page * size, places.limit(viewer));
 		List<Person> items = repository.search(search).stream().map(Person::masked).toList();
 		return new Page<>(items, repository.count(search));
 	}
@@ -91,6 +94,20 @@ public class Residents {
 		Viewer viewer = Viewers.requireAny(READERS);
 		Person person = visible(viewer, id);
 		auditLog.record("PERSON_READ", "person", id, null);
+		return person;
+	}
+
+	/**
+	 * The full record of a person about to be taken into a place the viewer staffs (a quarantine intake): bounded by
+	 * the viewer's area but not by their place, whose people the person is not yet among; the read is audited.
+	 */
+	@Transactional
+	public Person forIntake(long id) {
+		Viewer viewer = Viewers.requireAny(Role.ADMIN, Role.FACILITY_STAFF);
+		Person person = repository.find(id)
+			.filter(found -> viewer.covers(found.area()))
+			.orElseThrow(() -> Problem.notFound("people.person.not-found", id));
+		auditLog.record("PERSON_READ", "person", id, "intake");
 		return person;
 	}
 
@@ -251,7 +268,7 @@ public class Residents {
 
 	private Person visible(Viewer viewer, long id) {
 		return repository.find(id)
-			.filter(person -> viewer.covers(person.area()))
+			.filter(person -> viewer.covers(person.area()) && places.sees(viewer, id))
 			.orElseThrow(() -> Problem.notFound("people.person.not-found", id));
 	}
 

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SamplingCodes {
 
-	static final Role[] ISSUERS = { Role.ADMIN, Role.COMMUNITY_WORKER, Role.SITE_LEADER };
+	static final Role[] ISSUERS = { Role.ADMIN, Role.COMMUNITY_WORKER };
 
 	private final SamplingCodeRepository repository;
 
@@ -41,17 +41,24 @@ public class SamplingCodes {
 
 	private volatile CodeSigner signer;
 
-	SamplingCodes(SamplingCodeRepository repository, AuditLog auditLog, Attempts attempts, Clock clock) {
+	private final PlaceScope places;
+
+	SamplingCodes(SamplingCodeRepository repository, AuditLog auditLog, Attempts attempts, Clock clock,
+			PlaceScope places) {
+		this.places = places;
 		this.repository = repository;
 		this.auditLog = auditLog;
 		this.attempts = attempts;
 		this.clock = clock;
 	}
 
-	/** The current code of a person in the viewer's scope; the read is audited. */
+	/**
+	 * The current code of a person in the viewer's scope, for those who issue codes (a code is the person's key to
+	 * their results); the read is audited.
+	 */
 	@Transactional
 	public SamplingCode codeOf(long personId) {
-		Viewer viewer = Viewers.requireAny(Residents.READERS);
+		Viewer viewer = Viewers.requireAny(ISSUERS);
 		Holder holder = visible(viewer, personId);
 		auditLog.record("PERSON_CODE_READ", "person", personId, "version " + holder.version());
 		return current(holder);
@@ -202,7 +209,7 @@ public class SamplingCodes {
 
 	private Holder visible(Viewer viewer, long personId) {
 		return repository.holder(personId)
-			.filter(h -> viewer.covers(h.area()))
+			.filter(h -> viewer.covers(h.area()) && places.sees(viewer, personId))
 			.orElseThrow(() -> Problem.notFound("people.person.not-found", personId));
 	}
 

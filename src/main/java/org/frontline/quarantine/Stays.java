@@ -110,7 +110,7 @@ public class Stays {
 		String name;
 		String phone;
 		if (intake.personId() != null) {
-			person = residents.get(intake.personId());
+			person = residents.forIntake(intake.personId());
 			name = person.name();
 			phone = person.phone();
 			groups.addAll(groupsOf(person));
@@ -171,7 +171,7 @@ public class Stays {
 			throw Problem.conflict("registration-complete", "The registration of this stay is already complete.");
 		}
 		if (registration.personId() != null) {
-			Person person = residents.get(registration.personId());
+			Person person = residents.forIntake(registration.personId());
 			stays.activeStayOfPerson(person.id(), person.idNumber()).filter(other -> other != stayId).ifPresent(other -> {
 				throw Problem.conflict("already-in-facility", "This person is already staying in a facility.");
 			});

@@ -2,12 +2,24 @@ package org.frontline.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.frontline.shared.Role;
 
 import org.frontline.support.Api;
 import org.frontline.support.Api.Response;
@@ -15,12 +27,13 @@ import org.frontline.support.IntegrationTest;
 import org.frontline.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.AntPathMatcher;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Every API endpoint, as the OpenAPI description lists it (so a new endpoint is swept without anyone adding it
  * here), called without a valid token and by users whose scope or role does not cover it: 401, 403 or 404, never
- * data, never a write.
+ * data, never a write; and called by a user of each role, answering as the README's table of roles says.
  */
 class EndpointSweepIntegrationTests extends IntegrationTest {
 
@@ -172,6 +185,162 @@ class EndpointSweepIntegrationTests extends IntegrationTest {
 		}
 		assertThat(failures).isEmpty();
 		assertThat(api().as("zhongxin").get("/api/v1/people/" + foreignPerson).status()).isEqualTo(200);
+	}
+
+	/**
+	 * The README's table "What each role may call", row by row: every endpoint is covered by a row (the most specific
+	 * pattern, as the security configuration orders them), every role has a column, and a user holding only that role
+	 * (scoped to the district) is refused with 403 where the table says "—" and is not refused where it does not. The
+	 * allowed calls name no existing record and carry an empty body, so they change nothing.
+	 */
+	@Test
+	void eachRoleMayCallExactlyWhatTheReadmeTableSays() {
+		RoleTable table = RoleTable.read(Path.of("README.md"));
+		assertThat(table.roles()).as("a column for every role in the README's table")
+			.containsExactlyInAnyOrder(Role.values());
+		Map<Role, Api.As> callers = new LinkedHashMap<>();
+		for (Role role : Role.values()) {
+			callers.put(role, api().as(userWithOnly(role), ROLE_USER_PASSWORD));
+		}
+		Map<String, Long> before = rowCounts();
+		List<String> failures = new ArrayList<>();
+		Map<String, String> observed = new TreeMap<>();
+		Set<RoleTable.Row> used = new java.util.HashSet<>();
+		for (Endpoint endpoint : endpoints()) {
+			if (PUBLIC.contains(endpoint.key())) {
+				continue;
+			}
+			RoleTable.Row row = table.rowFor(endpoint.method(), endpoint.template());
+			Set<Role> allowed = EnumSet.noneOf(Role.class);
+			for (Map.Entry<Role, Api.As> caller : callers.entrySet()) {
+				Response response = call(caller.getValue(), endpoint, absent(endpoint.template()), "{}");
+				if (response.status() == 401) {
+					failures.add(endpoint.key() + " as " + caller.getKey() + " answered 401");
+				}
+				if (response.status() != 403) {
+					allowed.add(caller.getKey());
+				}
+			}
+			observed.put(endpoint.key(), table.cells(allowed));
+			if (row == null) {
+				failures.add(endpoint.key() + " has no row in the README's table; it answers: | `" + endpoint.key()
+						+ "` | " + table.cells(allowed) + " |");
+				continue;
+			}
+			used.add(row);
+			if (!row.allowed().equals(allowed)) {
+				failures.add(endpoint.key() + " (row `" + row.key() + "`): the table allows " + row.allowed()
+						+ ", the endpoint allows " + allowed);
+			}
+		}
+		table.rows().stream().filter(row -> !used.contains(row)).forEach(row -> failures
+			.add("the README's row `" + row.key() + "` covers no endpoint"));
+		Map<String, Long> after = rowCounts();
+		// Sign-ins write audit and security rows; the signing secret of codes is created once, on first use.
+		after.keySet().removeIf(name -> name.startsWith("audit_") || name.startsWith("security_")
+				|| name.equals("people_code_secret"));
+		before.keySet().retainAll(after.keySet());
+		if (!after.equals(before)) {
+			failures.add("the calls of the allowed roles wrote rows: " + changed(before, after));
+		}
+		assertThat(failures).as("observed:%n%s", observed.entrySet()
+			.stream()
+			.map(e -> "| `" + e.getKey() + "` | " + e.getValue() + " |")
+			.collect(Collectors.joining("\n"))).isEmpty();
+	}
+
+	private static final String ROLE_USER_PASSWORD = "Table-Heron-58-Quill";
+
+	/** A user holding only this role, scoped to the district (created once). */
+	private String userWithOnly(Role role) {
+		String username = "role." + role.name().toLowerCase(Locale.ROOT).replace('_', '-');
+		boolean exists = jdbc.sql("SELECT count(*) FROM security_user WHERE username = :u").param("u", username)
+			.query(Long.class).single() > 0;
+		if (!exists) {
+			Response created = api().as("admin").post("/api/v1/users", Map.of("username", username, "password",
+					ROLE_USER_PASSWORD, "roles", List.of(role.name()), "scope", "320602"));
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+		}
+		return username;
+	}
+
+	/** The path with every parameter naming a record that does not exist. */
+	private static String absent(String template) {
+		return template.replaceAll("\\{[^}]+}", "987654321");
+	}
+
+	/**
+	 * The README's table of what each role may call: one row per endpoint family ({@code METHOD /pattern}, or
+	 * {@code * /pattern} for every method), one column per role, "—" where the role is refused, "place" where only
+	 * a user limited to a place may call.
+	 */
+	private record RoleTable(List<Role> roles, List<Row> rows) {
+
+		private static final String HEADING = "### What each role may call";
+
+		record Row(String method, String pattern, Set<Role> allowed) {
+
+			String key() {
+				return method + " " + pattern;
+			}
+		}
+
+		static RoleTable read(Path readme) {
+			List<String> lines;
+			try {
+				lines = Files.readAllLines(readme);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			int at = lines.indexOf(HEADING);
+			assertThat(at).as("the README has a section \"%s\"", HEADING).isNotNegative();
+			List<String> table = lines.subList(at + 1, lines.size())
+				.stream()
+				.dropWhile(line -> !line.startsWith("|"))
+				.takeWhile(line -> line.startsWith("|"))
+				.toList();
+			List<String> header = cells(table.get(0));
+			List<Role> roles = header.subList(1, header.size())
+				.stream()
+				.map(name -> Role.valueOf(name.replace("`", "")))
+				.toList();
+			List<Row> rows = new ArrayList<>();
+			for (String line : table.subList(2, table.size())) {
+				List<String> cells = cells(line);
+				String[] endpoint = cells.get(0).replace("`", "").split(" ", 2);
+				Set<Role> allowed = EnumSet.noneOf(Role.class);
+				for (int i = 1; i < cells.size(); i++) {
+					// "place": only for a user limited to a place, so not for this role's user of a whole district.
+					if (!cells.get(i).equals("—") && !cells.get(i).equals("place")) {
+						allowed.add(roles.get(i - 1));
+					}
+				}
+				rows.add(new Row(endpoint[0], endpoint[1], allowed));
+			}
+			return new RoleTable(roles, rows);
+		}
+
+		private static List<String> cells(String line) {
+			String inner = line.strip().substring(1, line.strip().length() - 1);
+			return Arrays.stream(inner.split("\\|")).map(String::strip).toList();
+		}
+
+		/** The row that decides for an endpoint: patterns without ** first, then longer ones, a method before *. */
+		Row rowFor(String method, String template) {
+			AntPathMatcher matcher = new AntPathMatcher();
+			return rows.stream()
+				.filter(row -> row.method().equals("*") || row.method().equals(method))
+				.filter(row -> matcher.match(row.pattern(), template))
+				.min(Comparator.comparing((Row row) -> row.pattern().contains("**"))
+					.thenComparing(row -> -row.pattern().length())
+					.thenComparing(row -> row.method().equals("*")))
+				.orElse(null);
+		}
+
+		String cells(Set<Role> allowed) {
+			return roles.stream().map(role -> allowed.contains(role) ? "✓" : "—").collect(Collectors.joining(" | "));
+		}
 	}
 
 	private List<Endpoint> endpoints() {

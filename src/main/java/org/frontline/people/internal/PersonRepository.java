@@ -48,9 +48,17 @@ public class PersonRepository {
 	public record Upserted(int inserted, int updated) {
 	}
 
-	/** A search bounded to the area codes in [low, high). */
+	/**
+	 * A search bounded to the area codes in [low, high) and, when {@code only} is not null, to the people with those
+	 * ids.
+	 */
 	public record Search(String low, String high, String namePrefix, String idNumber, String phone, Tag tag,
-			int limit, long offset) {
+			int limit, long offset, java.util.Collection<Long> only) {
+
+		public Search(String low, String high, String namePrefix, String idNumber, String phone, Tag tag, int limit,
+				long offset) {
+			this(low, high, namePrefix, idNumber, phone, tag, limit, offset, null);
+		}
 	}
 
 	public Optional<Person> find(long id) {
@@ -101,6 +109,9 @@ public class PersonRepository {
 		if (search.tag() != null) {
 			conditions.add("tags @> ARRAY[:tag]::text[]");
 		}
+		if (search.only() != null) {
+			conditions.add("id = ANY (:only::bigint[])");
+		}
 		return String.join(" AND ", conditions);
 	}
 
@@ -117,6 +128,9 @@ public class PersonRepository {
 		}
 		if (search.tag() != null) {
 			spec = spec.param("tag", search.tag().name());
+		}
+		if (search.only() != null) {
+			spec = spec.param("only", search.only().toArray(Long[]::new));
 		}
 		return spec;
 	}

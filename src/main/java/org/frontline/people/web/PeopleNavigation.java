@@ -32,8 +32,12 @@ class PeopleNavigation {
 
 	@Bean
 	ApiAccess samplingCodeReissue() {
-		return ApiAccess.of(HttpMethod.POST, "/api/v1/people/*/code/reissue", Role.ADMIN, Role.COMMUNITY_WORKER,
-				Role.SITE_LEADER);
+		return ApiAccess.of(HttpMethod.POST, "/api/v1/people/*/code/reissue", Role.ADMIN, Role.COMMUNITY_WORKER);
+	}
+
+	@Bean
+	ApiAccess samplingCodeRead() {
+		return ApiAccess.of(HttpMethod.GET, "/api/v1/people/*/code", Role.ADMIN, Role.COMMUNITY_WORKER);
 	}
 
 	@Bean

@@ -84,6 +84,15 @@ public class StayRepository {
 		return jdbc.sql(STAY + "WHERE s.request_id = :r").param("r", requestId).query(StayRepository::stay).optional();
 	}
 
+	/** The registered people of every stay of a facility, current or released. */
+	public java.util.Set<Long> personIds(long facilityId) {
+		return new java.util.HashSet<>(jdbc.sql("""
+				SELECT DISTINCT person_id FROM quarantine_stay WHERE facility_id = :id AND person_id IS NOT NULL""")
+			.param("id", facilityId)
+			.query(Long.class)
+			.list());
+	}
+
 	public Optional<Long> activeStayOfPerson(Long personId, String idNumber) {
 		return jdbc.sql("""
 				SELECT id FROM quarantine_stay WHERE status = 'ACTIVE'

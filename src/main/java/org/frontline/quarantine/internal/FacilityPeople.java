@@ -1,0 +1,27 @@
+package org.frontline.quarantine.internal;
+
+import java.util.Set;
+
+import org.frontline.shared.PlacePeople;
+import org.springframework.stereotype.Component;
+
+/** A facility's people, for its staff: the registered people of its stays, current or released. */
+@Component
+class FacilityPeople implements PlacePeople {
+
+	private final StayRepository stays;
+
+	FacilityPeople(StayRepository stays) {
+		this.stays = stays;
+	}
+
+	@Override
+	public String kind() {
+		return "facility";
+	}
+
+	@Override
+	public Set<Long> of(long placeId) {
+		return stays.personIds(placeId);
+	}
+}
