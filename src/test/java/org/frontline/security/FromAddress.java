@@ -145,7 +145,20 @@ final class FromAddress {
 	}
 
 	private Answer read(InputStream in) throws IOException {
-		byte[] all = in.readAllBytes();
+		// A server that refused a body it did not read may reset the connection after its answer: keep what came.
+		ByteArrayOutputStream received = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		try {
+			for (int n; (n = in.read(buffer)) >= 0;) {
+				received.write(buffer, 0, n);
+			}
+		}
+		catch (java.net.SocketException reset) {
+			if (received.size() == 0) {
+				throw reset;
+			}
+		}
+		byte[] all = received.toByteArray();
 		String text = new String(all, StandardCharsets.ISO_8859_1);
 		int end = text.indexOf("\r\n\r\n");
 		String[] lines = text.substring(0, end).split("\r\n");
