@@ -97,6 +97,13 @@ public class Tubes {
 				counts.sealedTubes(), counts.sampledToday(), counts.feverToday(), more, WAIT_THRESHOLD_MINUTES);
 	}
 
+	/** The work in hand of the viewer's lab (of every lab for a lab user of none, or an administrator). */
+	@Transactional(readOnly = true)
+	public LabWork labWork() {
+		Viewer viewer = Viewers.requireAny(Role.ADMIN, Role.LAB);
+		return queries.labWork(viewer.place("lab"), clock.instant().minus(Duration.ofDays(2)));
+	}
+
 	/** Alerts of a site from the last 12 hours, newest first (fever at check-in), as text: time (district) and detail. */
 	@Transactional(readOnly = true)
 	public List<String> alerts(long siteId) {

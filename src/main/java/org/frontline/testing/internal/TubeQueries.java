@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.frontline.testing.Box;
 import org.frontline.testing.BoxStatus;
+import org.frontline.testing.LabWork;
 import org.frontline.testing.SiteAlert;
 import org.frontline.testing.Tube;
 import org.frontline.testing.TubeStatus;
@@ -140,5 +141,25 @@ public class TubeQueries {
 			.query((rs, n) -> new SiteAlert(rs.getTimestamp("created_at").toInstant(), rs.getString("kind"),
 					rs.getString("detail")))
 			.list();
+	}
+
+	/**
+	 * Boxes dispatched to the lab (every lab when null) and not yet received, and tubes of boxes it received since
+	 * {@code receivedSince} without a result.
+	 */
+	public LabWork labWork(Long labId, Instant receivedSince) {
+		return jdbc.sql("""
+				SELECT
+				  (SELECT count(*) FROM testing_box b
+				   WHERE b.status = 'DISPATCHED' AND (CAST(:lab AS bigint) IS NULL OR b.lab_id = :lab)) AS on_the_way,
+				  (SELECT count(*) FROM testing_box b JOIN testing_tube t ON t.box_id = b.id
+				   WHERE b.status = 'RECEIVED' AND b.received_at >= :since
+				     AND (CAST(:lab AS bigint) IS NULL OR b.lab_id = :lab)
+				     AND NOT EXISTS (SELECT 1 FROM testing_result r WHERE r.tube_id = t.id)) AS awaiting
+				""")
+			.param("lab", labId, java.sql.Types.BIGINT)
+			.param("since", Timestamp.from(receivedSince))
+			.query((rs, n) -> new LabWork(rs.getLong("on_the_way"), rs.getLong("awaiting")))
+			.single();
 	}
 }

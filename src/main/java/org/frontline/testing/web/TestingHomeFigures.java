@@ -10,6 +10,7 @@ import org.frontline.shared.Viewer;
 import org.frontline.testing.Coverage;
 import org.frontline.testing.CoverageFigures;
 import org.frontline.testing.FollowUps;
+import org.frontline.testing.LabWork;
 import org.frontline.testing.Round;
 import org.frontline.testing.RoundStatus;
 import org.frontline.testing.Rounds;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Testing's part of the home page: the current round's coverage and the follow-up for those who run it, the site's
- * queue for those who work at one.
+ * queue for those who work at one, the boxes and tubes in hand for a lab.
  */
 @Component
 class TestingHomeFigures implements HomeFigures {
@@ -48,6 +49,12 @@ class TestingHomeFigures implements HomeFigures {
 			figures.add(HomeFigure.count(10, "home.work.queue", live.queue(), "/testing/live"));
 			figures.add(HomeFigure.count(11, "home.work.sampledToday", live.sampledToday(), "/testing/scan"));
 			figures.add(HomeFigure.count(12, "home.work.openTubes", live.openTubes(), "/testing/scan"));
+		}
+		if (viewer.has(Role.LAB)) {
+			LabWork lab = tubes.labWork();
+			figures.add(HomeFigure.count(30, "home.work.boxesOnTheWay", lab.boxesOnTheWay(), "/testing/results"));
+			figures.add(HomeFigure.toDo(31, "home.work.tubesAwaitingResult", lab.tubesAwaitingResult(),
+					"/testing/results"));
 		}
 		if (viewer.hasAny(Role.ADMIN, Role.COMMANDER, Role.COMMUNITY_WORKER)) {
 			rounds.list().stream().filter(r -> r.status() == RoundStatus.OPEN).findFirst().ifPresent(round -> {
