@@ -47,6 +47,15 @@ public class AuditLog {
 				recordType, recordId, detail);
 	}
 
+	/**
+	 * Records an action by the current user in a transaction of its own: it stays on record when the caller's
+	 * transaction rolls back (a refused attempt).
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+	public void recordRefused(String action, String recordType, Object recordId, String detail) {
+		record(action, recordType, recordId, detail);
+	}
+
 	/** Records an action by the named user: the current one (with their scope) or one without a scope here. */
 	@Transactional
 	public void recordAs(String username, String action, String recordType, Object recordId, String detail) {

@@ -1,10 +1,13 @@
 package org.frontline.people;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -19,6 +22,8 @@ import org.frontline.people.internal.PersonRepository.Upserted;
 import org.frontline.people.internal.PersonRow;
 import org.frontline.people.internal.PersonRules;
 import org.frontline.people.internal.ResidentCsv;
+import org.frontline.security.AttemptLimit;
+import org.frontline.security.Attempts;
 import org.frontline.shared.AreaCodes;
 import org.frontline.shared.Message;
 import org.frontline.shared.MobileNumber;
@@ -44,6 +49,8 @@ public class Residents {
 
 	private static final int STAGE_CHUNK = 50_000;
 
+	private static final String NOT_AVAILABLE = "people.document.not-available";
+
 	private final PersonRepository repository;
 
 	private final Areas areas;
@@ -52,11 +59,18 @@ public class Residents {
 
 	private final PlaceScope places;
 
-	Residents(PersonRepository repository, Areas areas, AuditLog auditLog, PlaceScope places) {
+	private final Attempts attempts;
+
+	private final Clock clock;
+
+	Residents(PersonRepository repository, Areas areas, AuditLog auditLog, PlaceScope places, Attempts attempts,
+			Clock clock) {
 		this.repository = repository;
 		this.areas = areas;
 		this.auditLog = auditLog;
 		this.places = places;
+		this.attempts = attempts;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -140,7 +154,7 @@ public class Residents {
 		Viewer viewer = Viewers.requireAny(WRITERS);
 		PersonRow row = checked(form, viewer);
 		repository.idOf(row.idType(), row.idNumber()).ifPresent(existing -> {
-			throw duplicate(row);
+			throw taken(viewer, existing, row);
 		});
 		long id = repository.insert(row);
 		auditLog.record("PERSON_CREATE", "person", id, null);
@@ -153,7 +167,7 @@ public class Residents {
 		visible(viewer, id);
 		PersonRow row = checked(form, viewer);
 		repository.idOf(row.idType(), row.idNumber()).filter(other -> other != id).ifPresent(other -> {
-			throw duplicate(row);
+			throw taken(viewer, other, row);
 		});
 		repository.update(id, row);
 		auditLog.record("PERSON_UPDATE", "person", id, null);
@@ -169,6 +183,13 @@ public class Residents {
 		Viewer viewer = Viewers.requireAny(WRITERS);
 		ResidentCsv.Parsed parsed = ResidentCsv.parse(file);
 		ImportReport report = importLines(parsed.lines(), parsed.encoding(), viewer.scopeArea());
+		long elsewhere = report.errors()
+			.stream()
+			.filter(error -> error.reason() != null && NOT_AVAILABLE.equals(error.reason().key()))
+			.count();
+		if (elsewhere > 0) {
+			documentsElsewhere(viewer, (int) elsewhere, "import");
+		}
 		auditLog.record("PERSON_IMPORT", "person", null, "rows=%d inserted=%d updated=%d rejected=%d"
 			.formatted(report.rows(), report.inserted(), report.updated(), report.rejected()));
 		return report;
@@ -240,7 +261,7 @@ public class Residents {
 			repository.stage(rows.subList(from, Math.min(rows.size(), from + STAGE_CHUNK)));
 			List<Integer> foreign = repository.stagedOutside(prefix, AreaCodes.upperBound(prefix));
 			for (Integer line : foreign) {
-				errors.add(new RowError(line, "idNumber", Message.of("people.import.outside-scope")));
+				errors.add(new RowError(line, "idNumber", Message.of(NOT_AVAILABLE)));
 			}
 			outside += foreign.size();
 			repository.unstage(foreign);
@@ -270,6 +291,37 @@ public class Residents {
 		return repository.find(id)
 			.filter(person -> viewer.covers(person.area()) && places.sees(viewer, id))
 			.orElseThrow(() -> Problem.notFound("people.person.not-found", id));
+	}
+
+	/**
+	 * The answer to a document that is registered already: a duplicate when the viewer sees that person, else one that
+	 * tells nothing of the other record (it lies outside the viewer's area), audited and limited.
+	 */
+	private Problem taken(Viewer viewer, long existing, PersonRow row) {
+		if (repository.find(existing).filter(p -> viewer.covers(p.area()) && places.sees(viewer, existing)).isPresent()) {
+			return duplicate(row);
+		}
+		documentsElsewhere(viewer, 1, "registration");
+		return Problem.conflict("document-not-available", NOT_AVAILABLE);
+	}
+
+	/**
+	 * Records that the viewer named documents registered outside their area, and counts each under a limit of their
+	 * own: trying ID numbers is a way to learn who lives elsewhere.
+	 */
+	private void documentsElsewhere(Viewer viewer, int count, String how) {
+		auditLog.recordRefused("PERSON_DOCUMENT_ELSEWHERE", "person", null,
+				how + ": " + count + (count == 1 ? " document" : " documents") + " registered outside the caller's area");
+		AttemptLimit limit = new AttemptLimit("people:document-elsewhere:user:" + viewer.userId(), 10,
+				Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofHours(1), false);
+		for (int i = 0; i < count; i++) {
+			Optional<Duration> wait = attempts.reserve(clock.instant(), List.of(limit));
+			if (wait.isPresent()) {
+				int seconds = (int) Math.max(1, (wait.get().toMillis() + 999) / 1000);
+				throw Problem.tooManyRequests("too-many-documents-elsewhere", "people.document.too-many", seconds,
+						seconds);
+			}
+		}
 	}
 
 	private static Problem duplicate(PersonRow row) {

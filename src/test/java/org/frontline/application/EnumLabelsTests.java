@@ -52,7 +52,7 @@ class EnumLabelsTests {
 		// Labels live in any bundle the application reads, as the pages resolve them.
 		Properties chinese = bundles("");
 		Properties english = bundles("_en");
-		java.util.regex.Pattern call = java.util.regex.Pattern.compile("udit\\w*\\.record(As)?\\(([^;]*)");
+		java.util.regex.Pattern call = java.util.regex.Pattern.compile("udit\\w*\\.record(As|Refused)?\\(([^;]*)");
 		java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"([A-Za-z][A-Za-z_]*)\"");
 		List<String> missing = new ArrayList<>();
 		int calls = 0;
@@ -63,7 +63,7 @@ class EnumLabelsTests {
 					calls++;
 					// The action and the record type come first (after the user and scope for recordAs); then detail text.
 					java.util.regex.Matcher words = literal
-						.matcher(firstArguments(calling.group(2), calling.group(1) == null ? 2 : 4));
+						.matcher(firstArguments(calling.group(2), !"As".equals(calling.group(1)) ? 2 : 4));
 					while (words.find()) {
 						String word = words.group(1);
 						// Upper case: an action (a prefix such as "ANOMALY_" + step is labelled per step); lower: a record type.

@@ -135,7 +135,7 @@ class ResidentImportIntegrationTests extends IntegrationTest {
 		Response takeover = importCsv("community", (HEADER + "\n甲," + "RESIDENT_ID," + id + ",13600000000,"
 				+ TestData.CHENYUAN_COMPOUND + ",1,1,101,\n").getBytes(StandardCharsets.UTF_8));
 		assertThat(takeover.json().get("rejected").asInt()).isEqualTo(1);
-		assertThat(takeover.json().get("errors").get(0).get("reason").asString()).contains("管辖范围以外");
+		assertThat(takeover.json().get("errors").get(0).get("reason").asString()).contains("无法在此登记").doesNotContain("甲");
 		assertThat(jdbc.sql("SELECT area_code FROM people_person WHERE id_number = :id").param("id", id).query(String.class).single())
 			.isEqualTo(TestData.ZHONGXINCUN_COMPOUND);
 	}
