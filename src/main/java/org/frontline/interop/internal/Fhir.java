@@ -30,7 +30,18 @@ public class Fhir {
 	private volatile FhirValidator validator;
 
 	public FhirContext context() {
-		return FhirContext.forR4Cached();
+		return Context.R4;
+	}
+
+	/** Made on first use. Frontline's references name ids, so the writer need not look for resources to contain. */
+	private static final class Context {
+
+		static final FhirContext R4 = configured(FhirContext.forR4());
+
+		private static FhirContext configured(FhirContext context) {
+			context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
+			return context;
+		}
 	}
 
 	/** A JSON parser that refuses unknown elements and invalid values instead of skipping them. */
