@@ -11,6 +11,7 @@
   var csrfHeader = meta('_csrf_header');
   var roundSelect = document.getElementById('round');
   var siteSelect = document.getElementById('site');
+  var poolSelect = document.getElementById('pool');
   var input = document.getElementById('scan-input');
   var answer = document.getElementById('answer');
   var answerText = document.getElementById('answer-text');
@@ -286,13 +287,12 @@
   function openTube(code) {
     state.tube = code;
     state.count = 0;
-    var option = roundSelect.options[roundSelect.selectedIndex];
-    state.pool = option ? Number(option.dataset.pool) : 0;
+    state.pool = Number(poolSelect.value);
     state.sealed = false;
     save();
     renderTube();
     var event = Object.assign(base('TUBE_OPENED'), {
-      roundId: Number(roundSelect.value), siteId: Number(siteSelect.value), tubeCode: code
+      roundId: Number(roundSelect.value), siteId: Number(siteSelect.value), tubeCode: code, poolSize: state.pool
     });
     show('wait', messages.SAVED_OFFLINE, false);
     enqueue(event, code);
@@ -360,6 +360,14 @@
   });
   if (state.round) { roundSelect.value = state.round; }
   if (state.site) { siteSelect.value = state.site; }
+  // A new tube pools the round's number of people unless the registrar picks another (a single tube for a person in
+  // a lockdown zone, whose scan the server refuses in a pooled tube).
+  function roundPool() {
+    var option = roundSelect.options[roundSelect.selectedIndex];
+    if (option && option.dataset.pool) { poolSelect.value = option.dataset.pool; }
+  }
+  roundSelect.addEventListener('change', roundPool);
+  roundPool();
 
   window.addEventListener('online', function () { setOnline(true); flush(); });
   window.addEventListener('offline', function () { setOnline(false); });

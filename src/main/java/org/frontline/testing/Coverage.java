@@ -3,6 +3,7 @@ package org.frontline.testing;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +24,11 @@ import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
+import org.frontline.testing.internal.AreaOutcomeQueries;
 import org.frontline.testing.internal.CoverageRepository;
 import org.frontline.testing.internal.CoverageRepository.Counts;
 import org.frontline.testing.internal.Dorfman;
+import org.frontline.testing.internal.RoundRepository;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -61,9 +64,15 @@ public class Coverage {
 
 	private final MessageSource messages;
 
+	private final RoundRepository roundRepository;
+
+	private final AreaOutcomeQueries outcomeQueries;
+
 	Coverage(CoverageRepository repository, Rounds rounds, Areas areas, Residents residents, AuditLog auditLog,
-			Clock clock, MessageSource messages) {
+			Clock clock, MessageSource messages, RoundRepository roundRepository, AreaOutcomeQueries outcomeQueries) {
 		this.messages = messages;
+		this.roundRepository = roundRepository;
+		this.outcomeQueries = outcomeQueries;
 		this.repository = repository;
 		this.rounds = rounds;
 		this.areas = areas;
@@ -98,6 +107,30 @@ public class Coverage {
 		double percent = base <= 0 ? 0 : Math.round(1000.0 * total.sampled() / base) / 10.0;
 		return new CoverageFigures(node.code(), node.name(), node.level().name(), total.inScope(), total.sampled(),
 				notSampled, total.exempted(), percent, children);
+	}
+
+	/**
+	 * The rounds (opened or closed) over the whole of an area that began at or after {@code since}, newest first: for
+	 * other modules' rules (a control zone's negative full round). No viewer is needed.
+	 */
+	@Transactional(readOnly = true)
+	public List<Round> roundsOver(String area, Instant since) {
+		return roundRepository.all()
+			.stream()
+			.filter(r -> !r.startsAt().isBefore(since) && r.status() != RoundStatus.PLANNED)
+			.filter(r -> r.areas().stream().anyMatch(a -> AreaCodes.contains(a, area)))
+			.toList();
+	}
+
+	/**
+	 * How the residents of an area (or of some buildings of a compound) fared in a round: counts only, for other
+	 * modules' rules; no viewer is needed.
+	 */
+	@Transactional(readOnly = true)
+	public AreaRoundOutcome outcome(Round round, String area, List<String> buildings) {
+		String prefix = AreaCodes.prefix(area);
+		return outcomeQueries.outcome(round, prefix, AreaCodes.upperBound(prefix),
+				buildings == null ? List.of() : buildings);
 	}
 
 	/** Residents of an area not sampled in the round and not exempted: bedridden first, then by address. */

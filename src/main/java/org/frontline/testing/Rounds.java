@@ -67,8 +67,8 @@ public class Rounds {
 			errors.add(new Problem.FieldError("endsAt", "A round ends after it starts."));
 		}
 		int poolSize = round.poolSize() == null ? 10 : round.poolSize();
-		if (poolSize != 1 && poolSize != 10 && poolSize != 20) {
-			errors.add(new Problem.FieldError("poolSize", "A tube pools 1, 10 or 20 people."));
+		if (poolSize != 1 && poolSize != 5 && poolSize != 10 && poolSize != 20) {
+			errors.add(new Problem.FieldError("poolSize", "A tube pools 1, 5, 10 or 20 people."));
 		}
 		if (!errors.isEmpty()) {
 			throw Problem.invalid(errors);

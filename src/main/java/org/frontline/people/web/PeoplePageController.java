@@ -20,7 +20,9 @@ import org.frontline.people.Tag;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.ZoneMarks;
 import org.frontline.shared.web.Texts;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,10 +40,13 @@ class PeoplePageController {
 
 	private final Texts texts;
 
-	PeoplePageController(Residents residents, Areas areas, Texts texts) {
+	private final ObjectProvider<ZoneMarks> zones;
+
+	PeoplePageController(Residents residents, Areas areas, Texts texts, ObjectProvider<ZoneMarks> zones) {
 		this.residents = residents;
 		this.areas = areas;
 		this.texts = texts;
+		this.zones = zones;
 	}
 
 	@GetMapping("/people")
@@ -65,6 +70,9 @@ class PeoplePageController {
 		Person person = residents.get(id);
 		model.addAttribute("person", person);
 		model.addAttribute("compound", areas.find(person.area()).orElse(null));
+		ZoneMarks marks = zones.getIfAvailable();
+		model.addAttribute("zone", marks == null ? null
+				: marks.ofResident(person.area(), person.address().building()).orElse(null));
 		return "people/show";
 	}
 

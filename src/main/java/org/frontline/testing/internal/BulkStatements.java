@@ -66,12 +66,16 @@ final class BulkStatements {
 		/** "{round id}/{person id}": a person whose last check-in in a round had a fever. */
 		private final Set<String> fever = new HashSet<>();
 
+		/** The pool size of the control zone each of the group's people lives in (absent outside zones). */
+		private final Map<Long, Integer> zonePool = new HashMap<>();
+
 		Standing standing(TubeState tube, long personId) {
 			if (tube == null) {
 				return new Standing(false, false, false);
 			}
 			return new Standing(inTube.contains(tube.code() + "/" + personId),
-					sampled.contains(tube.roundId() + "/" + personId), fever.contains(tube.roundId() + "/" + personId));
+					sampled.contains(tube.roundId() + "/" + personId), fever.contains(tube.roundId() + "/" + personId),
+					zonePool.get(personId));
 		}
 
 		/** A sample the group adds, so that the group's later events see it. */
@@ -82,12 +86,13 @@ final class BulkStatements {
 	}
 
 	/**
-	 * Everything a group reads, in one round trip to the database (six statements sent together): claims its events
+	 * Everything a group reads, in one round trip to the database (seven statements sent together): claims its events
 	 * in the scan log (an event stored before is not claimed again), reads the rounds and sites of its TUBE_OPENED
 	 * events, locks its existing tubes (in id order, so that two committers never wait on each other in a cycle), and
 	 * reads what its people already have in its rounds (the rounds of its tubes and of its TUBE_OPENED events):
-	 * samples and check-ins with fever. The standing is read with array conditions on the (round, person) index, so
-	 * the plan stays a probe per person whatever the statistics say.
+	 * samples and check-ins with fever, and the pool size of the control zone each lives in now. The standing is read
+	 * with array conditions on the (round, person) index, so the plan stays a probe per person whatever the statistics
+	 * say.
 	 */
 	static Reads read(Connection connection, List<Item> items, Instant now, Set<Long> roundIds, Set<Long> siteIds,
 			Set<String> codes, Set<Long> personIds) throws SQLException {
@@ -135,7 +140,15 @@ final class BulkStatements {
 				WHERE c.person_id = ANY(?::bigint[])
 				  AND c.round_id = ANY(ARRAY(SELECT round_id FROM testing_tube WHERE code = ANY(?::text[])
 				                             UNION SELECT unnest(?::bigint[])))
-				ORDER BY c.round_id, c.person_id, c.checked_in_at DESC, c.id DESC
+				ORDER BY c.round_id, c.person_id, c.checked_in_at DESC, c.id DESC;
+				SELECT DISTINCT ON (p.id) p.id, z.pool_size
+				FROM people_resident p
+				JOIN zones_zone_period z
+				  ON z.area_code IN (left(p.area_code, 6), left(p.area_code, 9), left(p.area_code, 12), p.area_code)
+				 AND (z.buildings IS NULL OR p.building = ANY (z.buildings))
+				 AND z.since <= ? AND (z.until IS NULL OR z.until > ?)
+				WHERE p.id = ANY(?::bigint[])
+				ORDER BY p.id, z.strictness DESC, length(z.area_code) DESC
 				""".formatted(ScanRepository.ROUND_BEGAN, ScanRepository.TUBE_COLUMNS))) {
 			statement.setTimestamp(1, Timestamp.from(now));
 			statement.setArray(2, connection.createArrayOf("uuid", ids));
@@ -153,6 +166,9 @@ final class BulkStatements {
 			statement.setArray(14, people);
 			statement.setArray(15, codeArray);
 			statement.setArray(16, rounds);
+			statement.setTimestamp(17, Timestamp.from(now));
+			statement.setTimestamp(18, Timestamp.from(now));
+			statement.setArray(19, people);
 			statement.execute();
 			try (ResultSet rs = next(statement, 1)) {
 				while (rs.next()) {
@@ -193,6 +209,11 @@ final class BulkStatements {
 					if (rs.getBoolean(3)) {
 						reads.fever.add(rs.getLong(1) + "/" + rs.getLong(2));
 					}
+				}
+			}
+			try (ResultSet rs = next(statement, 7)) {
+				while (rs.next()) {
+					reads.zonePool.put(rs.getLong(1), rs.getInt(2));
 				}
 			}
 		}

@@ -119,8 +119,16 @@ final class ScanDecisions {
 		}
 	}
 
-	/** Where a person stands with a tube: in it already, sampled in its round, flagged with a fever at check-in. */
-	record Standing(boolean inTube, boolean sampledInRound, boolean fever) {
+	/**
+	 * Where a person stands with a tube: in it already, sampled in its round, flagged with a fever at check-in, and the
+	 * most people a tube of theirs may pool under the rules of their control zone ({@code zonePool}, null outside
+	 * zones).
+	 */
+	record Standing(boolean inTube, boolean sampledInRound, boolean fever, Integer zonePool) {
+
+		Standing(boolean inTube, boolean sampledInRound, boolean fever) {
+			this(inTube, sampledInRound, fever, null);
+		}
 	}
 
 	/** A box as the rules see it, with the number of tubes in it. */
@@ -221,8 +229,8 @@ final class ScanDecisions {
 		requireOpen(round.status());
 		requireNotBefore(at, round.began(), "the round began");
 		int poolSize = event.poolSize() != null ? event.poolSize() : round.poolSize();
-		if (poolSize != 1 && poolSize != 10 && poolSize != 20) {
-			throw new Rejected("INVALID_EVENT", "A tube pools 1, 10 or 20 people.");
+		if (poolSize != 1 && poolSize != 5 && poolSize != 10 && poolSize != 20) {
+			throw new Rejected("INVALID_EVENT", "A tube pools 1, 5, 10 or 20 people.");
 		}
 		if (!CODE.matcher(code).matches()) {
 			throw new Rejected("INVALID_EVENT", "A tube code has 1 to 40 letters, digits or '-'.");
@@ -260,6 +268,14 @@ final class ScanDecisions {
 		if (standing.fever() && tube.poolSize() != 1) {
 			throw new Rejected("FEVER_FLAGGED",
 					person.maskedName() + " had a fever at check-in: sample alone (1 per tube), not in the general queue.");
+		}
+		if (standing.zonePool() != null && tube.poolSize() > standing.zonePool()) {
+			// A tube never pools more people than the control zone of anyone in it allows.
+			throw standing.zonePool() == 1
+					? new Rejected("ZONE_SINGLE_TUBE", person.maskedName()
+							+ " lives in a lockdown zone: sample alone, in a single tube.")
+					: new Rejected("ZONE_POOL_SIZE", person.maskedName() + " lives in a zone that pools at most "
+							+ standing.zonePool() + " per tube; this tube pools " + tube.poolSize() + ".");
 		}
 		boolean before = standing.sampledInRound();
 		if (before && !Boolean.TRUE.equals(event.resample())) {

@@ -121,8 +121,22 @@ class ScanRepository {
 	record TubeForPerson(TubeState tube, Standing standing) {
 	}
 
-	/** The tube, row-locked, with the person's standing, in one round trip. */
-	Optional<TubeForPerson> lockTubeFor(String code, long personId) {
+	/**
+	 * The pool size of the control zone a person lives in at a time (the zones module's read view; the strictest
+	 * zone over their compound or building, of equal ones the nearest), as a column of a statement binding
+	 * {@code :person} and {@code :now}; null outside zones.
+	 */
+	static final String ZONE_POOL = """
+			(SELECT z.pool_size FROM people_resident p
+			 JOIN zones_zone_period z
+			   ON z.area_code IN (left(p.area_code, 6), left(p.area_code, 9), left(p.area_code, 12), p.area_code)
+			  AND (z.buildings IS NULL OR p.building = ANY (z.buildings))
+			  AND z.since <= :now AND (z.until IS NULL OR z.until > :now)
+			 WHERE p.id = :person
+			 ORDER BY z.strictness DESC, length(z.area_code) DESC LIMIT 1)""";
+
+	/** The tube, row-locked, with the person's standing (their zone's pool size at {@code now}), in one round trip. */
+	Optional<TubeForPerson> lockTubeFor(String code, long personId, Instant now) {
 		return jdbc.sql("SELECT " + TUBE_COLUMNS + """
 				,
 				       EXISTS (SELECT 1 FROM testing_sample x WHERE x.tube_id = t.id AND x.person_id = :person
@@ -130,15 +144,18 @@ class ScanRepository {
 				       EXISTS (SELECT 1 FROM testing_sample x WHERE x.round_id = t.round_id AND x.person_id = :person
 				               AND x.removed_at IS NULL) AS sampled,
 				       coalesce((SELECT c.fever FROM testing_checkin c WHERE c.round_id = t.round_id
-				                 AND c.person_id = :person ORDER BY c.checked_in_at DESC, c.id DESC LIMIT 1), false) AS fever
+				                 AND c.person_id = :person ORDER BY c.checked_in_at DESC, c.id DESC LIMIT 1), false) AS fever,
+				""" + ZONE_POOL + """
+				 AS zone_pool
 				FROM testing_tube t JOIN testing_site s ON s.id = t.site_id JOIN testing_round r ON r.id = t.round_id
 				WHERE t.code = :code
 				FOR UPDATE OF t
 				""")
 			.param("code", code)
 			.param("person", personId)
-			.query((rs, n) -> new TubeForPerson(tube(rs, n),
-					new Standing(rs.getBoolean("in_tube"), rs.getBoolean("sampled"), rs.getBoolean("fever"))))
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> new TubeForPerson(tube(rs, n), new Standing(rs.getBoolean("in_tube"),
+					rs.getBoolean("sampled"), rs.getBoolean("fever"), (Integer) rs.getObject("zone_pool"))))
 			.optional();
 	}
 

@@ -122,7 +122,7 @@ class ScanRules {
 			}
 			return switch (event.type()) {
 				case TUBE_OPENED -> tubeOpened(viewer, event, at);
-				case SAMPLED -> sampled(viewer, event, at, people);
+				case SAMPLED -> sampled(viewer, event, at, now, people);
 				case SAMPLE_REMOVED -> sampleRemoved(viewer, id, event, at, people);
 				case TUBE_SEALED -> tubeSealed(viewer, id, event, at);
 				case CHECKED_IN -> checkedIn(viewer, id, event, at, people);
@@ -155,10 +155,11 @@ class ScanRules {
 		return opening.answer(event.eventId());
 	}
 
-	private ScanResult sampled(Viewer viewer, ScanEvent event, Instant at, Map<String, ResolvedCode> people) {
+	private ScanResult sampled(Viewer viewer, ScanEvent event, Instant at, Instant now,
+			Map<String, ResolvedCode> people) {
 		String code = ScanDecisions.required(event.tubeCode(), "tubeCode");
 		SampledPerson person = ScanDecisions.person(viewer, event, people.get(ScanDecisions.personKey(event)));
-		Optional<TubeForPerson> found = scans.lockTubeFor(code, person.id());
+		Optional<TubeForPerson> found = scans.lockTubeFor(code, person.id(), now);
 		ScanDecisions.Sampling sampling = ScanDecisions.sample(viewer, event, at, person,
 				found.map(TubeForPerson::tube).orElse(null), found.map(TubeForPerson::standing).orElse(NOBODY));
 		if (!scans.sample(sampling.tube(), person.id(), at, viewer.username(), sampling.resample())) {

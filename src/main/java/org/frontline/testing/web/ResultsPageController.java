@@ -1,6 +1,7 @@
 package org.frontline.testing.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.frontline.area.Areas;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.ZoneMark;
+import org.frontline.shared.ZoneMarks;
 import org.frontline.testing.Coverage;
 import org.frontline.testing.CoverageFigures;
 import org.frontline.testing.FileCheck;
@@ -25,6 +28,7 @@ import org.frontline.testing.Round;
 import org.frontline.testing.Rounds;
 import org.frontline.testing.RetestTask;
 import org.frontline.testing.TubeReport;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +53,11 @@ class ResultsPageController {
 
 	private final Areas areas;
 
-	ResultsPageController(Results results, FollowUps followUps, Coverage coverage, Rounds rounds, Areas areas) {
+	private final ObjectProvider<ZoneMarks> zones;
+
+	ResultsPageController(Results results, FollowUps followUps, Coverage coverage, Rounds rounds, Areas areas,
+			ObjectProvider<ZoneMarks> zones) {
+		this.zones = zones;
 		this.areas = areas;
 		this.results = results;
 		this.followUps = followUps;
@@ -178,6 +186,7 @@ class ResultsPageController {
 		model.addAttribute("area", area);
 		model.addAttribute("coverage", figures);
 		model.addAttribute("rows", CoverageColumn.rows(figures, column, descending));
+		model.addAttribute("zones", zoneMarks(codes(figures, new ArrayList<>())));
 		model.addAttribute("columns", CoverageColumn.values());
 		model.addAttribute("sort", column == null ? null : column.key());
 		model.addAttribute("dir", descending ? "desc" : "asc");
@@ -200,6 +209,9 @@ class ResultsPageController {
 		model.addAttribute("areaChoices", inScope);
 		model.addAttribute("areaNames", areaNames(inScope));
 		model.addAttribute("areaName", areas.find(shown).map(Area::name).orElse(shown));
+		List<String> shownAreas = new ArrayList<>(List.of(shown));
+		inScope.stream().map(Area::code).forEach(shownAreas::add);
+		model.addAttribute("zones", zoneMarks(shownAreas));
 		model.addAttribute("page", Math.max(0, page));
 		return "testing/missing";
 	}
@@ -254,5 +266,17 @@ class ResultsPageController {
 		Map<String, String> names = new HashMap<>();
 		inScope.forEach(a -> names.put(a.code(), a.name()));
 		return names;
+	}
+
+	/** The control zone of each area, when a zones module contributes them; none otherwise. */
+	private Map<String, ZoneMark> zoneMarks(List<String> codes) {
+		ZoneMarks marks = zones.getIfAvailable();
+		return marks == null ? Map.of() : marks.ofAreas(codes);
+	}
+
+	private static List<String> codes(CoverageFigures figures, List<String> into) {
+		into.add(figures.area());
+		figures.children().forEach(child -> codes(child, into));
+		return into;
 	}
 }
