@@ -183,4 +183,28 @@ class ZoneTestingIntegrationTests extends IntegrationTest {
 		Response lifted = api().as("commander").post("/api/v1/zones/" + zone + "/lift", Map.of("to", "CONTROL"));
 		assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
 	}
+
+	@Test
+	void theRoundPlanSamplesACompoundLockedDownAsAWholeDoorToDoorAndNotOneLockedDownInSomeBuildings() {
+		// Long before any other test's rules (rules are district-wide): only that the level has rules matters here.
+		fixture.rule("LOCKDOWN", 1, 7, null, "CONTROL", daysAgo(60));
+		fixture.resident(fixture.compound, "1");
+		fixture.resident(fixture.compound, "2");
+		fixture.resident(fixture.otherCompound, "1");
+		fixture.resident(fixture.otherCompound, "2");
+		fixture.resident(fixture.otherCompound, "3");
+		Map<String, Object> request = Map.of("seed", 5, "runs", 5, "stationRate", 200, "arrivalProfile",
+				List.of(24, 26, 20, 16, 14));
+
+		JsonNode before = api().as("commander").post("/api/v1/rounds/" + round.id + "/plan", request).json();
+		assertThat(before.get("doorToDoor").asInt()).as(before.toString()).isZero();
+
+		fixture.notice(daysAgo(1), List.of(zone(fixture.compound, List.of(), "LOCKDOWN"),
+				zone(fixture.otherCompound, List.of("3"), "LOCKDOWN")));
+		Response planned = api().as("commander").post("/api/v1/rounds/" + round.id + "/plan", request);
+		assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+		assertThat(planned.json().get("residents").asInt()).isEqualTo(5);
+		assertThat(planned.json().get("doorToDoor").asInt()).isEqualTo(2);
+		assertThat(planned.json().get("walkIn").asInt()).isEqualTo(3);
+	}
 }

@@ -17,17 +17,20 @@ import org.frontline.planning.RoundPlan;
 import org.frontline.planning.internal.PlanModel.CompoundDemand;
 import org.frontline.planning.internal.PlanModel.SiteSetup;
 import org.frontline.shared.AreaCodes;
+import org.frontline.shared.ZoneMark;
+import org.frontline.shared.ZoneMarks;
 import org.frontline.testing.Round;
 import org.frontline.testing.Site;
 import org.frontline.testing.SiteKind;
 import org.frontline.testing.Sites;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Gathers what a round's plan is made from: its compounds' residents (people), its sites (testing), what plans
  * changed for it, what past rounds taught and the settings. Staff per station and per site come from the settings
- * until a workforce module plans them; no compound is under lockdown (everyone's sampled at home) and tubes pool the
- * round's pool size until a zones module says otherwise: {@link CompoundDemand#lockedDown()} is where that goes.
+ * until a workforce module plans them; a compound locked down as a whole ({@link ZoneMarks}, when a zones module
+ * contributes them) is sampled door to door ({@link CompoundDemand#lockedDown()}); tubes pool the round's pool size.
  */
 @Component
 public class PlanInputs {
@@ -44,14 +47,22 @@ public class PlanInputs {
 
 	private final PlanningSettings settings;
 
+	private final ObjectProvider<ZoneMarks> zones;
+
 	PlanInputs(Sites sites, Areas areas, ResidentCounts residents, RoundSetupRepository setup, LearnedRepository learned,
-			PlanningSettings settings) {
+			PlanningSettings settings, ObjectProvider<ZoneMarks> zones) {
 		this.sites = sites;
 		this.areas = areas;
 		this.residents = residents;
 		this.setup = setup;
 		this.learned = learned;
 		this.settings = settings;
+		this.zones = zones;
+	}
+
+	/** Only a compound locked down as a whole: a lockdown of some buildings leaves the rest walking to the site. */
+	private static boolean lockedDown(ZoneMark zone) {
+		return zone != null && !zone.partial() && "LOCKDOWN".equals(zone.level());
 	}
 
 	/** The model of a round's plan, and the assumptions to report with it. */
@@ -111,9 +122,11 @@ public class PlanInputs {
 				counts.putIfAbsent(count.area(), count);
 			}
 		}
+		ZoneMarks marks = zones.getIfAvailable();
+		Map<String, ZoneMark> zoneOf = marks == null ? Map.of() : marks.ofAreas(counts.keySet());
 		counts.values()
 			.forEach(c -> compounds.add(new CompoundDemand(c.area(), names.getOrDefault(c.area(), c.area()),
-					c.residents(), c.bedridden(), c.noSmartphone(), c.elderlyLivingAlone(), false)));
+					c.residents(), c.bedridden(), c.noSmartphone(), c.elderlyLivingAlone(), lockedDown(zoneOf.get(c.area())))));
 
 		int arrivalHours = Math.max(1, (shares.length + 5) / 6);
 		Map<Long, int[]> schedules = setup.schedules(round.id());
