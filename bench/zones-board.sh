@@ -5,7 +5,7 @@
 # checks) by set-based SQL (not measured), then reads the district's lifting board --repeats times per run and checks
 # every zone's last positive against SQL.
 # Options (defaults): --residents=2000000 --data=target/bench-zones --zones=300 --days=30 --runs=5 --repeats=30
-#   --positive-every=2000; APP_XMX (default 2g).
+#   --positive-every=2000 [--app-args="..."]; APP_XMX (default 2g). --zones=0 only generates the city.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test

@@ -78,6 +78,9 @@ public final class ZonesBench {
 					"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true",
 					"--frontline.demo.residents=" + options.get("residents"), "--frontline.demo.password=" + PASSWORD,
 					"--frontline.zones.round-check-job=false", "--logging.level.root=WARN"));
+			if (options.containsKey("app-args")) {
+				appArgs.addAll(Arrays.asList(options.get("app-args").split(" ")));
+			}
 			jdbcUrl = database.jdbcUrl();
 			try (AppProcess app = new AppProcess(data.resolve("app.log"), appArgs.toArray(String[]::new))) {
 				long started = System.nanoTime();
