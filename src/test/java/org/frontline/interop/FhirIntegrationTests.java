@@ -237,6 +237,7 @@ class FhirIntegrationTests extends IntegrationTest {
 				"Prefer", "respond-async", "Accept", "application/fhir+json");
 		assertThat(kickOff.statusCode()).as(kickOff.body()).isEqualTo(202);
 		String status = kickOff.headers().firstValue("Content-Location").orElseThrow();
+		assertThat(status).as("an absolute URL, as the bulk export protocol wants").startsWith("http://localhost:" + port);
 		assertThat(fixture.get(api().as("commander"), status).statusCode()).as("another user's export").isEqualTo(404);
 		HttpResponse<String> manifest = fixture.get(api().as("admin"), status);
 		assertThat(manifest.statusCode()).as(manifest.body()).isEqualTo(200);

@@ -50,9 +50,9 @@ abstract class FhirEndpoint {
 		return ResponseEntity.status(status).contentType(FHIR_JSON).body(fhir.writer().encodeResourceToString(resource));
 	}
 
-	/** The FHIR base URL: the configured public URL, else the one this request came to. */
+	/** The FHIR base URL (absolute, as FHIR wants it): the configured public URL, else the one this request came to. */
 	String base() {
-		String root = publicUrl == null || publicUrl.isBlank()
+		String root = publicUrl == null || publicUrl.isBlank() || publicUrl.strip().equals("/")
 				? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : publicUrl.strip();
 		return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + "/fhir";
 	}
