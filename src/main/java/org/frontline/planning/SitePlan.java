@@ -20,6 +20,11 @@ public record SitePlan(long siteId, String name, SiteKind kind, String area, Lis
 	public record CompoundShare(String code, String name, int people, int noSmartphone, int elderlyLivingAlone) {
 	}
 
+	/** The most people on duty in any hour, 0 when the site never opens. */
+	public int staffPeak() {
+		return staffPerHour.stream().mapToInt(Integer::intValue).max().orElse(0);
+	}
+
 	/** The highest p90 wait of any 10-minute slot, 0 when nobody waits. */
 	public double worstWaitP90() {
 		return waitP90.stream().filter(w -> w != null).mapToDouble(Double::doubleValue).max().orElse(0);

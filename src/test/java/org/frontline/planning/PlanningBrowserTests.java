@@ -45,6 +45,8 @@ class PlanningBrowserTests extends IntegrationTest {
 			WebElement card = browser.find(By.id("site-" + tooSmall));
 			assertThat(card.findElement(By.cssSelector(".meets")).getText()).isEqualTo("不达标");
 			assertThat(card.findElement(By.cssSelector(".site-violations")).getText()).contains("平均要等约");
+			assertThat(card.findElement(By.cssSelector(".site-staff")).getText())
+				.as("one station's two people and the site's two").isEqualTo("4");
 			wait(browser).until(d -> d.findElements(By.cssSelector(".site-chart[data-drawn=true]")).size() == 2);
 			assertThat(browser.find(By.cssSelector("#site-" + tooSmall + " .site-chart canvas")).isDisplayed()).isTrue();
 			assertThat(browser.find(By.id("site-" + roomy)).findElement(By.cssSelector(".meets")).getText()).isEqualTo("达标");
@@ -63,6 +65,7 @@ class PlanningBrowserTests extends IntegrationTest {
 			WebElement tried = wait(browser).until(d -> d.findElement(By.cssSelector("#site-" + tooSmall + ".tried")));
 			assertThat(tried.findElement(By.cssSelector(".what-if-badge")).getText()).isEqualTo("试算结果");
 			assertThat(tried.findElement(By.cssSelector(".meets")).getText()).isEqualTo("达标");
+			assertThat(tried.findElement(By.cssSelector(".site-staff")).getText()).isEqualTo("8");
 			assertThat(browser.currentPath()).as("answered in place").isEqualTo("/planning/rounds/" + round);
 			wait(browser).until(d -> d.findElements(By.cssSelector("#site-" + tooSmall + " .site-chart[data-drawn=true]")).size() == 1);
 			assertThat(api().as("commander").get("/api/v1/rounds/" + round + "/plan").json().get("proposals").asInt())
