@@ -205,6 +205,53 @@ public class Residents {
 		return importLines(lines, "generated", scopeArea);
 	}
 
+	/**
+	 * Brings people onto another module's roster (a closed-loop enterprise's staff) by their identity document: a
+	 * person already registered is found and left as they are; a newcomer is checked by the same rules as a
+	 * registration and registered in the compound given. Set-based, for thousands of rows at once. The calling module
+	 * decides who may do this, so no viewer is checked; the answer carries ids only.
+	 */
+	@Transactional
+	public List<Enrolment> enrol(List<PersonForm> forms) {
+		List<Enrolment> answers = new ArrayList<>(java.util.Collections.nCopies(forms.size(), null));
+		List<PersonRow> rows = new ArrayList<>();
+		Map<String, Integer> seen = new HashMap<>();
+		for (int i = 0; i < forms.size(); i++) {
+			PersonRules.Checked checked = PersonRules.check(i + 1, forms.get(i), areas::isCompound, code -> true);
+			if (!checked.valid()) {
+				answers.set(i, new Enrolment(null, false, checked.errors()));
+				continue;
+			}
+			if (seen.putIfAbsent(checked.row().idType() + ":" + checked.row().idNumber(), i + 1) == null) {
+				rows.add(checked.row());
+			}
+		}
+		Map<String, Long> before = new HashMap<>();
+		Map<String, Long> after = new HashMap<>();
+		for (int from = 0; from < rows.size(); from += STAGE_CHUNK) {
+			repository.stage(rows.subList(from, Math.min(rows.size(), from + STAGE_CHUNK)));
+			before.putAll(repository.stagedIds());
+			repository.insertStagedNew();
+			after.putAll(repository.stagedIds());
+			repository.clearStaged();
+		}
+		int registered = 0;
+		for (int i = 0; i < forms.size(); i++) {
+			if (answers.get(i) != null) {
+				continue;
+			}
+			PersonRow row = PersonRules.check(i + 1, forms.get(i), areas::isCompound, code -> true).row();
+			String key = row.idType() + ":" + row.idNumber();
+			boolean isNew = !before.containsKey(key) && seen.get(key) == i + 1;
+			registered += isNew ? 1 : 0;
+			answers.set(i, new Enrolment(after.get(key), isNew, List.of()));
+		}
+		if (registered > 0) {
+			auditLog.record("PERSON_CREATE", "person", null, "enrolled=" + registered);
+		}
+		return answers;
+	}
+
 	/** Residents per area for every area inside the viewer's scope (rolled up the hierarchy). */
 	@Transactional(readOnly = true)
 	public Map<String, Long> countsByArea(String areaCode) {

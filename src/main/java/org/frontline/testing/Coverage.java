@@ -26,6 +26,7 @@ import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.frontline.testing.internal.AreaOutcomeQueries;
 import org.frontline.testing.internal.CoverageRepository;
+import org.frontline.testing.internal.RosterRepository;
 import org.frontline.testing.internal.CoverageRepository.Counts;
 import org.frontline.testing.internal.Dorfman;
 import org.frontline.testing.internal.RoundRepository;
@@ -52,6 +53,8 @@ public class Coverage {
 
 	private final CoverageRepository repository;
 
+	private final RosterRepository rosters;
+
 	private final Rounds rounds;
 
 	private final Areas areas;
@@ -68,8 +71,10 @@ public class Coverage {
 
 	private final AreaOutcomeQueries outcomeQueries;
 
-	Coverage(CoverageRepository repository, Rounds rounds, Areas areas, Residents residents, AuditLog auditLog,
-			Clock clock, MessageSource messages, RoundRepository roundRepository, AreaOutcomeQueries outcomeQueries) {
+	Coverage(CoverageRepository repository, RosterRepository rosters, Rounds rounds, Areas areas, Residents residents,
+			AuditLog auditLog, Clock clock, MessageSource messages, RoundRepository roundRepository,
+			AreaOutcomeQueries outcomeQueries) {
+		this.rosters = rosters;
 		this.messages = messages;
 		this.roundRepository = roundRepository;
 		this.outcomeQueries = outcomeQueries;
@@ -141,6 +146,10 @@ public class Coverage {
 		Area root = area(viewer, area);
 		int limit = Math.max(1, Math.min(size <= 0 ? 50 : size, 500));
 		long offset = (long) Math.max(0, page) * limit;
+		if (rosters.isRoster(roundId)) {
+			// A roster round covers its members, wherever they are registered.
+			return new Page<>(rosters.missing(roundId, limit, offset), rosters.missingCount(roundId));
+		}
 		List<MissingPerson> items = new ArrayList<>();
 		long total = 0;
 		for (String[] range : ranges(round, root.code())) {

@@ -18,25 +18,25 @@ import org.frontline.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /** A round with a site, a registrar, a lab and its staff; tubes sampled, sealed, boxed and received by the lab. */
-final class ResultsFixture {
+public final class ResultsFixture {
 
-	final TestingFixture testing;
+	public final TestingFixture testing;
 
-	final long round;
+	public final long round;
 
-	final long site;
+	public final long site;
 
-	final long lab;
+	public final long lab;
 
 	final Api.As registrar;
 
-	final Api.As labStaff;
+	public final Api.As labStaff;
 
 	final String labUsername;
 
 	private final Api api;
 
-	ResultsFixture(Api api, int poolSize) {
+	public ResultsFixture(Api api, int poolSize) {
 		this.api = api;
 		this.testing = new TestingFixture(api);
 		this.round = testing.openRound(poolSize);
@@ -61,15 +61,20 @@ final class ResultsFixture {
 	}
 
 	/** A tube in this round with these people in it, sealed and sent; received by the lab when {@code receive}. */
-	String tube(List<Long> people, int poolSize, boolean receive) {
+	public String tube(List<Long> people, int poolSize, boolean receive) {
 		return tube(people, poolSize, receive, false);
 	}
 
 	/** A tube of people sampled again in this round (a single-tube retest is a confirmed re-sample). */
 	String tube(List<Long> people, int poolSize, boolean receive, boolean resample) {
+		return tube(round, people, poolSize, receive, resample);
+	}
+
+	/** A tube of another round (a closed-loop enterprise's daily round) sampled at this fixture's site. */
+	public String tube(long roundId, List<Long> people, int poolSize, boolean receive, boolean resample) {
 		String tube = unique("T");
 		List<Map<String, Object>> events = new ArrayList<>();
-		events.add(event("TUBE_OPENED", "roundId", round, "siteId", site, "tubeCode", tube, "poolSize", poolSize));
+		events.add(event("TUBE_OPENED", "roundId", roundId, "siteId", site, "tubeCode", tube, "poolSize", poolSize));
 		for (long person : people) {
 			events.add(resample ? event("SAMPLED", "tubeCode", tube, "personCode", testing.code(person), "resample", true)
 					: event("SAMPLED", "tubeCode", tube, "personCode", testing.code(person)));
@@ -98,7 +103,7 @@ final class ResultsFixture {
 		return people;
 	}
 
-	static Map<String, Object> result(String tube, String outcome) {
+	public static Map<String, Object> result(String tube, String outcome) {
 		return result(tube, outcome, Instant.now().minusSeconds(60).toString());
 	}
 
@@ -114,7 +119,7 @@ final class ResultsFixture {
 		return item;
 	}
 
-	List<JsonNode> post(Api.As as, List<Map<String, Object>> items) {
+	public List<JsonNode> post(Api.As as, List<Map<String, Object>> items) {
 		return results(as.post("/api/v1/results", Map.of("results", items)));
 	}
 }

@@ -18,7 +18,7 @@ import org.frontline.support.TestData;
 import tools.jackson.databind.JsonNode;
 
 /** Rounds, sites, site-scoped users and people made through the API, with unique names and codes. */
-final class TestingFixture {
+public final class TestingFixture {
 
 	static final String BILINWAN = "320602001001";
 
@@ -28,7 +28,7 @@ final class TestingFixture {
 
 	private final Api api;
 
-	TestingFixture(Api api) {
+	public TestingFixture(Api api) {
 		this.api = api;
 	}
 
@@ -36,7 +36,7 @@ final class TestingFixture {
 		return prefix + SEQUENCE.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
 	}
 
-	long openRound(int poolSize) {
+	public long openRound(int poolSize) {
 		Instant now = Instant.now();
 		Response created = api.as("admin")
 			.post("/api/v1/rounds", Map.of("name", unique("第3轮全员核酸检测-"), "areas", List.of("320602"), "startsAt",
@@ -49,7 +49,7 @@ final class TestingFixture {
 		return id;
 	}
 
-	long site(String area) {
+	public long site(String area) {
 		Response created = api.as("admin")
 			.post("/api/v1/sites", Map.of("name", unique("采样点-"), "kind", "FIXED", "area", area, "location", "中心广场",
 					"stations", 2));
@@ -58,7 +58,7 @@ final class TestingFixture {
 	}
 
 	/** A new user limited to one site, with the given role. */
-	String siteUser(long siteId, String role) {
+	public String siteUser(long siteId, String role) {
 		String username = unique("reg-");
 		Map<String, Object> body = new HashMap<>(Map.of("username", username, "password", IntegrationTest.DEMO_PASSWORD
 				+ "-Strong!9", "roles", Set.of(role), "site", siteId));
@@ -67,11 +67,11 @@ final class TestingFixture {
 		return username;
 	}
 
-	Api.As asUser(String username) {
+	public Api.As asUser(String username) {
 		return api.as(username, IntegrationTest.DEMO_PASSWORD + "-Strong!9");
 	}
 
-	long person(String compound) {
+	public long person(String compound) {
 		return person(compound, "王小明", TestData.residentId(), TestData.phone(), List.of());
 	}
 
@@ -83,7 +83,7 @@ final class TestingFixture {
 		return created.json().get("id").asLong();
 	}
 
-	String code(long personId) {
+	public String code(long personId) {
 		Response code = api.as("admin").get("/api/v1/people/" + personId + "/code");
 		assertThat(code.status()).as(code.body()).isEqualTo(200);
 		return code.json().get("payload").asString();

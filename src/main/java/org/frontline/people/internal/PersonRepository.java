@@ -235,6 +235,34 @@ public class PersonRepository {
 		return new Upserted(((Number) counts.get("inserted")).intValue(), ((Number) counts.get("updated")).intValue());
 	}
 
+	/** The ids of the staged rows' documents that are registered, keyed {@code TYPE:NUMBER}. */
+	public Map<String, Long> stagedIds() {
+		Map<String, Long> ids = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT i.id_type, i.id_number, p.id FROM people_import i
+				JOIN people_person p ON p.id_type = i.id_type AND p.id_number = i.id_number
+				""").query(rs -> {
+			ids.put(rs.getString(1) + ":" + rs.getString(2), rs.getLong(3));
+		});
+		return ids;
+	}
+
+	/** Registers the staged rows whose document nobody has yet; registered people are left as they are. */
+	public int insertStagedNew() {
+		return jdbc.sql("""
+				INSERT INTO people_person (name, id_type, id_number, phone, area_code, building, unit, room, tags,
+				                           birth_date, sex)
+				SELECT DISTINCT ON (id_type, id_number) name, id_type, id_number, phone, area_code, building, unit, room,
+				       tags::text[], birth_date, sex
+				FROM people_import ORDER BY id_type, id_number, line
+				ON CONFLICT (id_type, id_number) DO NOTHING
+				""").update();
+	}
+
+	public void clearStaged() {
+		jdbc.sql("TRUNCATE people_import").update();
+	}
+
 	/** Residents per compound inside [low, high). */
 	public Map<String, Long> countByCompound(String low, String high) {
 		return jdbc.sql("""

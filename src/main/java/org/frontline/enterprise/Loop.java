@@ -1,0 +1,8 @@
+package org.frontline.enterprise;
+
+import java.time.Instant;
+
+/** A closed-loop period of an enterprise: from a notice (or a command decision) until it is lifted. */
+public record Loop(long id, long enterpriseId, String enterpriseName, String area, String notice, Instant startsAt,
+		Instant endsAt, LoopStatus status) {
+}
