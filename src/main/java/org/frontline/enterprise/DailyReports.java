@@ -81,7 +81,7 @@ public class DailyReports {
 			errors.add("date", "enterprise.report.date-invalid");
 		}
 		String problems = form.problems() == null || form.problems().isBlank() ? null : form.problems().strip();
-		if (problems != null && problems.length() > 2000) {
+		if (problems != null && (problems.length() > 2000 || !EnterpriseAccess.plainLines(problems))) {
 			errors.add("problems", "enterprise.report.problems-invalid", 2000);
 		}
 		errors.throwIfAny();

@@ -163,7 +163,7 @@ public class Enterprises {
 		Viewer viewer = Viewers.requireAny(EnterpriseAccess.KEEPERS);
 		visible(viewer, id);
 		Problem.Errors errors = new Problem.Errors();
-		if (building == null || building.isBlank() || building.strip().length() > 20) {
+		if (building == null || building.isBlank() || building.strip().length() > 20 || !EnterpriseAccess.plain(building)) {
 			errors.add("building", "enterprise.building.invalid", 20);
 		}
 		if (first < 1 || first > 99_999) {
@@ -176,9 +176,7 @@ public class Enterprises {
 			errors.add("beds", "enterprise.room.beds-invalid", 50);
 		}
 		errors.throwIfAny();
-		for (int i = 0; i < count; i++) {
-			repository.addRoom(id, building.strip(), String.valueOf(first + i), beds);
-		}
+		repository.addRooms(id, building.strip(), first, count, beds);
 		auditLog.record("ENTERPRISE_ROOMS", "enterprise", id, building.strip() + " rooms=" + count);
 		return repository.buildings(id);
 	}
@@ -194,7 +192,7 @@ public class Enterprises {
 
 	private Checked check(NewEnterprise e, Viewer viewer) {
 		Problem.Errors errors = new Problem.Errors();
-		if (e.name() == null || e.name().isBlank() || e.name().strip().length() > 100) {
+		if (e.name() == null || e.name().isBlank() || e.name().strip().length() > 100 || !EnterpriseAccess.plain(e.name())) {
 			errors.add("name", "enterprise.name.invalid", 100);
 		}
 		CreditCode code = null;
@@ -204,10 +202,10 @@ public class Enterprises {
 		catch (InvalidCreditCodeException ex) {
 			errors.add("creditCode", ex.key());
 		}
-		if (e.address() != null && e.address().strip().length() > 200) {
+		if (e.address() != null && (e.address().strip().length() > 200 || !EnterpriseAccess.plain(e.address()))) {
 			errors.add("address", "enterprise.address.invalid", 200);
 		}
-		if (e.industry() != null && e.industry().strip().length() > 50) {
+		if (e.industry() != null && (e.industry().strip().length() > 50 || !EnterpriseAccess.plain(e.industry()))) {
 			errors.add("industry", "enterprise.industry.invalid", 50);
 		}
 		String area = e.area() == null ? null : e.area().strip();

@@ -145,7 +145,7 @@ public class LoopTesting {
 		}
 		String detail = report == null || report.detail() == null || report.detail().isBlank() ? null
 				: report.detail().strip();
-		if (detail != null && detail.length() > 200) {
+		if (detail != null && (detail.length() > 200 || !EnterpriseAccess.plain(detail))) {
 			errors.add("detail", "enterprise.exception.detail-invalid", 200);
 		}
 		errors.throwIfAny();

@@ -83,14 +83,14 @@ public class Loops {
 		String notice = start == null || start.notice() == null || start.notice().isBlank() ? null
 				: start.notice().strip();
 		Problem.Errors errors = new Problem.Errors();
-		if (notice != null && notice.length() > 100) {
+		if (notice != null && (notice.length() > 100 || !EnterpriseAccess.plain(notice))) {
 			errors.add("notice", "enterprise.notice.invalid", 100);
 		}
 		if (from.isBefore(now.minus(Duration.ofDays(7))) || from.isAfter(now.plus(Duration.ofDays(7)))) {
 			errors.add("from", "enterprise.loop.from-invalid", 7);
 		}
 		errors.throwIfAny();
-		long id = repository.insert(enterprise.id(), notice, from, viewer.username())
+		long id = repository.insert(enterprise.id(), notice, from, viewer.username(), now)
 			.orElseThrow(() -> Problem.conflict("loop-active", "enterprise.loop.active", enterprise.name()));
 		Loop loop = repository.find(id).orElseThrow();
 		days.round(loop, days.current(loop));

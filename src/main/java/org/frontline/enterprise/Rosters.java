@@ -37,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The roster of a loop: staff put on it by upload (CSV/XLSX or JSON, every row answered ACCEPTED, DUPLICATE or
  * REJECTED in order, so that sending it again changes nothing) or scanned in at the gate, and taken off when they
  * leave. Whoever enters after the roster closed ({@code frontline.enterprise.roster-open}, 24 hours from the loop's
- * start), and whoever comes back, needs a negative test sampled within 48 hours. Every movement is kept.
+ * start, or from when it was registered here if that was later), and whoever comes back, needs a negative test
+ * sampled within 48 hours. Every movement is kept.
  */
 @Service
 public class Rosters {
@@ -284,7 +285,8 @@ public class Rosters {
 		MemberRepository.Standing standing = members.standing(loop.id(), candidates);
 		Map<Long, String> elsewhere = members.inOtherLoops(loop.id(), candidates);
 		Instant now = clock.instant();
-		boolean rosterClosed = !now.isBefore(loop.startsAt().plus(rosterOpen));
+		Instant opened = loop.startsAt().isAfter(loop.registeredAt()) ? loop.startsAt() : loop.registeredAt();
+		boolean rosterClosed = !now.isBefore(opened.plus(rosterOpen));
 		Set<Long> needTest = new HashSet<>();
 		for (Long p : candidates) {
 			if (rosterClosed || standing.left().contains(p)) {

@@ -41,7 +41,7 @@ class PagesBrowserTests extends IntegrationTest {
 	void everyPageOfEveryRoleFitsAPhoneAndALaptopAndShowsNoRawCodeInChinese() {
 		List<String> problems = new ArrayList<>();
 		for (String user : List.of("commander", "community", "facility", "leader1", "registrar1", "lab1", "admin",
-				"enterprise", "volunteer")) {
+				"enterprise", "enterprise1", "volunteer")) {
 			try (Browser browser = new Browser(baseUrl())) {
 				browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WATCH));
 				browser.phone().login(user, DEMO_PASSWORD);
@@ -173,6 +173,11 @@ class PagesBrowserTests extends IntegrationTest {
 				more.add(path(a));
 				more.add(path(a) + "/actual");
 			});
+		}
+		if (pages.contains("/enterprise")) {
+			browser.open("/enterprise");
+			browser.driver().findElements(By.cssSelector(".loop-row td.card-title a")).stream().findFirst()
+				.ifPresent(a -> more.add(path(a)));
 		}
 		if (pages.contains("/people")) {
 			browser.open("/people");

@@ -18,7 +18,22 @@ public final class EnterpriseAccess {
 	/** May keep a loop's roster, tests and report. */
 	public static final Role[] KEEPERS = { Role.ADMIN, Role.COMMANDER, Role.ENTERPRISE_LIAISON };
 
+	private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cntrl}\\p{Cs}\\x{FFFD}]");
+
+	private static final java.util.regex.Pattern CONTROL_BUT_LINES = java.util.regex.Pattern
+		.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]|[\\p{Cs}\\x{FFFD}]");
+
 	private EnterpriseAccess() {
+	}
+
+	/** A text of one line holds no control character (nor a broken one); null is fine. */
+	public static boolean plain(String text) {
+		return text == null || !CONTROL.matcher(text).find();
+	}
+
+	/** A text of several lines holds no control character but line breaks and tabs; null is fine. */
+	public static boolean plainLines(String text) {
+		return text == null || !CONTROL_BUT_LINES.matcher(text).find();
 	}
 
 	public static boolean sees(Viewer viewer, long enterpriseId, String area) {

@@ -74,11 +74,18 @@ public class EnterpriseRepository {
 			.list();
 	}
 
-	public void addRoom(long enterpriseId, String building, String number, int beds) {
+	/** Adds rooms numbered {@code first} to {@code first + count - 1} (or sets their beds), in one statement. */
+	public void addRooms(long enterpriseId, String building, int first, int count, int beds) {
 		jdbc.sql("""
-				INSERT INTO enterprise_room (enterprise_id, building, number, beds) VALUES (:id, :building, :number, :beds)
+				INSERT INTO enterprise_room (enterprise_id, building, number, beds)
+				SELECT :id, :building, n::text, :beds FROM generate_series(:first, :last) AS n
 				ON CONFLICT (enterprise_id, building, number) DO UPDATE SET beds = excluded.beds
-				""").param("id", enterpriseId).param("building", building).param("number", number).param("beds", beds)
+				""")
+			.param("id", enterpriseId)
+			.param("building", building)
+			.param("first", first)
+			.param("last", first + count - 1)
+			.param("beds", beds)
 			.update();
 	}
 

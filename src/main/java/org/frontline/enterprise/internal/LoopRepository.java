@@ -31,15 +31,17 @@ public class LoopRepository {
 	}
 
 	/** Starts a loop unless the enterprise has an active one; the new loop's id, or empty. */
-	public Optional<Long> insert(long enterpriseId, String notice, Instant from, String by) {
+	public Optional<Long> insert(long enterpriseId, String notice, Instant from, String by, Instant at) {
 		return jdbc.sql("""
-				INSERT INTO enterprise_loop (enterprise_id, notice, starts_at, started_by) VALUES (:e, :notice, :from, :by)
+				INSERT INTO enterprise_loop (enterprise_id, notice, starts_at, started_by, created_at)
+				VALUES (:e, :notice, :from, :by, :at)
 				ON CONFLICT (enterprise_id) WHERE ends_at IS NULL DO NOTHING RETURNING id
 				""")
 			.param("e", enterpriseId)
 			.param("notice", notice)
 			.param("from", Timestamp.from(from))
 			.param("by", by)
+			.param("at", Timestamp.from(at))
 			.query(Long.class)
 			.optional();
 	}
@@ -138,6 +140,7 @@ public class LoopRepository {
 		Timestamp ends = rs.getTimestamp("ends_at");
 		return new Loop(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("enterprise_name"),
 				rs.getString("area_code"), rs.getString("notice"), rs.getTimestamp("starts_at").toInstant(),
-				ends == null ? null : ends.toInstant(), ends == null ? LoopStatus.ACTIVE : LoopStatus.ENDED);
+				ends == null ? null : ends.toInstant(), ends == null ? LoopStatus.ACTIVE : LoopStatus.ENDED,
+				rs.getTimestamp("created_at").toInstant());
 	}
 }
