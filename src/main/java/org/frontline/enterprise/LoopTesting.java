@@ -15,6 +15,7 @@ import org.frontline.enterprise.internal.MemberRepository;
 import org.frontline.shared.AlertRaised;
 import org.frontline.shared.AlertSeverity;
 import org.frontline.shared.Page;
+import org.frontline.shared.QuarantineReferral;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
@@ -27,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Daily testing of a loop's staff: who has not been tested on a day (the testing module's not-yet-tested list of the
  * loop's round of that day), antigen self-tests recorded by the liaison, and exceptions — a fever or a positive flags
- * the person's shift group for extra testing, takes them off the roster to a quarantine facility and alerts the
- * command.
+ * the person's shift group for extra testing, takes them off the roster and refers them to quarantine
+ * ({@link QuarantineReferral}: the quarantine module plans their arrival), and alerts the command.
  */
 @Service
 public class LoopTesting {
@@ -192,8 +193,8 @@ public class LoopTesting {
 		auditLog.record("LOOP_EXCEPTION", "person", personId, "loop " + loop.id() + " " + kind);
 		rosters.leave(by, loop, personId, "QUARANTINE " + kind, now);
 		String phone = members.phone(personId);
-		events.publishEvent(new StaffHandedToQuarantine(loop.id(), loop.enterpriseId(), loop.enterpriseName(),
-				loop.area(), personId, member.name(), phone, kind, now));
+		events.publishEvent(new QuarantineReferral("enterprise", "exception:" + id, personId, member.name(), phone,
+				loop.enterpriseName(), loop.area(), kind.name(), now));
 		events.publishEvent(new AlertRaised("enterprise", "exception:" + id, AlertSeverity.URGENT, loop.area(),
 				"enterprise.alert.exception." + kind.name().toLowerCase(Locale.ROOT),
 				List.of(loop.enterpriseName(), member.name(), member.shiftGroup() == null ? "-" : member.shiftGroup()),

@@ -4,7 +4,9 @@
  * roster rounds, antigen self-tests, exceptions handed to quarantine, and the liaison's daily report. Public API:
  * {@link org.frontline.enterprise.Enterprises}, {@link org.frontline.enterprise.Loops},
  * {@link org.frontline.enterprise.Rosters}, {@link org.frontline.enterprise.LoopTesting},
- * {@link org.frontline.enterprise.DailyReports}, and the events it publishes.
+ * {@link org.frontline.enterprise.DailyReports}, and the events it publishes (a fever or positive goes to quarantine
+ * as a {@link org.frontline.shared.QuarantineReferral}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Enterprise")
+@org.springframework.modulith.ApplicationModule(displayName = "Enterprise",
+		allowedDependencies = { "area", "audit", "people", "shared", "testing" })
 package org.frontline.enterprise;

@@ -255,13 +255,17 @@ class EnterpriseIntegrationTests extends IntegrationTest {
 		JsonNode day = liaison.get("/api/v1/loops/" + loop).json();
 		assertThat(day.get("flaggedShiftGroups").get(0).asString()).isEqualTo("夜班");
 		assertThat(day.get("headcount").asLong()).isEqualTo(1);
-		assertThat(events.stream(StaffHandedToQuarantine.class).filter(e -> e.loopId() == loop))
+		assertThat(events.stream(org.frontline.shared.QuarantineReferral.class)
+			.filter(e -> e.key().equals("exception:" + fever.id())))
 			.singleElement()
 			.satisfies(e -> {
 				assertThat(e.personId()).isEqualTo(sick);
 				assertThat(e.name()).isEqualTo("孙八");
-				assertThat(e.kind()).isEqualTo(ExceptionKind.FEVER);
+				assertThat(e.reason()).isEqualTo("FEVER");
 			});
+		// The quarantine module plans the arrival after the commit, on its own.
+		assertThat(awaitCount("SELECT count(*) FROM quarantine_arrival WHERE person_id = " + sick + " AND status = 'PLANNED'"))
+			.isEqualTo(1);
 		assertThat(events.stream(AlertRaised.class).filter(a -> a.href().equals("/enterprise/loops/" + loop)))
 			.singleElement()
 			.satisfies(a -> assertThat(a.titleKey()).isEqualTo("enterprise.alert.exception.fever"));
@@ -318,6 +322,42 @@ class EnterpriseIntegrationTests extends IntegrationTest {
 		assertThat(listed.get("reportFiled").asBoolean()).isTrue();
 		assertThat(events.stream(org.frontline.shared.AlertCleared.class)
 			.filter(c -> c.key().equals("report:" + loop + ":" + today))).hasSize(1);
+	}
+
+	@Test
+	void aPositiveResultOfSomeoneInTheLoopIsAnExceptionOfTheLoop() {
+		EnterpriseFixture f = fixture();
+		long enterprise = f.enterprise();
+		long loop = f.loop(enterprise);
+		Api.As liaison = f.as(f.liaison(enterprise));
+		long person = f.roster(liaison, loop, List.of(EnterpriseFixture.newcomer("陈十", "乙班", "601"))).get(0)
+			.get("id").asLong();
+		long round = liaison.get("/api/v1/loops/" + loop).json().get("roundId").asLong();
+		ResultsFixture results = new ResultsFixture(api(), 10);
+		String tube = results.tube(round, List.of(person), 1, true, false);
+		assertThat(results.post(results.labStaff, List.of(ResultsFixture.result(tube, "POSITIVE"))).get(0)
+			.get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(awaitCount("SELECT count(*) FROM enterprise_exception WHERE loop_id = " + loop + " AND person_id = "
+				+ person + " AND kind = 'POSITIVE'")).isEqualTo(1);
+		assertThat(awaitCount("SELECT count(*) FROM enterprise_member WHERE loop_id = " + loop + " AND person_id = "
+				+ person + " AND left_at IS NOT NULL")).isEqualTo(1);
+	}
+
+	/** A count that module listeners change after the commit: asked again for up to 20 s until it is not 0. */
+	private long awaitCount(String sql) {
+		long deadline = System.nanoTime() + 20_000_000_000L;
+		long value = count(sql);
+		while (value == 0 && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			value = count(sql);
+		}
+		return value;
 	}
 
 	private List<AlertRaised> alerts(long loop) {
