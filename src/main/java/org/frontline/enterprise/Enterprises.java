@@ -181,6 +181,11 @@ public class Enterprises {
 		return repository.buildings(id);
 	}
 
+	/** An enterprise for a reaction to another module's event, where nobody is signed in. */
+	Optional<Enterprise> find(long id) {
+		return repository.find(id);
+	}
+
 	Enterprise visible(Viewer viewer, long id) {
 		return repository.find(id)
 			.filter(e -> EnterpriseAccess.sees(viewer, e.id(), e.area()))

@@ -99,6 +99,32 @@ public class Loops {
 		return loop;
 	}
 
+	/** A notice ordered the enterprise into closed loop: its loop starts unless one is running. */
+	@Transactional
+	void ordered(long enterpriseId, Instant from, String notice) {
+		enterprises.find(enterpriseId).ifPresent(enterprise -> repository
+			.insert(enterprise.id(), notice, from, "notice", clock.instant())
+			.ifPresent(id -> {
+				Loop loop = repository.lock(id).orElseThrow();
+				days.round(loop, days.current(loop));
+				auditLog.record("LOOP_START", "loop", id, enterprise.name() + " " + notice);
+				events.publishEvent(new LoopStarted(id, enterprise.id(), enterprise.area(), from, notice));
+			}));
+	}
+
+	/** A notice let the enterprise out of closed loop: its running loop ends. */
+	@Transactional
+	void lifted(long enterpriseId, Instant at, String notice) {
+		enterprises.find(enterpriseId).map(Enterprise::activeLoopId).ifPresent(loopId -> {
+			Loop loop = repository.lock(loopId).orElseThrow();
+			Instant when = at.isBefore(loop.startsAt()) ? loop.startsAt() : at;
+			if (repository.end(loopId, when, "notice")) {
+				auditLog.record("LOOP_END", "loop", loopId, loop.enterpriseName() + " " + notice);
+				events.publishEvent(new LoopEnded(loopId, loop.enterpriseId(), loop.area(), when));
+			}
+		});
+	}
+
 	/** Lifts a loop (now when {@code at} is not given): nobody is on its roster any more. */
 	@Transactional
 	public Loop end(long loopId, Instant at) {

@@ -8,5 +8,5 @@
  * as a {@link org.frontline.shared.QuarantineReferral}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Enterprise",
-		allowedDependencies = { "area", "audit", "people", "shared", "testing" })
+		allowedDependencies = { "area", "audit", "people", "shared", "testing", "zones" })
 package org.frontline.enterprise;

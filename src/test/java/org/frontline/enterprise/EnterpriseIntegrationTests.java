@@ -343,6 +343,24 @@ class EnterpriseIntegrationTests extends IntegrationTest {
 				+ person + " AND left_at IS NOT NULL")).isEqualTo(1);
 	}
 
+	@Test
+	void aNoticeOrderingTheEnterpriseIntoClosedLoopStartsItsLoopAndALaterOneLiftsIt() {
+		long enterprise = fixture().enterprise();
+		Response ordered = api().as("commander").post("/api/v1/notices", Map.of("title", "关于企业闭环管理的通告",
+				"text", "自即日起实行闭环管理。", "closedLoop", List.of(enterprise)));
+		assertThat(ordered.status()).as(ordered.body()).isEqualTo(201);
+		assertThat(awaitCount("SELECT count(*) FROM enterprise_loop WHERE ends_at IS NULL AND enterprise_id = " + enterprise))
+			.isEqualTo(1);
+		String notice = jdbc.sql("SELECT notice FROM enterprise_loop WHERE enterprise_id = :e").param("e", enterprise)
+			.query(String.class).single();
+		assertThat(notice).isEqualTo("第" + ordered.json().get("number").asInt() + "号通告");
+		Response lifted = api().as("commander").post("/api/v1/notices", Map.of("title", "关于解除企业闭环管理的通告",
+				"text", "解除闭环管理。", "closedLoopLifted", List.of(enterprise)));
+		assertThat(lifted.status()).as(lifted.body()).isEqualTo(201);
+		assertThat(awaitCount("SELECT count(*) FROM enterprise_loop WHERE ends_at IS NOT NULL AND enterprise_id = " + enterprise))
+			.isEqualTo(1);
+	}
+
 	/** A count that module listeners change after the commit: asked again for up to 20 s until it is not 0. */
 	private long awaitCount(String sql) {
 		long deadline = System.nanoTime() + 20_000_000_000L;
