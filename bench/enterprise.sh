@@ -5,7 +5,7 @@
 # loop's untested list, the command's list of all loops and a roster upload of 5,000 rows, each beside its SQL/JDBC
 # baseline in the same invocation.
 # Options (defaults): --enterprises=5000 --staff=300000 --tested=60 --upload=5000 --runs=5 --repeats=50 --warmup=30
-#   --residents=20000 --data=target/bench-data-enterprise [--app-args="..."]; JVM options of the application:
+#   --residents=20000 --data=target/bench-data-enterprise [--prepare-only] [--app-args="..."]; JVM options of the application:
 #   APP_JVM_ARGS="...".
 set -euo pipefail
 cd "$(dirname "$0")/.."

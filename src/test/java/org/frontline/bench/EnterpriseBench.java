@@ -32,7 +32,8 @@ import org.frontline.support.AppProcess;
  * command's list of all loops ({@code GET /api/v1/loops}), and a roster upload of {@code --upload} rows (CSV, people
  * from elsewhere with valid ID numbers, into a new loop each run). Baselines in the same invocation on the same
  * database server: the untested list's anti-join as one SQL statement, the list's counts as one SQL statement, and the
- * upload's rows inserted as JDBC batches (people and roster rows, one commit).
+ * upload's rows inserted as JDBC batches (people and roster rows, one commit). {@code --prepare-only} stops after the
+ * preparation (run it under {@code /work/bin/quiet}, the measurement under {@code /work/bin/alone}).
  */
 public final class EnterpriseBench {
 
@@ -79,7 +80,9 @@ public final class EnterpriseBench {
 				app.start();
 				System.out.printf("Frontline up in %.1f s on %s%n", (System.nanoTime() - started) / 1e9, data);
 				prepare();
-				bench(app.api());
+				if (!options.containsKey("prepare-only")) {
+					bench(app.api());
+				}
 			}
 		}
 	}
@@ -288,11 +291,12 @@ public final class EnterpriseBench {
 				JOIN people_resident p ON p.id = t.person_id
 				JOIN enterprise_loop_day d ON d.round_id = t.round_id
 				LEFT JOIN enterprise_member m ON m.loop_id = d.loop_id AND m.person_id = t.person_id
-				WHERE d.loop_id = ? AND d.day = current_date
+				WHERE d.loop_id = ? AND d.day = ?
 				  AND NOT EXISTS (SELECT 1 FROM testing_sample s WHERE s.round_id = t.round_id AND s.person_id = t.person_id AND s.removed_at IS NULL)
 				ORDER BY p.name, p.id LIMIT 100
 				""")) {
 			s.setLong(1, loop);
+			s.setObject(2, LocalDate.now(ZoneId.of("Asia/Shanghai")));
 			try (ResultSet rs = s.executeQuery()) {
 				while (rs.next()) {
 					rs.getLong(1);
@@ -305,9 +309,9 @@ public final class EnterpriseBench {
 		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
 				SELECT l.id, e.name, (SELECT count(*) FROM enterprise_member m WHERE m.loop_id = l.id AND m.left_at IS NULL),
 				       (SELECT sum(sampled) FROM testing_coverage_count k JOIN enterprise_loop_day d ON d.round_id = k.round_id
-				        WHERE d.loop_id = l.id AND d.day = current_date)
+				        WHERE d.loop_id = l.id AND d.day = '%s')
 				FROM enterprise_loop l JOIN enterprise_enterprise e ON e.id = l.enterprise_id WHERE l.ends_at IS NULL
-				""")) {
+				""".formatted(LocalDate.now(ZoneId.of("Asia/Shanghai"))))) {
 			while (rs.next()) {
 				rs.getLong(1);
 			}
