@@ -28,8 +28,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The lifting board at city scale (issue 19). Generates the demo city (once per data directory), starts Frontline as
  * its own process on a PostgreSQL server (fsync on), and prepares once: 30 daily rounds of the district (through the
- * API), {@code --zones} zones through notices (through the API; every fifth compound's buildings 1 and 2 locked down,
- * two in five compounds under control, the rest in prevention, set 1 to 30 days ago), and what the zones module's
+ * API), {@code --zones} zones in force through notices (through the API, set 1 to 30 days ago: each compound as a
+ * whole under control or in prevention, then its buildings one by one locked down or under control), and what the zones module's
  * listener and round-check job would have written over those 30 days, by set-based SQL (not measured): a positive per
  * {@code --positive-every} residents and day, and each zone's check of each round. Then it reads the district's
  * board ({@code GET /api/v1/zones/board?area=320602}) {@code --repeats} times per run, and checks the board's last
@@ -112,7 +112,13 @@ public final class ZonesBench {
 		LocalDate today = LocalDate.now(DISTRICT_ZONE);
 		String admin = api.as("admin", PASSWORD).token();
 		List<Long> rounds = new ArrayList<>();
-		for (int day = days; day >= 1; day--) {
+		try (Connection c = connection(); Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery("SELECT id FROM testing_round WHERE name LIKE '分区压测轮次-%' ORDER BY id")) {
+			while (rs.next()) {
+				rounds.add(rs.getLong(1));
+			}
+		}
+		for (int day = days - rounds.size(); day >= 1; day--) {
 			Instant starts = today.minusDays(day).atTime(7, 0).atZone(DISTRICT_ZONE).toInstant();
 			Api.Response created = api.withToken(admin).post("/api/v1/rounds", Map.of("name", "分区压测轮次-" + day,
 					"areas", List.of(DISTRICT), "startsAt", starts.toString(), "endsAt",
@@ -123,28 +129,46 @@ public final class ZonesBench {
 			rounds.add(created.json().get("id").asLong());
 		}
 		List<String> compounds = new ArrayList<>();
-		try (Connection c = connection(); Statement s = c.createStatement();
-				ResultSet rs = s.executeQuery("SELECT code FROM area WHERE level = 'COMPOUND' AND code LIKE '" + DISTRICT
-						+ "%' AND code NOT IN (SELECT area_code FROM zones_zone WHERE until IS NULL) ORDER BY code")) {
-			while (rs.next()) {
-				compounds.add(rs.getString(1));
+		java.util.Set<String> taken = new java.util.HashSet<>();
+		long inForce;
+		try (Connection c = connection(); Statement s = c.createStatement()) {
+			try (ResultSet rs = s.executeQuery("SELECT code FROM area WHERE level = 'COMPOUND' AND code LIKE '"
+					+ DISTRICT + "%' ORDER BY code")) {
+				while (rs.next()) {
+					compounds.add(rs.getString(1));
+				}
 			}
+			try (ResultSet rs = s.executeQuery("SELECT area_code || '/' || coalesce(array_to_string(buildings, ','), '')"
+					+ " FROM zones_zone WHERE until IS NULL")) {
+				while (rs.next()) {
+					taken.add(rs.getString(1));
+				}
+			}
+			inForce = taken.size();
 		}
-		int step = Math.max(1, compounds.size() / wanted);
-		int set = 0;
-		// One notice a day, as a district publishes them: the zones it set that day.
+		// A district has fewer compounds than zones: the whole compound (under control or in prevention), then its
+		// buildings one by one (locked down or under control).
 		Map<Integer, List<Map<String, Object>>> byDay = new HashMap<>();
-		for (int i = 0; i < compounds.size() && set < wanted; i += step, set++) {
-			String level = set % 5 == 0 ? "LOCKDOWN" : set % 5 < 3 ? "CONTROL" : "PREVENTION";
-			List<String> buildings = level.equals("LOCKDOWN") ? List.of("1", "2") : List.of();
+		int set = 0;
+		for (int i = 0; inForce + set < wanted && i < compounds.size() * 50; i++) {
+			String compound = compounds.get(i % compounds.size());
+			int building = i / compounds.size();
+			List<String> buildings = building == 0 ? List.of() : List.of(String.valueOf(building));
+			if (!taken.add(compound + "/" + String.join(",", buildings))) {
+				continue;
+			}
+			String level = building == 0 ? (i % 2 == 0 ? "CONTROL" : "PREVENTION")
+					: building % 2 == 1 ? "LOCKDOWN" : "CONTROL";
+			// One notice a day, as a district publishes them: the zones it set that day.
 			byDay.computeIfAbsent(1 + set % days, d -> new ArrayList<>())
-				.add(Map.of("area", compounds.get(i), "buildings", buildings, "level", level));
+				.add(Map.of("area", compound, "buildings", buildings, "level", level));
+			set++;
 		}
 		for (Map.Entry<Integer, List<Map<String, Object>>> day : byDay.entrySet()) {
 			Instant from = today.minusDays(day.getKey()).atStartOfDay(DISTRICT_ZONE).toInstant();
 			Api.Response published = api.withToken(commander).post("/api/v1/notices", Map.of("title",
-					"关于划定风险区域的通告（压测" + day.getKey() + "）", "text", "压测通告", "effectiveFrom", from.toString(),
-					"zones", day.getValue()));
+					"关于划定风险区域的通告（压测" + day.getKey() + "-" + System.nanoTime() % 100000 + "）", "text", "压测通告",
+					"effectiveFrom", from.toString(), "zones", day.getValue()));
 			if (published.status() != 201) {
 				throw new IllegalStateException("Cannot publish a notice: " + published.body());
 			}
