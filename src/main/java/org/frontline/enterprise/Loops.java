@@ -271,12 +271,12 @@ public class Loops {
 	 */
 	@Transactional
 	public int openToday() {
+		LocalDate today = days.today();
 		int made = 0;
-		for (Loop loop : repository.active()) {
-			Loop locked = repository.lock(loop.id()).orElseThrow();
-			LocalDate day = days.current(locked);
-			if (days.existingRound(locked.id(), day).isEmpty()) {
-				days.round(locked, day);
+		for (long id : repository.withoutRound(today, today.plusDays(1).atStartOfDay(days.zone()).toInstant())) {
+			Loop locked = repository.lock(id).orElseThrow();
+			if (locked.status() == LoopStatus.ACTIVE && days.existingRound(id, today).isEmpty()) {
+				days.round(locked, today);
 				made++;
 			}
 		}

@@ -35,6 +35,9 @@ class EnterpriseIntegrationTests extends IntegrationTest {
 	@Autowired
 	LoopTesting loopTesting;
 
+	@Autowired
+	Loops loops;
+
 	/** Runs a service call as the district's commander on this thread. */
 	static <T> T asCommander(java.util.function.Supplier<T> call) {
 		org.frontline.shared.Viewer viewer = new org.frontline.shared.Viewer(0, "commander",
@@ -359,6 +362,25 @@ class EnterpriseIntegrationTests extends IntegrationTest {
 		assertThat(lifted.status()).as(lifted.body()).isEqualTo(201);
 		assertThat(awaitCount("SELECT count(*) FROM enterprise_loop WHERE ends_at IS NOT NULL AND enterprise_id = " + enterprise))
 			.isEqualTo(1);
+	}
+
+	@Test
+	void eachNewDayOfALoopGetsATestingRoundOverThePeopleInTheLoop() {
+		EnterpriseFixture f = fixture();
+		long enterprise = f.enterprise();
+		long loop = f.loop(enterprise);
+		f.roster(f.as(f.liaison(enterprise)), loop, List.of(EnterpriseFixture.newcomer("林一", "甲班", "101"),
+				EnterpriseFixture.newcomer("林二", "乙班", "102")));
+		LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
+		clock.advance(Duration.ofDays(1));
+		assertThat(loops.openToday()).isPositive();
+		assertThat(loops.openToday()).isZero();
+		Long round = jdbc.sql("SELECT round_id FROM enterprise_loop_day WHERE loop_id = :l AND day = :d")
+			.param("l", loop).param("d", tomorrow).query(Long.class).single();
+		assertThat(count("SELECT count(*) FROM testing_round_member WHERE round_id = " + round)).isEqualTo(2);
+		client = null;
+		JsonNode untested = fixture().as(fixture().liaison(enterprise)).get("/api/v1/loops/" + loop + "/untested").json();
+		assertThat(untested.get("total").asLong()).isEqualTo(2);
 	}
 
 	/** A count that module listeners change after the commit: asked again for up to 20 s until it is not 0. */

@@ -84,6 +84,16 @@ public class LoopRepository {
 		return jdbc.sql(SELECT + " WHERE l.ends_at IS NULL ORDER BY l.id").query(LoopRepository::loop).list();
 	}
 
+	/** Active loops begun before {@code dayEnd} that have no round for {@code day}. */
+	public List<Long> withoutRound(LocalDate day, Instant dayEnd) {
+		return jdbc.sql("""
+				SELECT l.id FROM enterprise_loop l
+				WHERE l.ends_at IS NULL AND l.starts_at < :end
+				  AND NOT EXISTS (SELECT 1 FROM enterprise_loop_day d WHERE d.loop_id = l.id AND d.day = :day)
+				ORDER BY l.id
+				""").param("day", day).param("end", Timestamp.from(dayEnd)).query(Long.class).list();
+	}
+
 	public Optional<Long> dayRound(long loopId, LocalDate day) {
 		return jdbc.sql("SELECT round_id FROM enterprise_loop_day WHERE loop_id = :loop AND day = :day")
 			.param("loop", loopId)
