@@ -198,6 +198,9 @@ class EndpointSweepIntegrationTests extends IntegrationTest {
 		RoleTable table = RoleTable.read(Path.of("README.md"));
 		assertThat(table.roles()).as("a column for every role in the README's table")
 			.containsExactlyInAnyOrder(Role.values());
+		assertThat(table.rows().stream().collect(Collectors.groupingBy(RoleTable.Row::key, Collectors.counting())))
+			.as("each endpoint family once in the README's table")
+			.allSatisfy((key, rows) -> assertThat(rows).as(key).isEqualTo(1));
 		Map<Role, Api.As> callers = new LinkedHashMap<>();
 		for (Role role : Role.values()) {
 			callers.put(role, api().as(userWithOnly(role), ROLE_USER_PASSWORD));
