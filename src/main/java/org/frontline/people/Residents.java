@@ -3,6 +3,7 @@ package org.frontline.people;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -269,6 +270,16 @@ public class Residents {
 				.sum());
 		}
 		return counts;
+	}
+
+	/**
+	 * The ids of the residents registered with these documents of one type, by document number: for a module that
+	 * links its own record to the resident (a worker who lives in the district) instead of keeping a copy. Nothing
+	 * but the id is answered, so nothing is audited.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Long> idsOf(IdType type, Collection<String> numbers) {
+		return numbers.isEmpty() ? Map.of() : repository.idsOf(type, numbers);
 	}
 
 	private ImportReport importLines(List<ResidentCsv.Line> lines, String encoding, String scopeArea) {

@@ -2,7 +2,10 @@ package org.frontline.shared;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
@@ -28,6 +31,8 @@ public class Problem extends RuntimeException {
 
 	private final Integer retryAfterSeconds;
 
+	private final Map<String, Object> properties;
+
 	/** A problem whose detail is the message {@code key} with {@code args}; the title follows from the type. */
 	public Problem(HttpStatus status, String type, String key, Object... args) {
 		this(status, type, null, Message.of(key, args), List.of(), null);
@@ -43,7 +48,13 @@ public class Problem extends RuntimeException {
 
 	private Problem(HttpStatus status, String type, Message title, Message detail, List<FieldError> errors,
 			Integer retryAfterSeconds) {
+		this(status, type, title, detail, errors, retryAfterSeconds, Map.of());
+	}
+
+	private Problem(HttpStatus status, String type, Message title, Message detail, List<FieldError> errors,
+			Integer retryAfterSeconds, Map<String, Object> properties) {
 		super(detail.toString());
+		this.properties = properties;
 		this.status = status;
 		this.type = type;
 		this.title = title;
@@ -126,9 +137,32 @@ public class Problem extends RuntimeException {
 				errors, null);
 	}
 
+	/**
+	 * 422: the request is well formed but a rule of the domain refuses it; {@link #with(String, Object)} adds the rule
+	 * and its figures to the body.
+	 */
+	public static Problem unprocessable(String type, String key, Object... args) {
+		return new Problem(HttpStatus.UNPROCESSABLE_CONTENT, type, key, args);
+	}
+
+	/**
+	 * The same problem with one more member in its body (an extension member of RFC 9457, e.g. {@code "rule"}), which
+	 * is the same in every language: a value the client reads, not text for a person.
+	 */
+	public Problem with(String name, Object value) {
+		Map<String, Object> more = new LinkedHashMap<>(properties);
+		more.put(name, value);
+		return new Problem(status, type, title, detail, errors, retryAfterSeconds, Collections.unmodifiableMap(more));
+	}
+
+	/** The extension members of the body, in the order they were added. */
+	public Map<String, Object> properties() {
+		return properties;
+	}
+
 	/** The same problem with a title of its own (a message key), e.g. {@code quarantine.release.blocked}. */
 	public Problem titled(String key) {
-		return new Problem(status, type, Message.of(key), detail, errors, retryAfterSeconds);
+		return new Problem(status, type, Message.of(key), detail, errors, retryAfterSeconds, properties);
 	}
 
 	public HttpStatus status() {

@@ -14,4 +14,9 @@ public interface ScopeTarget {
 	/** The area code the place belongs to, if it exists. */
 	Optional<String> areaOf(long id);
 
+	/** The place's name as pages show it (a post of the workforce names its site or facility so), if it exists. */
+	default Optional<String> nameOf(long id) {
+		return Optional.empty();
+	}
+
 }

@@ -3,7 +3,10 @@ package org.frontline.testing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.frontline.audit.AuditLog;
@@ -208,6 +211,20 @@ public class Results {
 	public List<PersonResult> ofPerson(long personId) {
 		residents.summary(personId);
 		return repository.ofPerson(personId);
+	}
+
+	/**
+	 * The latest sampling with a result of each of these people, for another module's rule that needs a recent
+	 * negative test (a worker at a sampling site): only when and what, so nothing is audited.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, LatestResult> latest(Collection<Long> personIds) {
+		if (personIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, LatestResult> latest = new HashMap<>();
+		repository.latest(personIds).forEach(result -> latest.put(result.personId(), result));
+		return latest;
 	}
 
 	/** Turnaround (first sample to posted result) percentiles per lab in a round. */

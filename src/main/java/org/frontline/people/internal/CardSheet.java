@@ -1,16 +1,8 @@
 package org.frontline.people.internal;
 
-import java.awt.Font;
-import java.awt.FontFormatException;
-import java.awt.Shape;
-import java.awt.font.FontRenderContext;
-import java.awt.geom.AffineTransform;
-import java.awt.geom.PathIterator;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
 
 import com.google.zxing.common.BitMatrix;
@@ -18,11 +10,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.frontline.shared.OutlineFont;
 
 /**
- * A4 sheets of printed test cards, eight to a page. Text is drawn as vector outlines of a CJK font (Noto Sans CJK,
- * whose CFF outlines PDFBox cannot embed as a font), so the PDF needs no font to print and stays small; QR codes are
- * drawn module by module.
+ * A4 sheets of printed test cards, eight to a page. Text is drawn as vector outlines of a CJK font
+ * ({@link OutlineFont}), so the PDF needs no font to print and stays small; QR codes are drawn module by module.
  */
 public final class CardSheet {
 
@@ -38,13 +30,13 @@ public final class CardSheet {
 
 	static final int ROWS = 4;
 
-	private final Font font;
+	private final OutlineFont font;
 
 	private final String title;
 
 	private final String instruction;
 
-	private CardSheet(Font font, String title, String instruction) {
+	private CardSheet(OutlineFont font, String title, String instruction) {
 		this.font = font;
 		this.title = title;
 		this.instruction = instruction;
@@ -56,22 +48,7 @@ public final class CardSheet {
 	 * @throws IllegalStateException naming the file and the Debian package when it is missing
 	 */
 	public static CardSheet withFont(String path, String title, String instruction) {
-		File file = new File(path);
-		if (!file.isFile()) {
-			throw new IllegalStateException("The CJK font " + path
-					+ " is missing: install Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk) or set frontline.cards.font.");
-		}
-		try {
-			Font[] fonts = Font.createFonts(file);
-			Font chosen = Arrays.stream(fonts)
-				.filter(f -> f.getFontName().contains("CJK SC") || f.getFontName().contains("CJKsc"))
-				.findFirst()
-				.orElse(fonts[0]);
-			return new CardSheet(chosen, title, instruction);
-		}
-		catch (FontFormatException | IOException ex) {
-			throw new IllegalStateException("The CJK font " + path + " could not be read: " + ex.getMessage(), ex);
-		}
+		return new CardSheet(OutlineFont.load(path), title, instruction);
 	}
 
 	public byte[] render(List<Card> cards) {
@@ -131,52 +108,7 @@ public final class CardSheet {
 		out.fill();
 	}
 
-	/** Draws a line of text as filled glyph outlines (PDF y grows upwards, Java2D's downwards). */
 	private void text(PDPageContentStream out, String value, float size, float x, float baseline) throws IOException {
-		if (value == null || value.isEmpty()) {
-			return;
-		}
-		Font sized = font.deriveFont(size);
-		Shape outline = sized.createGlyphVector(new FontRenderContext(null, true, true), value).getOutline();
-		AffineTransform flip = new AffineTransform(1, 0, 0, -1, x, baseline);
-		PathIterator path = outline.getPathIterator(flip);
-		float[] c = new float[6];
-		float lastX = 0;
-		float lastY = 0;
-		while (!path.isDone()) {
-			switch (path.currentSegment(c)) {
-				case PathIterator.SEG_MOVETO -> {
-					out.moveTo(c[0], c[1]);
-					lastX = c[0];
-					lastY = c[1];
-				}
-				case PathIterator.SEG_LINETO -> {
-					out.lineTo(c[0], c[1]);
-					lastX = c[0];
-					lastY = c[1];
-				}
-				case PathIterator.SEG_QUADTO -> {
-					out.curveTo(lastX + 2f / 3 * (c[0] - lastX), lastY + 2f / 3 * (c[1] - lastY),
-							c[2] + 2f / 3 * (c[0] - c[2]), c[3] + 2f / 3 * (c[1] - c[3]), c[2], c[3]);
-					lastX = c[2];
-					lastY = c[3];
-				}
-				case PathIterator.SEG_CUBICTO -> {
-					out.curveTo(c[0], c[1], c[2], c[3], c[4], c[5]);
-					lastX = c[4];
-					lastY = c[5];
-				}
-				case PathIterator.SEG_CLOSE -> out.closePath();
-				default -> {
-				}
-			}
-			path.next();
-		}
-		if (outline.getPathIterator(null).getWindingRule() == PathIterator.WIND_EVEN_ODD) {
-			out.fillEvenOdd();
-		}
-		else {
-			out.fill();
-		}
+		font.draw(out, value, size, x, baseline);
 	}
 }

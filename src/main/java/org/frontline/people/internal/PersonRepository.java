@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +81,17 @@ public class PersonRepository {
 			.param("number", number)
 			.query(Long.class)
 			.optional();
+	}
+
+	/** The ids of the people registered with these documents of one type, by document number. */
+	public Map<String, Long> idsOf(IdType type, Collection<String> numbers) {
+		Map<String, Long> ids = new HashMap<>();
+		jdbc.sql("SELECT id_number, id FROM people_person WHERE id_type = :type AND id_number = ANY(:numbers)")
+			.param("type", type.name())
+			.param("numbers", numbers.toArray(String[]::new))
+			.query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return ids;
 	}
 
 	public List<Person> search(Search search) {

@@ -39,6 +39,11 @@ public class FacilityAccess implements ScopeTarget {
 		return facilities.areaOf(id);
 	}
 
+	@Override
+	public Optional<String> nameOf(long id) {
+		return facilities.find(id).map(FacilityRow::name);
+	}
+
 	public Viewer reader() {
 		return Viewers.requireAny(READERS);
 	}

@@ -83,6 +83,7 @@ public class Texts {
 			}
 			detail.setProperty("errors", errors);
 		}
+		problem.properties().forEach(detail::setProperty);
 		return detail;
 	}
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.frontline.testing.LabTurnaround;
+import org.frontline.testing.LatestResult;
 import org.frontline.testing.Outcome;
 import org.frontline.testing.PersonResult;
 import org.frontline.testing.TubeResult;
@@ -176,6 +177,21 @@ public class ResultRepository {
 					PlaceRepository.instant(rs.getTimestamp("tested_at")),
 					PlaceRepository.instant(rs.getTimestamp("posted_at")));
 		}).list();
+	}
+
+	/** Each person's latest sampling with a result, in any round. */
+	public List<LatestResult> latest(Collection<Long> personIds) {
+		return jdbc.sql("""
+				SELECT DISTINCT ON (s.person_id) s.person_id, s.sampled_at, r.outcome
+				FROM testing_sample s
+				JOIN testing_result r ON r.tube_id = s.tube_id
+				WHERE s.round_id = ANY (ARRAY(SELECT id FROM testing_round)) AND s.person_id = ANY (:people)
+				  AND s.removed_at IS NULL
+				ORDER BY s.person_id, s.sampled_at DESC
+				""").param("people", personIds.toArray(Long[]::new))
+			.query((rs, i) -> new LatestResult(rs.getLong("person_id"), rs.getTimestamp("sampled_at").toInstant(),
+					Outcome.valueOf(rs.getString("outcome"))))
+			.list();
 	}
 
 	public List<LabTurnaround> turnaround(long roundId) {

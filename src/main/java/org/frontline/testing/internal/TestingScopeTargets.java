@@ -3,6 +3,7 @@ package org.frontline.testing.internal;
 import java.util.Optional;
 
 import org.frontline.testing.Lab;
+import org.frontline.testing.Site;
 import org.frontline.shared.ScopeTarget;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +23,11 @@ class TestingScopeTargets {
 			@Override
 			public Optional<String> areaOf(long id) {
 				return places.siteArea(id);
+			}
+
+			@Override
+			public Optional<String> nameOf(long id) {
+				return places.site(id).map(Site::name);
 			}
 		};
 	}

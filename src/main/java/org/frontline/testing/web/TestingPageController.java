@@ -1,11 +1,13 @@
 package org.frontline.testing.web;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.frontline.testing.Round;
 import org.frontline.testing.RoundStatus;
 import org.frontline.testing.Rounds;
 import org.frontline.testing.Site;
+import org.frontline.testing.SiteLivePart;
 import org.frontline.testing.Sites;
 import org.frontline.testing.Tubes;
 import org.springframework.stereotype.Controller;
@@ -28,10 +30,13 @@ class TestingPageController {
 
 	private final Tubes tubes;
 
-	TestingPageController(Rounds rounds, Sites sites, Tubes tubes) {
+	private final List<SiteLivePart> liveParts;
+
+	TestingPageController(Rounds rounds, Sites sites, Tubes tubes, List<SiteLivePart> liveParts) {
 		this.rounds = rounds;
 		this.sites = sites;
 		this.tubes = tubes;
+		this.liveParts = liveParts;
 	}
 
 	/** The registrar's scanning page: works on a phone, with a keyboard-wedge scanner, and offline. */
@@ -53,6 +58,11 @@ class TestingPageController {
 		model.addAttribute("site", chosen);
 		model.addAttribute("live", chosen == null ? null : tubes.live(chosen));
 		model.addAttribute("alerts", chosen == null ? List.of() : tubes.recentAlerts(chosen));
+		model.addAttribute("parts", chosen == null ? List.of()
+				: liveParts.stream()
+					.flatMap(part -> part.of(chosen).stream())
+					.sorted(Comparator.comparingInt(SiteLivePart.Part::order))
+					.toList());
 		return "testing/live";
 	}
 }
