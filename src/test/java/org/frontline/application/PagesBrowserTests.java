@@ -41,7 +41,7 @@ class PagesBrowserTests extends IntegrationTest {
 	void everyPageOfEveryRoleFitsAPhoneAndALaptopAndShowsNoRawCodeInChinese() {
 		List<String> problems = new ArrayList<>();
 		for (String user : List.of("commander", "community", "facility", "leader1", "registrar1", "lab1", "admin",
-				"enterprise", "enterprise1", "volunteer")) {
+				"enterprise", "enterprise1", "volunteer", "coordinator", "unit")) {
 			try (Browser browser = new Browser(baseUrl())) {
 				browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WATCH));
 				browser.phone().login(user, DEMO_PASSWORD);
@@ -72,7 +72,8 @@ class PagesBrowserTests extends IntegrationTest {
 	void publicPagesCarryTheDemoBannerAndFitAPhone() {
 		try (Browser browser = new Browser(baseUrl())) {
 			browser.phone();
-			for (String page : List.of("/public/code", "/public/result", "/login")) {
+			for (String page : List.of("/public/code", "/public/result", "/public/volunteer", "/public/certificate",
+					"/login")) {
 				browser.open(page);
 				assertThat(browser.text(By.id("demo-banner"))).as(page).contains("演示环境");
 				assertThat(browser.overflow()).as(page).isZero();
@@ -177,6 +178,23 @@ class PagesBrowserTests extends IntegrationTest {
 		if (pages.contains("/enterprise")) {
 			browser.open("/enterprise");
 			browser.driver().findElements(By.cssSelector(".loop-row td.card-title a")).stream().findFirst()
+				.ifPresent(a -> more.add(path(a)));
+		}
+		if (pages.contains("/workforce")) {
+			browser.open("/workforce");
+			browser.driver().findElements(By.cssSelector("#post-list a")).stream().findFirst()
+				.ifPresent(a -> more.add(path(a)));
+		}
+		if (pages.contains("/workforce/workers")) {
+			browser.open("/workforce/workers");
+			browser.driver().findElements(By.cssSelector("#workers td.card-title a")).stream().findFirst()
+				.ifPresent(a -> more.add(path(a)));
+		}
+		if (pages.contains("/workforce/units")) {
+			browser.open("/workforce/units");
+			browser.driver().findElements(By.cssSelector("#units td.card-title a, #cadres td.card-title a"))
+				.stream()
+				.findFirst()
 				.ifPresent(a -> more.add(path(a)));
 		}
 		if (pages.contains("/people")) {
