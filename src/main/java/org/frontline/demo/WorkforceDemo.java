@@ -60,12 +60,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo district's front line: 40 district units with 8,000 cadres (200 a unit; fewer in a district of fewer
- * than 20,000 residents) deployed across its communities (each community's duty shift under way, a few short); 碧林湾社区's five mobile sampling points staffed with 8 medical staff
- * (samplers in rotation) and 30 volunteers on today's shifts, with one sampler shift not staffed (a gap) and one
- * order keeper who has not checked in (a no-show); a coordinator of the district ({@code coordinator}), one of
- * 区财政局 ({@code unit}), and the {@code volunteer} user signing in as one of the volunteers. Loaded once, through the
- * modules' public services as a district administrator; later starts keep what changed.
+ * The demo district's front line: 40 district units with 8,000 cadres (200 a unit; fewer in a district of fewer than
+ * 20,000 residents) deployed across its communities (each community's duty shift under way, a few short); 碧林湾社区's five
+ * mobile sampling points staffed with 8 medical staff (samplers in rotation) and 30 volunteers on today's shifts, with
+ * one sampler shift not staffed (a gap) and one order keeper who has not checked in (a no-show); a coordinator of the
+ * district ({@code coordinator}), one of 区财政局 ({@code unit}), and the {@code volunteer} user signing in as one of the
+ * volunteers. Loaded once, through the modules' public services as a district administrator; later starts keep what
+ * changed.
  */
 @Component
 @Order(40)
