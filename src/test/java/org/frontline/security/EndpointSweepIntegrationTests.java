@@ -54,7 +54,7 @@ class EndpointSweepIntegrationTests extends IntegrationTest {
 	 * own scope; their foreign-scope case is covered by {@link #FOREIGN}.
 	 */
 	private static final Set<String> OPEN_TO_ANY_SIGNED_IN_USER = Set.of("GET /api/v1/areas", "GET /api/v1/areas/{code}",
-			"GET /api/v1/me/tokens", "DELETE /api/v1/me/tokens/{id}");
+			"GET /api/v1/me/tokens", "DELETE /api/v1/me/tokens/{id}", "GET /api/v1/workforce/me/shifts");
 
 	/**
 	 * The user without the role for an endpoint, where a volunteer has it: device scans (volunteers check people in at
@@ -96,6 +96,7 @@ class EndpointSweepIntegrationTests extends IntegrationTest {
 			.param("t", zhongxinToken).query(Long.class).single();
 		FOREIGN.put("GET /api/v1/me/tokens", new Call("/api/v1/me/tokens", null));
 		FOREIGN.put("DELETE /api/v1/me/tokens/{id}", new Call("/api/v1/me/tokens/" + zhongxinTokenId, null));
+		FOREIGN.put("GET /api/v1/workforce/me/shifts", new Call("/api/v1/workforce/me/shifts", null));
 		FOREIGN.put("GET /fhir/Patient/{id}", new Call("/fhir/Patient/" + foreignPerson, null));
 		FOREIGN.put("GET /fhir/Observation", new Call("/fhir/Observation?patient=" + foreignPerson, null));
 		FOREIGN.put("GET /fhir/DiagnosticReport", new Call("/fhir/DiagnosticReport?patient=" + foreignPerson, null));
@@ -166,6 +167,13 @@ class EndpointSweepIntegrationTests extends IntegrationTest {
 				else if (endpoint.key().equals("GET /api/v1/me/tokens")) {
 					if (response.status() != 200 || response.body().contains("zhongxin")) {
 						failures.add("GET /api/v1/me/tokens shows another user's tokens: " + shorten(response.body()));
+					}
+				}
+				else if (endpoint.key().equals("GET /api/v1/workforce/me/shifts")) {
+					// The community worker is on no worker record: their own shifts are none.
+					if (response.status() != 200 || !response.body().equals("[]")) {
+						failures.add("GET /api/v1/workforce/me/shifts shows shifts that are not the caller's: "
+								+ shorten(response.body()));
 					}
 				}
 				else if (endpoint.key().equals("GET /api/v1/people") || response.status() != 404 && response.status() != 403) {

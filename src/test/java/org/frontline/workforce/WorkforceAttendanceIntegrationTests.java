@@ -98,7 +98,8 @@ class WorkforceAttendanceIntegrationTests extends IntegrationTest {
 		long mine = fixture.shift(post, "REGISTRAR", start, start.plus(Duration.ofHours(2)), 2);
 		fixture.assigned(mine, me);
 		fixture.assigned(mine, other);
-		long theirs = fixture.shift(post, "ORDER_KEEPER", start, start.plus(Duration.ofHours(2)), 1);
+		Instant tomorrow = start.plus(Duration.ofDays(1));
+		long theirs = fixture.shift(post, "ORDER_KEEPER", tomorrow, tomorrow.plus(Duration.ofHours(2)), 1);
 		fixture.assigned(theirs, other);
 		Api.As volunteer = fixture.as(own.getValue());
 
