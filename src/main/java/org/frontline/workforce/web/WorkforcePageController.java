@@ -37,6 +37,7 @@ import org.frontline.workforce.WorkerStatus;
 import org.frontline.workforce.Workers;
 import org.frontline.workforce.internal.RosterSheet;
 import org.frontline.workforce.internal.WorkforcePdfs;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.ContentDisposition;
@@ -84,9 +85,12 @@ class WorkforcePageController {
 
 	private final java.time.Clock clock;
 
+	private final String publicUrl;
+
 	WorkforcePageController(Workers workers, Units units, Deployments deployments, Shifts shifts, Attendance attendance,
 			Staffing staffing, Hours hours, Areas areas, WorkforcePdfs pdfs, Texts texts, MessageSource messages,
-			java.time.Clock clock) {
+			java.time.Clock clock, @Value("${frontline.public-url:/}") String publicUrl) {
+		this.publicUrl = publicUrl;
 		this.workers = workers;
 		this.units = units;
 		this.deployments = deployments;
@@ -141,10 +145,7 @@ class WorkforcePageController {
 	@GetMapping("/workforce/posts/{id}/poster.pdf")
 	ResponseEntity<byte[]> poster(@PathVariable long id) {
 		Post post = shifts.post(id);
-		String url = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path("/workforce/check-in/{code}")
-			.buildAndExpand(post.code())
-			.toUriString();
+		String url = absolute("/workforce/check-in/" + post.code());
 		byte[] pdf = pdfs.poster(text("workforce.poster.title"), post.name(), url,
 				List.of(text("workforce.poster.line1"), text("workforce.poster.line2"),
 						text("workforce.poster.code", post.code())));
@@ -327,7 +328,17 @@ class WorkforcePageController {
 	}
 
 	private String verifyUrl() {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().path("/public/certificate").toUriString();
+		return absolute("/public/certificate");
+	}
+
+	/**
+	 * An address printed on paper (a poster's QR code, a certificate's): under the configured public address when it
+	 * is absolute, else under the address the person printing it used.
+	 */
+	private String absolute(String path) {
+		String root = publicUrl.startsWith("http://") || publicUrl.startsWith("https://")
+				? publicUrl.replaceAll("/+$", "") : ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+		return root + path;
 	}
 
 	private String text(String key, Object... args) {
