@@ -77,4 +77,33 @@ class WorkforceBrowserTests extends IntegrationTest {
 			assertThat(browser.overflow()).isZero();
 		}
 	}
+
+	@Test
+	void aVolunteerSignsUpOnThePublicPageAndLandsPendingOnceWhateverTheyTry() {
+		String idNumber = org.frontline.support.TestData.residentId();
+		try (Browser browser = new Browser(baseUrl())) {
+			for (int attempt = 0; attempt < 2; attempt++) {
+				browser.phone().open("/public/volunteer");
+				browser.waitFor(By.id("signup-name")).sendKeys("报名测试");
+				browser.find(By.id("signup-id")).sendKeys(idNumber);
+				browser.find(By.id("signup-phone")).sendKeys(org.frontline.support.TestData.phone());
+				new org.openqa.selenium.support.ui.Select(browser.find(By.id("signup-community")))
+					.selectByValue(WorkforceFixture.CHENYUAN);
+				browser.find(By.id("skill-REGISTRATION")).click();
+				browser.find(By.id("signup-submit")).click();
+				assertThat(browser.waitFor(By.id("signup-done")).getText()).contains("报名已提交");
+				assertThat(browser.overflow()).isZero();
+			}
+			browser.open("/public/volunteer");
+			browser.waitFor(By.id("signup-name")).sendKeys("错号");
+			browser.find(By.id("signup-id")).sendKeys("320602199001011234");
+			browser.find(By.id("signup-phone")).sendKeys("12345");
+			browser.find(By.id("signup-submit")).click();
+			assertThat(browser.waitFor(By.id("signup-error")).getText()).isNotBlank();
+		}
+		assertThat(jdbc.sql("SELECT status FROM workforce_worker WHERE id_number = :id")
+			.param("id", idNumber)
+			.query(String.class)
+			.list()).containsExactly("PENDING");
+	}
 }

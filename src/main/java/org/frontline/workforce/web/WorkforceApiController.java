@@ -76,8 +76,11 @@ class WorkforceApiController {
 
 	private final Limits limits;
 
+	private final WorkforceDocuments documents;
+
 	WorkforceApiController(Workers workers, Units units, Deployments deployments, Shifts shifts, Attendance attendance,
-			Staffing staffing, Hours hours, Limits limits) {
+			Staffing staffing, Hours hours, Limits limits, WorkforceDocuments documents) {
+		this.documents = documents;
 		this.workers = workers;
 		this.units = units;
 		this.deployments = deployments;
@@ -208,6 +211,28 @@ class WorkforceApiController {
 	@GetMapping("/workforce/posts/{id}/roster")
 	Shifts.Roster roster(@PathVariable long id, @RequestParam(required = false) LocalDate day) {
 		return shifts.roster(id, day);
+	}
+
+	/** The roster as an XLSX sheet. */
+	@GetMapping("/workforce/posts/{id}/roster.xlsx")
+	ResponseEntity<byte[]> rosterXlsx(@PathVariable long id, @RequestParam(required = false) LocalDate day) {
+		return documents.roster(id, day);
+	}
+
+	/** The post's QR poster (PDF) that workers scan to check in. */
+	@GetMapping("/workforce/posts/{id}/poster")
+	ResponseEntity<byte[]> poster(@PathVariable long id) {
+		return documents.poster(id);
+	}
+
+	/** A volunteer-hours certificate (PDF) for the days {@code from} to {@code to}; its code in {@code Certificate-Code}. */
+	@PostMapping("/workers/{id}/certificates")
+	ResponseEntity<byte[]> certificate(@PathVariable long id, @RequestBody CertificatePeriod period) {
+		return documents.certificate(id, period.from(), period.to());
+	}
+
+	/** The days a certificate covers, both included. */
+	record CertificatePeriod(LocalDate from, LocalDate to) {
 	}
 
 	@GetMapping("/workforce/me/shifts")

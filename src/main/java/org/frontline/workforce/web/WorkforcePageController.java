@@ -35,14 +35,6 @@ import org.frontline.workforce.WorkerKind;
 import org.frontline.workforce.WorkerQuery;
 import org.frontline.workforce.WorkerStatus;
 import org.frontline.workforce.Workers;
-import org.frontline.workforce.internal.RosterSheet;
-import org.frontline.workforce.internal.WorkforcePdfs;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,7 +44,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The workforce pages: who is on duty where, a post's roster for a day (printable, XLSX, its QR poster), the workers
@@ -77,20 +68,16 @@ class WorkforcePageController {
 
 	private final Areas areas;
 
-	private final WorkforcePdfs pdfs;
+	private final WorkforceDocuments documents;
 
 	private final Texts texts;
 
-	private final MessageSource messages;
-
 	private final java.time.Clock clock;
 
-	private final String publicUrl;
-
 	WorkforcePageController(Workers workers, Units units, Deployments deployments, Shifts shifts, Attendance attendance,
-			Staffing staffing, Hours hours, Areas areas, WorkforcePdfs pdfs, Texts texts, MessageSource messages,
-			java.time.Clock clock, @Value("${frontline.public-url:/}") String publicUrl) {
-		this.publicUrl = publicUrl;
+			Staffing staffing, Hours hours, Areas areas, WorkforceDocuments documents, Texts texts,
+			java.time.Clock clock) {
+		this.documents = documents;
 		this.workers = workers;
 		this.units = units;
 		this.deployments = deployments;
@@ -99,9 +86,7 @@ class WorkforcePageController {
 		this.staffing = staffing;
 		this.hours = hours;
 		this.areas = areas;
-		this.pdfs = pdfs;
 		this.texts = texts;
-		this.messages = messages;
 		this.clock = clock;
 	}
 
@@ -128,28 +113,12 @@ class WorkforcePageController {
 
 	@GetMapping("/workforce/posts/{id}/roster.xlsx")
 	ResponseEntity<byte[]> rosterXlsx(@PathVariable long id, @RequestParam(required = false) LocalDate day) {
-		Shifts.Roster roster = shifts.roster(id, day);
-		List<String> headers = List.of("role", "station", "starts", "ends", "needed", "worker", "kind", "phone",
-				"checkedIn", "checkedOut")
-			.stream()
-			.map(key -> text("workforce.roster.column." + key))
-			.toList();
-		byte[] sheet = RosterSheet.xlsx(roster.post().name(), headers, roster.shifts(),
-				constant -> text("enum." + constant.getDeclaringClass().getSimpleName() + "." + constant.name()),
-				clock.getZone());
-		return download(sheet, "roster-" + roster.post().code() + "-" + roster.day() + ".xlsx",
-				MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+		return documents.roster(id, day);
 	}
 
-	/** The post's QR poster: workers scan it with their phone to check in. */
 	@GetMapping("/workforce/posts/{id}/poster.pdf")
 	ResponseEntity<byte[]> poster(@PathVariable long id) {
-		Post post = shifts.post(id);
-		String url = absolute("/workforce/check-in/" + post.code());
-		byte[] pdf = pdfs.poster(text("workforce.poster.title"), post.name(), url,
-				List.of(text("workforce.poster.line1"), text("workforce.poster.line2"),
-						text("workforce.poster.code", post.code())));
-		return download(pdf, "poster-" + post.code() + ".pdf", MediaType.APPLICATION_PDF);
+		return documents.poster(id);
 	}
 
 	@PostMapping("/workforce/posts/{id}/shifts")
@@ -251,8 +220,7 @@ class WorkforcePageController {
 	/** A volunteer-hours certificate as a PDF, for the volunteer themselves or their manager. */
 	@PostMapping("/workforce/workers/{id}/certificate")
 	ResponseEntity<byte[]> certificate(@PathVariable long id, @RequestParam LocalDate from, @RequestParam LocalDate to) {
-		Hours.IssuedCertificate issued = hours.certify(id, from, to, verifyUrl());
-		return download(issued.pdf(), "certificate-" + issued.code() + ".pdf", MediaType.APPLICATION_PDF);
+		return documents.certificate(id, from, to);
 	}
 
 	@GetMapping("/workforce/units")
@@ -325,31 +293,6 @@ class WorkforcePageController {
 	private boolean actionable(Assignment assignment, Instant now) {
 		return assignment.checkedInAt() != null
 				|| now.isAfter(assignment.startsAt().minus(java.time.Duration.ofHours(1))) && now.isBefore(assignment.endsAt());
-	}
-
-	private String verifyUrl() {
-		return absolute("/public/certificate");
-	}
-
-	/**
-	 * An address printed on paper (a poster's QR code, a certificate's): under the configured public address when it
-	 * is absolute, else under the address the person printing it used.
-	 */
-	private String absolute(String path) {
-		String root = publicUrl.startsWith("http://") || publicUrl.startsWith("https://")
-				? publicUrl.replaceAll("/+$", "") : ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-		return root + path;
-	}
-
-	private String text(String key, Object... args) {
-		return messages.getMessage(new DefaultMessageSourceResolvable(new String[] { key }, args, key), texts.locale());
-	}
-
-	private static ResponseEntity<byte[]> download(byte[] body, String filename, MediaType type) {
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-			.body(body);
 	}
 
 	private void attempt(RedirectAttributes redirect, String doneKey, Runnable action) {
