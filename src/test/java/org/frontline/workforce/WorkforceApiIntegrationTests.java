@@ -335,6 +335,40 @@ class WorkforceApiIntegrationTests extends IntegrationTest {
 		assertThat(fixture.assign(shift, volunteer, start, start.plus(Duration.ofHours(8))).status()).isEqualTo(201);
 	}
 
+	@Test
+	void aSitesShiftsAreGeneratedFromItsStationsForARoundAndGeneratingAgainAddsNothing() {
+		Response site = api().as("commander").post("/api/v1/sites", Map.of("name", WorkforceFixture.unique("生成采样点"),
+				"kind", "FIXED", "area", WorkforceFixture.BILINWAN, "location", "测试", "stations", 2));
+		assertThat(site.status()).as(site.body()).isEqualTo(201);
+		Instant starts = later(30);
+		Response round = api().as("admin").post("/api/v1/rounds", Map.of("name", WorkforceFixture.unique("生成轮次"),
+				"areas", List.of("320602"), "startsAt", starts.toString(), "endsAt",
+				starts.plus(Duration.ofHours(11)).toString(), "poolSize", 10));
+		assertThat(round.status()).as(round.body()).isEqualTo(201);
+		Map<String, Object> form = Map.of("siteId", site.json().get("id").asLong(), "roundId",
+				round.json().get("id").asLong());
+
+		Response generated = fixture.coordinator().post("/api/v1/shifts/generate", form);
+
+		assertThat(generated.status()).as(generated.body()).isIn(200, 201);
+		JsonNode shifts = generated.json();
+		// 07-11, 11-15 and 15-19: per window two samplers and two registrars (one a station), a leader, order keepers.
+		assertThat(shifts).hasSize(18);
+		long samplers = 0;
+		for (JsonNode shift : shifts) {
+			if (shift.get("role").asString().equals("SAMPLER")) {
+				samplers++;
+				assertThat(shift.get("suit").asBoolean()).isTrue();
+				assertThat(shift.get("station").asInt()).isBetween(1, 2);
+			}
+			if (shift.get("role").asString().equals("ORDER_KEEPER")) {
+				assertThat(shift.get("needed").asInt()).isEqualTo(2);
+			}
+		}
+		assertThat(samplers).isEqualTo(6);
+		assertThat(fixture.coordinator().post("/api/v1/shifts/generate", form).json()).hasSize(18);
+	}
+
 	private static String wrongCheckDigit() {
 		String good = TestData.residentId();
 		return good.substring(0, 17) + (good.charAt(17) == '1' ? '2' : '1');

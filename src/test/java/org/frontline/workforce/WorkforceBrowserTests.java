@@ -98,6 +98,8 @@ class WorkforceBrowserTests extends IntegrationTest {
 			browser.waitFor(By.id("signup-name")).sendKeys("错号");
 			browser.find(By.id("signup-id")).sendKeys("320602199001011234");
 			browser.find(By.id("signup-phone")).sendKeys("12345");
+			new org.openqa.selenium.support.ui.Select(browser.find(By.id("signup-community")))
+				.selectByValue(WorkforceFixture.CHENYUAN);
 			browser.find(By.id("signup-submit")).click();
 			assertThat(browser.waitFor(By.id("signup-error")).getText()).isNotBlank();
 		}
