@@ -305,6 +305,15 @@ public final class WorkforceBench {
 					}
 				}
 			}
+			// A negative test ten hours before the shift, for posts in a control zone.
+			try (PreparedStatement tested = c.prepareStatement("""
+					INSERT INTO workforce_test (worker_id, at, outcome, kind, recorded_by, recorded_at)
+					SELECT unnest(?::bigint[]), ?, 'NEGATIVE', 'PCR', 'bench', now() ON CONFLICT DO NOTHING
+					""")) {
+				tested.setArray(1, c.createArrayOf("bigint", pairs.stream().map(p -> p[1]).toArray()));
+				tested.setTimestamp(2, Timestamp.from(start.minus(Duration.ofHours(10))));
+				tested.executeUpdate();
+			}
 			c.commit();
 		}
 		double[] times = new double[n];

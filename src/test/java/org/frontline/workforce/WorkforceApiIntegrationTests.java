@@ -229,10 +229,15 @@ class WorkforceApiIntegrationTests extends IntegrationTest {
 		assertThat(old.json().get("figures").get("ageMinutes").asInt()).isEqualTo(2881);
 		assertThat(fixture.assign(shift, never).json().get("figures").get("latestTestAt").isNull()).isTrue();
 		assertThat(fixture.assign(shift, positive).json().get("figures").get("outcome").asString()).isEqualTo("POSITIVE");
-		// A community post outside any zone needs no test.
+		// A community post outside any zone needs no test; one in a control zone (the demo's 碧林湾社区) does.
 		Instant duty = later(42);
-		assertThat(fixture.assign(fixture.shift(WorkforceFixture.community(WorkforceFixture.BILINWAN), "DUTY", duty,
+		assertThat(fixture.assign(fixture.shift(WorkforceFixture.community(WorkforceFixture.CHENYUAN), "DUTY", duty,
 				duty.plus(Duration.ofHours(4)), 1), never).status()).isEqualTo(201);
+		Instant controlled = later(43);
+		Response zone = fixture.assign(fixture.shift(WorkforceFixture.community(WorkforceFixture.BILINWAN), "DUTY",
+				controlled, controlled.plus(Duration.ofHours(4)), 1), never);
+		assertThat(zone.status()).as(zone.body()).isEqualTo(422);
+		assertThat(zone.json().get("rule").asString()).isEqualTo("TEST");
 	}
 
 	@Test
@@ -283,7 +288,7 @@ class WorkforceApiIntegrationTests extends IntegrationTest {
 
 	@Test
 	void aShiftKeepsTheLimitsVersionItWasPlannedUnder() {
-		Map<String, Object> post = WorkforceFixture.community(WorkforceFixture.BILINWAN);
+		Map<String, Object> post = WorkforceFixture.community(WorkforceFixture.CHENYUAN);
 		long worker = fixture.volunteer().get("id").asLong();
 		Instant start = later(50);
 		long planned = fixture.shift(post, "DUTY", start, start.plus(Duration.ofHours(4)), 1);
@@ -322,7 +327,7 @@ class WorkforceApiIntegrationTests extends IntegrationTest {
 
 	@Test
 	void aVolunteerWorksAtMostEightHoursADayAndACadreTen() {
-		Map<String, Object> post = WorkforceFixture.community(WorkforceFixture.BILINWAN);
+		Map<String, Object> post = WorkforceFixture.community(WorkforceFixture.CHENYUAN);
 		Instant start = later(55);
 		long volunteer = fixture.volunteer().get("id").asLong();
 		long cadre = fixture.worker(Map.of("kind", "CADRE", "unit", unit())).get("id").asLong();

@@ -57,7 +57,7 @@ class WorkforceAttendanceIntegrationTests extends IntegrationTest {
 	void aCheckInSentTwiceIsRecordedOnceAndAnEventIdUsedForSomethingElseIsAConflict() {
 		long worker = fixture.volunteer().get("id").asLong();
 		Instant start = clock.instant().minus(Duration.ofMinutes(30));
-		long shift = fixture.shift(WorkforceFixture.community(WorkforceFixture.BILINWAN), "ORDER_KEEPER", start,
+		long shift = fixture.shift(WorkforceFixture.community(WorkforceFixture.CHENYUAN), "ORDER_KEEPER", start,
 				start.plus(Duration.ofHours(3)), 1);
 		fixture.assigned(shift, worker);
 		String eventId = UUID.randomUUID().toString();
@@ -94,7 +94,7 @@ class WorkforceAttendanceIntegrationTests extends IntegrationTest {
 		long me = own.getKey().get("id").asLong();
 		long other = fixture.volunteer().get("id").asLong();
 		Instant start = clock.instant().plus(Duration.ofMinutes(20));
-		Map<String, Object> post = WorkforceFixture.community(WorkforceFixture.BILINWAN);
+		Map<String, Object> post = WorkforceFixture.community(WorkforceFixture.CHENYUAN);
 		long mine = fixture.shift(post, "REGISTRAR", start, start.plus(Duration.ofHours(2)), 2);
 		fixture.assigned(mine, me);
 		fixture.assigned(mine, other);

@@ -34,7 +34,7 @@ class WorkforceDocumentsIntegrationTests extends IntegrationTest {
 	void aPostersQrCodeLeadsToCheckingInAtThatPost() throws Exception {
 		long worker = fixture.volunteer().get("id").asLong();
 		Instant start = clock.instant().plus(Duration.ofDays(3));
-		long shift = fixture.shift(WorkforceFixture.community(WorkforceFixture.BILINWAN), "ORDER_KEEPER", start,
+		long shift = fixture.shift(WorkforceFixture.community(WorkforceFixture.CHENYUAN), "ORDER_KEEPER", start,
 				start.plus(Duration.ofHours(2)), 1);
 		fixture.assigned(shift, worker);
 		JsonNode post = fixture.coordinator().get("/api/v1/shifts/" + shift).json().get("post");
@@ -94,7 +94,7 @@ class WorkforceDocumentsIntegrationTests extends IntegrationTest {
 		ZoneId zone = clock.getZone();
 		LocalDate day = LocalDate.now(clock).minusDays(2);
 		Instant start = day.atTime(9, 0).atZone(zone).toInstant();
-		long shift = fixture.shift(WorkforceFixture.community(WorkforceFixture.BILINWAN), "REGISTRAR", start,
+		long shift = fixture.shift(WorkforceFixture.community(WorkforceFixture.CHENYUAN), "REGISTRAR", start,
 				start.plus(Duration.ofHours(4)), 1);
 		fixture.assigned(shift, worker);
 		fixture.checkIn(fixture.coordinator(), shift, worker, UUID.randomUUID().toString(), start);

@@ -1,8 +1,13 @@
 package org.frontline.workforce.internal;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.frontline.shared.ScopeTarget;
+import org.frontline.shared.ZoneMark;
+import org.frontline.shared.ZoneMarks;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class WorkforceScopeTargets {
+
+	private static final Set<String> CONTROLLED = Set.of("LOCKDOWN", "CONTROL");
 
 	@Bean
 	ScopeTarget unitScopeTarget(UnitRepository units) {
@@ -33,8 +40,16 @@ class WorkforceScopeTargets {
 		};
 	}
 
+	/**
+	 * A post is in a lockdown or control zone when the zones module marks its area so, wholly or on some of its
+	 * buildings; without the zones module no post is.
+	 */
 	@Bean
-	PostZones noZones() {
-		return areaCode -> false;
+	PostZones postZones(ObjectProvider<ZoneMarks> marks) {
+		return areaCode -> {
+			ZoneMarks zones = marks.getIfAvailable();
+			ZoneMark mark = zones == null ? null : zones.ofAreas(List.of(areaCode)).get(areaCode);
+			return mark != null && CONTROLLED.contains(mark.level());
+		};
 	}
 }
