@@ -12,20 +12,25 @@ import org.frontline.shared.Role;
 
 /**
  * A user to create: roles and the area code they are scoped to, or one place (a sampling site, lab, facility,
- * enterprise or a unit that sends cadres) whose area then is the scope.
+ * enterprise, a unit that sends cadres or a warehouse) whose area then is the scope.
  */
 public record NewUser(
 		@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{2,64}", message = "{security.username.pattern}") String username,
 		@NotBlank @Size(max = 128) String password, @NotEmpty Set<Role> roles, @Size(max = 15) String scope, Long site,
-		Long lab, Long facility, Long enterprise, Long unit) {
+		Long lab, Long facility, Long enterprise, Long unit, Long warehouse) {
 
 	public NewUser(String username, String password, Set<Role> roles, String scope) {
-		this(username, password, roles, scope, null, null, null, null, null);
+		this(username, password, roles, scope, null, null, null, null, null, null);
 	}
 
 	public NewUser(String username, String password, Set<Role> roles, String scope, Long site, Long lab, Long facility,
 			Long enterprise) {
-		this(username, password, roles, scope, site, lab, facility, enterprise, null);
+		this(username, password, roles, scope, site, lab, facility, enterprise, null, null);
+	}
+
+	public NewUser(String username, String password, Set<Role> roles, String scope, Long site, Long lab, Long facility,
+			Long enterprise, Long unit) {
+		this(username, password, roles, scope, site, lab, facility, enterprise, unit, null);
 	}
 
 	/** The places given, by kind. */
@@ -45,6 +50,9 @@ public record NewUser(
 		}
 		if (unit != null) {
 			places.put("unit", unit);
+		}
+		if (warehouse != null) {
+			places.put("warehouse", warehouse);
 		}
 		return places;
 	}

@@ -1,0 +1,78 @@
+package org.frontline.supplies;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.frontline.area.Areas;
+import org.frontline.shared.AreaCodes;
+import org.frontline.shared.Role;
+import org.frontline.shared.Viewer;
+import org.frontline.shared.Viewers;
+import org.frontline.supplies.internal.CoverCalculator;
+import org.frontline.supplies.internal.PlaceDirectory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Days of cover of every place and item of an area, least cover first: what runs out soonest. */
+@Service
+public class DaysOfCover {
+
+	/** Who may read the cover of an area (the command and the warehouses). */
+	public static final Role[] READERS = { Role.ADMIN, Role.COMMANDER, Role.WAREHOUSE_KEEPER };
+
+	private final CoverCalculator cover;
+
+	private final PlaceDirectory places;
+
+	private final Areas areas;
+
+	private final Clock clock;
+
+	DaysOfCover(CoverCalculator cover, PlaceDirectory places, Areas areas, Clock clock) {
+		this.cover = cover;
+		this.places = places;
+		this.areas = areas;
+		this.clock = clock;
+	}
+
+	/** The cover inside an area the viewer's scope covers (their scope when none is given). */
+	@Transactional(readOnly = true)
+	public DistrictCover of(String area) {
+		Viewer viewer = Viewers.requireAny(READERS);
+		String code = area == null || area.isBlank() ? viewer.scopeArea() : areas.visible(viewer, area.strip()).code();
+		return compute(code, info -> places.sees(viewer, info));
+	}
+
+	/** The cover inside an area for background checks (no viewer). */
+	public DistrictCover unchecked(String area) {
+		return compute(area, info -> true);
+	}
+
+	private DistrictCover compute(String area, java.util.function.Predicate<PlaceInfo> visible) {
+		String low = AreaCodes.prefix(area);
+		double threshold = cover.lowCoverDays();
+		Map<String, List<ItemStock>> byPlace = cover.inside(low, AreaCodes.upperBound(low));
+		Map<String, PlaceInfo> named = places.findAll(byPlace.keySet());
+		List<CoverLine> lines = new ArrayList<>();
+		byPlace.forEach((code, items) -> {
+			PlaceInfo info = named.get(code);
+			if (info == null || !visible.test(info)) {
+				return;
+			}
+			for (ItemStock item : items) {
+				if (item.basis() != CoverBasis.NONE) {
+					lines.add(new CoverLine(info, item.item(), item.usable(), item.inTransit(), item.dailyUse(), item.days(),
+							item.basis()));
+				}
+			}
+		});
+		lines.sort(Comparator.comparing(CoverLine::days, Comparator.nullsLast(Comparator.naturalOrder()))
+			.thenComparing(l -> l.place().code())
+			.thenComparing(l -> l.item().code()));
+		long under = lines.stream().filter(l -> l.days() != null && l.days() < threshold).count();
+		return new DistrictCover(area, clock.instant(), threshold, under, lines);
+	}
+}

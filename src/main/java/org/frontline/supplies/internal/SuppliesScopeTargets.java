@@ -1,0 +1,28 @@
+package org.frontline.supplies.internal;
+
+import java.util.Optional;
+
+import org.frontline.shared.ScopeTarget;
+import org.frontline.supplies.Warehouse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Warehouse keepers are limited to one warehouse. */
+@Configuration(proxyBeanMethods = false)
+class SuppliesScopeTargets {
+
+	@Bean
+	ScopeTarget warehouseScopeTarget(PlaceRepository places) {
+		return new ScopeTarget() {
+			@Override
+			public String kind() {
+				return "warehouse";
+			}
+
+			@Override
+			public Optional<String> areaOf(long id) {
+				return places.warehouse(id).map(Warehouse::area);
+			}
+		};
+	}
+}

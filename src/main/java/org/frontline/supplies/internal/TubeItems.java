@@ -1,0 +1,14 @@
+package org.frontline.supplies.internal;
+
+/** The catalogue's sampling consumables: a tube per pool of n is {@code TUBE-n}, and every sample takes a swab. */
+public final class TubeItems {
+
+	public static final String SWAB = "SWAB";
+
+	private TubeItems() {
+	}
+
+	public static String tube(int poolSize) {
+		return "TUBE-" + poolSize;
+	}
+}
