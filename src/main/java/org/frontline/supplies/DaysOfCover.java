@@ -51,10 +51,15 @@ public class DaysOfCover {
 		return compute(area, info -> true);
 	}
 
+	/** The cover of every place of the district, for the low-cover check (no viewer). */
+	public DistrictCover everywhere() {
+		return compute(null, info -> true);
+	}
+
 	private DistrictCover compute(String area, java.util.function.Predicate<PlaceInfo> visible) {
-		String low = AreaCodes.prefix(area);
+		String low = area == null ? "" : AreaCodes.prefix(area);
 		double threshold = cover.lowCoverDays();
-		Map<String, List<ItemStock>> byPlace = cover.inside(low, AreaCodes.upperBound(low));
+		Map<String, List<ItemStock>> byPlace = cover.inside(low, area == null ? "~" : AreaCodes.upperBound(low));
 		Map<String, PlaceInfo> named = places.findAll(byPlace.keySet());
 		List<CoverLine> lines = new ArrayList<>();
 		byPlace.forEach((code, items) -> {

@@ -115,6 +115,26 @@ public class Ledger {
 	}
 
 	/**
+	 * Books a donation's items as DONATION movements into {@code to} (checked as any movement); refused as a whole
+	 * when one of them is wrong.
+	 */
+	void recordDonation(Viewer viewer, long donationId, List<NewMovement> lines) {
+		Map<String, Item> catalogue = items.all().stream().collect(Collectors.toMap(Item::code, i -> i));
+		List<Plan> plans = new ArrayList<>();
+		for (NewMovement line : lines) {
+			Plan plan = check(viewer, line, catalogue);
+			plans.add(new Plan(plan.clientId(), plan.type(), plan.item(), plan.quantity(), plan.from(), plan.to(),
+					plan.lot(), plan.expiresOn(), plan.reason(), null, null, donationId, null));
+		}
+		for (MovementResult result : writer.apply(plans, viewer.username())) {
+			if (result.status() == MovementStatus.REJECTED) {
+				throw Problem.invalid(result.field() == null ? "items" : result.field(), result.reason().key(),
+						result.reason().args().toArray());
+			}
+		}
+	}
+
+	/**
 	 * The latest movements of an item, newest first, {@code limit} at a time (older than {@code before} when given):
 	 * at one place, or at every place the viewer sees.
 	 */

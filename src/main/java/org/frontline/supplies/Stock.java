@@ -11,7 +11,7 @@ import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.frontline.supplies.internal.CoverCalculator;
 import org.frontline.supplies.internal.PlaceDirectory;
-import org.frontline.supplies.internal.PlaceRepository;
+import org.frontline.supplies.internal.StockPlaceRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,15 +24,15 @@ public class Stock {
 
 	private final PlaceDirectory places;
 
-	private final PlaceRepository placeRepository;
+	private final StockPlaceRepository stockPlaces;
 
 	private final CoverCalculator cover;
 
 	private final Clock clock;
 
-	Stock(PlaceDirectory places, PlaceRepository placeRepository, CoverCalculator cover, Clock clock) {
+	Stock(PlaceDirectory places, StockPlaceRepository stockPlaces, CoverCalculator cover, Clock clock) {
 		this.places = places;
-		this.placeRepository = placeRepository;
+		this.stockPlaces = stockPlaces;
 		this.cover = cover;
 		this.clock = clock;
 	}
@@ -61,9 +61,9 @@ public class Stock {
 		if (!viewer.places().isEmpty()) {
 			return new ArrayList<>(found.values());
 		}
-		placeRepository.warehousesInside(viewer.scopeLow(), viewer.scopeHigh())
+		stockPlaces.warehousesInside(viewer.scopeLow(), viewer.scopeHigh())
 			.forEach(w -> places.find(w.place()).ifPresent(info -> found.putIfAbsent(info.code(), info)));
-		List<String> codes = placeRepository.placesInside(viewer.scopeLow(), viewer.scopeHigh())
+		List<String> codes = stockPlaces.placesInside(viewer.scopeLow(), viewer.scopeHigh())
 			.stream()
 			.map(row -> row[0])
 			.toList();

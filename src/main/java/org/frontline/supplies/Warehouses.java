@@ -12,7 +12,7 @@ import org.frontline.shared.Validation;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.frontline.supplies.internal.PlaceDirectory;
-import org.frontline.supplies.internal.PlaceRepository;
+import org.frontline.supplies.internal.StockPlaceRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Warehouses {
 
-	private final PlaceRepository places;
+	private final StockPlaceRepository places;
 
 	private final PlaceDirectory directory;
 
@@ -30,7 +30,7 @@ public class Warehouses {
 
 	private final AuditLog auditLog;
 
-	Warehouses(PlaceRepository places, PlaceDirectory directory, Areas areas, Validation validation, AuditLog auditLog) {
+	Warehouses(StockPlaceRepository places, PlaceDirectory directory, Areas areas, Validation validation, AuditLog auditLog) {
 		this.places = places;
 		this.directory = directory;
 		this.areas = areas;
@@ -62,6 +62,13 @@ public class Warehouses {
 			return places.warehouse(own).map(List::of).orElse(List.of());
 		}
 		return places.warehousesInside(viewer.scopeLow(), viewer.scopeHigh());
+	}
+
+	/** Every warehouse of the district (a post may ask any of them). */
+	@Transactional(readOnly = true)
+	public List<Warehouse> all() {
+		Viewers.requireAny(Stock.READERS);
+		return places.warehouses();
 	}
 
 	/** The warehouse that serves an area: the one of the nearest area around it (a subdistrict's before the district's). */

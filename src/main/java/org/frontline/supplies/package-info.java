@@ -5,7 +5,8 @@
  * org.frontline.supplies.Items}, {@link org.frontline.supplies.Ledger}, {@link org.frontline.supplies.Stock}, {@link
  * org.frontline.supplies.SupplyRequests}, {@link org.frontline.supplies.Donations}, {@link
  * org.frontline.supplies.DaysOfCover}, {@link org.frontline.supplies.Warehouses}, {@link
- * org.frontline.supplies.Norms}.
+ * org.frontline.supplies.Shipments}, {@link org.frontline.supplies.SupplyChecks}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Supplies")
+@org.springframework.modulith.ApplicationModule(displayName = "Supplies",
+		allowedDependencies = { "area", "audit", "shared", "testing" })
 package org.frontline.supplies;

@@ -24,9 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "frontline.demo.enabled=true", "frontline.demo.residents=600", "frontline.demo.seed=7",
-				"frontline.demo.password=" + IntegrationTest.DEMO_PASSWORD, "frontline.quarantine.escalation-job=false", "frontline.zones.round-check-job=false",
-				"frontline.enterprise.loop-jobs=false",
-				"frontline.workforce.alert-job=false",
+				"frontline.demo.password=" + IntegrationTest.DEMO_PASSWORD, "frontline.quarantine.escalation-job=false",
+				"frontline.zones.round-check-job=false", "frontline.enterprise.loop-jobs=false",
+				"frontline.workforce.alert-job=false", "frontline.supplies.jobs=false",
 				"frontline.scans.answer-ms=10000", "logging.level.root=WARN",
 				"logging.level.org.frontline=INFO" })
 @Import(TestClockConfiguration.class)

@@ -54,6 +54,12 @@ public class DonationRepository {
 			.single();
 	}
 
+	public void contact(long id, String contact, String phone) {
+		jdbc.sql("UPDATE supplies_donor SET contact = coalesce(:contact, contact), phone = coalesce(:phone, phone) WHERE id = :id")
+			.param("contact", contact).param("phone", phone).param("id", id)
+			.update();
+	}
+
 	public Optional<DonorRow> donor(long id) {
 		return jdbc.sql("SELECT id, kind, name, contact, phone FROM supplies_donor WHERE id = :id")
 			.param("id", id)

@@ -229,23 +229,42 @@ public class LedgerRepository {
 	public record Delta(String place, String item, String lot, LocalDate expiresOn, long quantity) {
 	}
 
-	/** Adds the deltas (one per place, item and lot) to the stock rows, creating those that do not exist yet. */
+	/**
+	 * Adds the deltas (one per place, item and lot) to the stock rows: what comes in creates the rows that do not exist
+	 * yet; what goes out lowers rows that exist (the caller checked them under its locks).
+	 */
 	public void changeStock(List<Delta> deltas) {
-		if (deltas.isEmpty()) {
-			return;
+		List<Delta> in = deltas.stream().filter(d -> d.quantity() > 0).toList();
+		List<Delta> out = deltas.stream().filter(d -> d.quantity() < 0).toList();
+		if (!in.isEmpty()) {
+			jdbc.sql("""
+					INSERT INTO supplies_stock AS s (place, item_code, lot, expires_on, quantity)
+					SELECT p, i, l, e, q FROM unnest(:p::text[], :i::text[], :l::text[], :e::date[], :q::bigint[]) AS x (p, i, l, e, q)
+					ORDER BY p, i, l
+					ON CONFLICT (place, item_code, lot) DO UPDATE SET quantity = s.quantity + excluded.quantity
+					""")
+				.param("p", in.stream().map(Delta::place).toArray(String[]::new))
+				.param("i", in.stream().map(Delta::item).toArray(String[]::new))
+				.param("l", in.stream().map(Delta::lot).toArray(String[]::new))
+				.param("e", in.stream().map(d -> d.expiresOn() == null ? null : d.expiresOn().toString()).toArray(String[]::new))
+				.param("q", in.stream().map(Delta::quantity).toArray(Long[]::new))
+				.update();
 		}
-		jdbc.sql("""
-				INSERT INTO supplies_stock AS s (place, item_code, lot, expires_on, quantity)
-				SELECT p, i, l, e, q FROM unnest(:p::text[], :i::text[], :l::text[], :e::date[], :q::bigint[]) AS x (p, i, l, e, q)
-				ORDER BY p, i, l
-				ON CONFLICT (place, item_code, lot) DO UPDATE SET quantity = s.quantity + excluded.quantity
-				""")
-			.param("p", deltas.stream().map(Delta::place).toArray(String[]::new))
-			.param("i", deltas.stream().map(Delta::item).toArray(String[]::new))
-			.param("l", deltas.stream().map(Delta::lot).toArray(String[]::new))
-			.param("e", deltas.stream().map(d -> d.expiresOn() == null ? null : d.expiresOn().toString()).toArray(String[]::new))
-			.param("q", deltas.stream().map(Delta::quantity).toArray(Long[]::new))
-			.update();
+		if (!out.isEmpty()) {
+			int changed = jdbc.sql("""
+					UPDATE supplies_stock s SET quantity = s.quantity + x.q
+					FROM unnest(:p::text[], :i::text[], :l::text[], :q::bigint[]) AS x (p, i, l, q)
+					WHERE s.place = x.p AND s.item_code = x.i AND s.lot = x.l
+					""")
+				.param("p", out.stream().map(Delta::place).toArray(String[]::new))
+				.param("i", out.stream().map(Delta::item).toArray(String[]::new))
+				.param("l", out.stream().map(Delta::lot).toArray(String[]::new))
+				.param("q", out.stream().map(Delta::quantity).toArray(Long[]::new))
+				.update();
+			if (changed != out.size()) {
+				throw new IllegalStateException("Stock rows to lower are missing: " + out);
+			}
+		}
 	}
 
 	/** Adds to the use per place, item and day (negative for a reversed issue). */
@@ -255,8 +274,8 @@ public class LedgerRepository {
 		}
 		jdbc.sql("""
 				INSERT INTO supplies_use_day AS u (place, item_code, day, quantity)
-				SELECT p, i, d, q FROM unnest(:p::text[], :i::text[], :d::date[], :q::bigint[]) AS x (p, i, d, q)
-				ORDER BY p, i, d
+				SELECT p, i, d, sum(q) FROM unnest(:p::text[], :i::text[], :d::date[], :q::bigint[]) AS x (p, i, d, q)
+				GROUP BY p, i, d ORDER BY p, i, d
 				ON CONFLICT (place, item_code, day) DO UPDATE SET quantity = u.quantity + excluded.quantity
 				""")
 			.param("p", places.toArray(String[]::new))

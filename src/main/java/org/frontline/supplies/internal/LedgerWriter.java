@@ -176,6 +176,35 @@ public class LedgerWriter {
 		return results;
 	}
 
+	/**
+	 * Receives transfers at their destination: under the locks of the destination's items, checks that each is still
+	 * in transit, records what arrived and the difference to what was sent, and puts what arrived into stock.
+	 * {@code received} maps a transfer's id to the quantity counted. Refused (nothing written) when one was received or
+	 * reversed meanwhile.
+	 */
+	public void receive(List<Long> transfers, Map<Long, Long> received, String note, String by) {
+		Instant now = clock.instant();
+		Map<Long, Written> before = ledger.written(transfers);
+		Set<Integer> keys = new TreeSet<>();
+		before.values().forEach(w -> keys.add(lockKey(w.to(), w.item())));
+		ledger.lock(keys);
+		Map<Long, Written> rows = ledger.written(transfers);
+		Map<String, Delta> deltas = new HashMap<>();
+		for (Long id : transfers) {
+			Written row = rows.get(id);
+			if (row == null || !row.inTransit()) {
+				throw org.frontline.shared.Problem.conflict("not-in-transit", "supplies.receive.not-in-transit", id);
+			}
+			long quantity = received.getOrDefault(id, row.quantity());
+			ledger.insertReceipt(id, (int) quantity, (int) (quantity - row.quantity()), note, now, by);
+			if (quantity > 0) {
+				delta(deltas, row.to(), row.item(), row.lot(), row.expiresOn(), quantity);
+			}
+		}
+		ledger.changeStock(List.copyOf(deltas.values()));
+		ledger.endTransit(transfers);
+	}
+
 	private void write(List<Plan> plans, Map<Integer, List<Part>> accepted, Collection<PlaceInfo> places,
 			Map<Long, Written> originals, List<MovementResult> results, Instant now, LocalDate today, String by) {
 		directory.register(places);

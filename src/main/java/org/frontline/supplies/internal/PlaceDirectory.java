@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlaceDirectory {
 
-	private final PlaceRepository places;
+	private final StockPlaceRepository places;
 
 	private final Areas areas;
 
@@ -41,7 +41,7 @@ public class PlaceDirectory {
 		.expireAfterWrite(Duration.ofMinutes(5))
 		.build();
 
-	PlaceDirectory(PlaceRepository places, Areas areas, List<ScopeTarget> scopeTargets) {
+	PlaceDirectory(StockPlaceRepository places, Areas areas, List<ScopeTarget> scopeTargets) {
 		this.places = places;
 		this.areas = areas;
 		scopeTargets.forEach(target -> targets.putIfAbsent(target.kind(), target));
@@ -118,7 +118,8 @@ public class PlaceDirectory {
 			default -> {
 				ScopeTarget target = targets.get(place.kind().scopeKind());
 				yield target == null ? Optional.empty()
-						: target.areaOf(place.number()).map(area -> new PlaceInfo(place, area, null));
+						: target.areaOf(place.number())
+							.map(area -> new PlaceInfo(place, area, target.nameOf(place.number()).orElse(null)));
 			}
 		};
 	}

@@ -1,9 +1,13 @@
 package org.frontline.supplies.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.frontline.supplies.Place;
 import org.frontline.supplies.PlaceKind;
 import org.frontline.testing.SamplingOutlook;
@@ -19,6 +23,11 @@ class SamplingPlannedUse implements PlannedUse {
 
 	private final SamplingOutlook outlook;
 
+	/** What the rounds still need changes by the minute, not by the request: read at most twice a minute. */
+	private final Cache<String, List<SiteAhead>> recent = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(30))
+		.build();
+
 	private final PlaceDirectory places;
 
 	SamplingPlannedUse(SamplingOutlook outlook, PlaceDirectory places) {
@@ -29,7 +38,7 @@ class SamplingPlannedUse implements PlannedUse {
 	@Override
 	public Map<String, Map<String, Double>> daily(String low, String high, Instant now) {
 		Map<String, Map<String, Double>> use = new HashMap<>();
-		for (SiteAhead ahead : outlook.ahead()) {
+		for (SiteAhead ahead : recent.get("ahead", key -> outlook.ahead())) {
 			Place site = Place.of(PlaceKind.SITE, ahead.siteId());
 			String area = places.find(site).map(info -> info.area()).orElse(null);
 			if (area == null || area.compareTo(low) < 0 || area.compareTo(high) >= 0) {

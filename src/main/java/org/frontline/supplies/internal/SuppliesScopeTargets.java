@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class SuppliesScopeTargets {
 
 	@Bean
-	ScopeTarget warehouseScopeTarget(PlaceRepository places) {
+	ScopeTarget warehouseScopeTarget(StockPlaceRepository places) {
 		return new ScopeTarget() {
 			@Override
 			public String kind() {

@@ -47,8 +47,14 @@ class SuppliesApiAccess {
 	}
 
 	@Bean
+	ApiAccess shipmentsApi() {
+		return ApiAccess.any("/api/v1/shipments/**", ADMIN, COMMANDER, WAREHOUSE_KEEPER, SITE_LEADER, FACILITY_STAFF,
+				COMMUNITY_WORKER, ENTERPRISE_LIAISON);
+	}
+
+	@Bean
 	ApiAccess donationsApi() {
-		return ApiAccess.any("/api/v1/donations/**", ADMIN, COMMANDER, WAREHOUSE_KEEPER, FACILITY_STAFF,
+		return ApiAccess.any("/api/v1/donations/**", ADMIN, COMMANDER, WAREHOUSE_KEEPER, SITE_LEADER, FACILITY_STAFF,
 				COMMUNITY_WORKER, ENTERPRISE_LIAISON);
 	}
 

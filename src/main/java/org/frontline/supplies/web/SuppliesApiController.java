@@ -3,7 +3,20 @@ package org.frontline.supplies.web;
 import java.net.URI;
 import java.util.List;
 
+import org.frontline.supplies.Approval;
+import org.frontline.supplies.Arrival;
 import org.frontline.supplies.BatchResult;
+import org.frontline.supplies.Norm;
+import org.frontline.supplies.NormBasis;
+import org.frontline.supplies.Norms;
+import org.frontline.supplies.Donation;
+import org.frontline.supplies.Donations;
+import org.frontline.supplies.NewDonation;
+import org.frontline.supplies.NewRequest;
+import org.frontline.supplies.Shipment;
+import org.frontline.supplies.Shipments;
+import org.frontline.supplies.SupplyRequest;
+import org.frontline.supplies.SupplyRequests;
 import org.frontline.supplies.DaysOfCover;
 import org.frontline.supplies.DistrictCover;
 import org.frontline.supplies.Item;
@@ -19,7 +32,9 @@ import org.frontline.supplies.Warehouse;
 import org.frontline.supplies.Warehouses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,7 +54,27 @@ class SuppliesApiController {
 
 	private final DaysOfCover cover;
 
-	SuppliesApiController(Items items, Stock stock, Ledger ledger, Warehouses warehouses, DaysOfCover cover) {
+	private final SupplyRequests requests;
+
+	private final Shipments shipments;
+
+	private final DeliveryNotes notes;
+
+	private final Norms norms;
+
+	private final Donations donations;
+
+	private final DonationLetters letters;
+
+	SuppliesApiController(Items items, Stock stock, Ledger ledger, Warehouses warehouses, DaysOfCover cover,
+			SupplyRequests requests, Shipments shipments, DeliveryNotes notes, Donations donations,
+			DonationLetters letters, Norms norms) {
+		this.norms = norms;
+		this.donations = donations;
+		this.letters = letters;
+		this.notes = notes;
+		this.requests = requests;
+		this.shipments = shipments;
 		this.items = items;
 		this.stock = stock;
 		this.ledger = ledger;
@@ -88,5 +123,95 @@ class SuppliesApiController {
 	@GetMapping("/supplies/cover")
 	DistrictCover cover(@RequestParam(required = false) String area) {
 		return cover.of(area);
+	}
+
+	@GetMapping("/requests")
+	List<SupplyRequest> requests(@RequestParam(required = false) String place) {
+		return requests.list(place);
+	}
+
+	@PostMapping("/requests")
+	ResponseEntity<SupplyRequest> request(@RequestBody NewRequest request) {
+		SupplyRequest created = requests.create(request);
+		return ResponseEntity.created(URI.create("/api/v1/requests/" + created.id())).body(created);
+	}
+
+	@GetMapping("/requests/{id}")
+	SupplyRequest request(@PathVariable long id) {
+		return requests.get(id);
+	}
+
+	@PostMapping("/requests/{id}/approve")
+	SupplyRequest approve(@PathVariable long id, @RequestBody(required = false) Approval approval) {
+		return requests.approve(id, approval);
+	}
+
+	@PostMapping("/requests/{id}/dispatch")
+	SupplyRequest dispatch(@PathVariable long id) {
+		return requests.dispatch(id);
+	}
+
+	@PostMapping("/requests/{id}/receive")
+	SupplyRequest receive(@PathVariable long id, @RequestBody(required = false) Arrival arrival) {
+		return requests.receive(id, arrival);
+	}
+
+	@GetMapping("/shipments/{code}")
+	Shipment shipment(@PathVariable String code) {
+		return shipments.get(code);
+	}
+
+	@GetMapping("/shipments/{code}/note.pdf")
+	ResponseEntity<byte[]> note(@PathVariable String code) {
+		return SuppliesPageController.pdf(notes.pdf(code), "delivery-note-" + code + ".pdf");
+	}
+
+	@PostMapping("/shipments/{code}/receive")
+	Shipment receiveShipment(@PathVariable String code, @RequestBody(required = false) Arrival arrival) {
+		return shipments.receive(code, arrival);
+	}
+
+	@GetMapping("/donations")
+	List<Donation> donations() {
+		return donations.list();
+	}
+
+	@PostMapping("/donations")
+	ResponseEntity<Donation> donate(@RequestBody NewDonation donation) {
+		Donation recorded = donations.record(donation);
+		return ResponseEntity.created(URI.create("/api/v1/donations/" + recorded.id())).body(recorded);
+	}
+
+	@GetMapping("/donations/{id}")
+	Donation donation(@PathVariable long id) {
+		return donations.get(id);
+	}
+
+	@GetMapping("/donations/{id}/letter.pdf")
+	ResponseEntity<byte[]> letter(@PathVariable long id) {
+		return SuppliesPageController.pdf(letters.pdf(id), "donation-" + id + ".pdf");
+	}
+
+	@GetMapping("/supplies/norms")
+	List<Norm> norms() {
+		return norms.list();
+	}
+
+	@PutMapping("/supplies/norms/{basis}")
+	List<Norm> replaceNorms(@PathVariable NormBasis basis, @RequestBody List<Norm> replacement) {
+		return norms.replace(basis, replacement);
+	}
+
+	record LowCover(java.math.BigDecimal days) {
+	}
+
+	@GetMapping("/supplies/settings/low-cover-days")
+	LowCover lowCoverDays() {
+		return new LowCover(java.math.BigDecimal.valueOf(norms.lowCoverDays()));
+	}
+
+	@PutMapping("/supplies/settings/low-cover-days")
+	LowCover setLowCoverDays(@RequestBody LowCover setting) {
+		return new LowCover(java.math.BigDecimal.valueOf(norms.setLowCoverDays(setting == null ? null : setting.days())));
 	}
 }

@@ -87,6 +87,10 @@ public class PlaceRepository {
 		return jdbc.sql("SELECT area_code FROM testing_site WHERE id = :id").param("id", id).query(String.class).optional();
 	}
 
+	public Optional<String> siteName(long id) {
+		return jdbc.sql("SELECT name FROM testing_site WHERE id = :id").param("id", id).query(String.class).optional();
+	}
+
 	public List<Site> sitesInside(String low, String high) {
 		return jdbc.sql("""
 				SELECT * FROM testing_site WHERE area_code >= :low AND area_code < :high ORDER BY area_code, id LIMIT 500

@@ -12,11 +12,11 @@ import org.springframework.stereotype.Repository;
 
 /** Warehouses, and the places that hold stock with their areas. */
 @Repository
-public class PlaceRepository {
+public class StockPlaceRepository {
 
 	private final JdbcClient jdbc;
 
-	PlaceRepository(JdbcClient jdbc) {
+	StockPlaceRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

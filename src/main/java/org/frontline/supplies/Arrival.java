@@ -1,0 +1,13 @@
+package org.frontline.supplies;
+
+import java.util.List;
+
+/**
+ * What arrived of a shipment: per transfer (a ledger row id) the quantity counted; a transfer left out arrived in full.
+ * {@code note} says what was wrong when a count differs.
+ */
+public record Arrival(List<Counted> lines, String note) {
+
+	public record Counted(Long movement, Long received) {
+	}
+}

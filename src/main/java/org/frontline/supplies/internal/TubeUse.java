@@ -1,0 +1,138 @@
+package org.frontline.supplies.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.frontline.supplies.Item;
+import org.frontline.supplies.MovementResult;
+import org.frontline.supplies.MovementStatus;
+import org.frontline.supplies.MovementType;
+import org.frontline.supplies.Place;
+import org.frontline.supplies.PlaceInfo;
+import org.frontline.supplies.PlaceKind;
+import org.frontline.supplies.internal.LedgerWriter.Plan;
+import org.frontline.testing.SamplingOutlook;
+import org.frontline.testing.SamplingOutlook.TubesOpened;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes the tubes and swabs that sampling used out of each site's stock, from the tubes the testing module counts
+ * per round, site and pool size (a tube opened with pool size n uses one tube and n swabs). The count is what the
+ * scans already wrote, so a replayed scan changes nothing; each run issues only the difference to what was taken
+ * before, in the transaction that records what was taken. What a site's stock cannot give stays owed until it can.
+ */
+@Component
+public class TubeUse {
+
+	static final String BY = "tube-use";
+
+	/** Closed rounds are still counted this long, for the last tubes of a round. */
+	private static final Duration CLOSED_WITHIN = Duration.ofDays(2);
+
+	private final SamplingOutlook outlook;
+
+	private final LedgerWriter writer;
+
+	private final ItemRepository items;
+
+	private final PlaceDirectory places;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	TubeUse(SamplingOutlook outlook, LedgerWriter writer, ItemRepository items, PlaceDirectory places, JdbcClient jdbc,
+			Clock clock) {
+		this.outlook = outlook;
+		this.writer = writer;
+		this.items = items;
+		this.places = places;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	private record Taken(long tubes, long swabs) {
+	}
+
+	/** Issues what sampling used since the last run; the number of tubes and swabs taken. */
+	@Transactional
+	public long take() {
+		List<TubesOpened> opened = outlook.tubesOpened(clock.instant(), CLOSED_WITHIN);
+		if (opened.isEmpty()) {
+			return 0;
+		}
+		jdbc.sql("""
+				INSERT INTO supplies_tube_use AS u (round_id, site_id, pool_size, counted)
+				SELECT * FROM unnest(:r::bigint[], :s::bigint[], :p::int[], :c::bigint[])
+				ORDER BY 1, 2, 3
+				ON CONFLICT (round_id, site_id, pool_size) DO UPDATE SET counted = greatest(u.counted, excluded.counted)
+				""")
+			.param("r", opened.stream().map(TubesOpened::roundId).toArray(Long[]::new))
+			.param("s", opened.stream().map(TubesOpened::siteId).toArray(Long[]::new))
+			.param("p", opened.stream().map(TubesOpened::poolSize).toArray(Integer[]::new))
+			.param("c", opened.stream().map(TubesOpened::tubes).toArray(Long[]::new))
+			.update();
+		Map<String, Item> catalogue = new HashMap<>();
+		items.all().forEach(item -> catalogue.put(item.code(), item));
+		long total = 0;
+		for (Map<String, Object> row : jdbc.sql("""
+				SELECT round_id, site_id, pool_size, counted, tubes_taken, swabs_taken FROM supplies_tube_use
+				WHERE counted > tubes_taken OR counted * pool_size > swabs_taken
+				ORDER BY round_id, site_id, pool_size FOR UPDATE
+				""").query().listOfRows()) {
+			long round = ((Number) row.get("round_id")).longValue();
+			long site = ((Number) row.get("site_id")).longValue();
+			int pool = ((Number) row.get("pool_size")).intValue();
+			long counted = ((Number) row.get("counted")).longValue();
+			Optional<PlaceInfo> place = places.find(Place.of(PlaceKind.SITE, site));
+			Item tube = catalogue.get(TubeItems.tube(pool));
+			Item swab = catalogue.get(TubeItems.SWAB);
+			if (place.isEmpty() || tube == null || swab == null) {
+				continue;
+			}
+			long tubesTaken = ((Number) row.get("tubes_taken")).longValue();
+			long swabsTaken = ((Number) row.get("swabs_taken")).longValue();
+			long tubes = issue(place.get(), tube, counted - tubesTaken, tubesTaken, round, pool);
+			long swabs = issue(place.get(), swab, counted * pool - swabsTaken, swabsTaken, round, pool);
+			if (tubes > 0 || swabs > 0) {
+				jdbc.sql("""
+						UPDATE supplies_tube_use SET tubes_taken = tubes_taken + :t, swabs_taken = swabs_taken + :w
+						WHERE round_id = :r AND site_id = :s AND pool_size = :p
+						""")
+					.param("t", tubes).param("w", swabs).param("r", round).param("s", site).param("p", pool)
+					.update();
+				total += tubes + swabs;
+			}
+		}
+		return total;
+	}
+
+	/** Issues up to {@code owed} of an item at the site (as much as its usable stock gives); how many it issued. */
+	private long issue(PlaceInfo site, Item item, long owed, long takenBefore, long round, int pool) {
+		if (owed <= 0) {
+			return 0;
+		}
+		long wanted = owed;
+		for (int attempt = 0; attempt < 2 && wanted > 0; attempt++) {
+			UUID clientId = UUID.nameUUIDFromBytes(("supplies-tube-use:%d:%s:%d:%s:%d:%d"
+				.formatted(round, site.code(), pool, item.code(), takenBefore, wanted)).getBytes(StandardCharsets.UTF_8));
+			List<MovementResult> results = writer.apply(List.of(new Plan(clientId, MovementType.ISSUE, item, wanted, site,
+					null, null, null, "sampling round " + round, null, null, null, null)), BY);
+			MovementResult result = results.get(0);
+			if (result.status() != MovementStatus.REJECTED) {
+				return result.status() == MovementStatus.ACCEPTED ? wanted : 0;
+			}
+			wanted = result.available() == null ? 0 : Math.min(result.available(), owed);
+		}
+		return 0;
+	}
+
+}
