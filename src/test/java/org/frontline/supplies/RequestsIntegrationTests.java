@@ -60,6 +60,13 @@ class RequestsIntegrationTests extends IntegrationTest {
 
 		assertThat(api().as("community").post("/api/v1/requests/" + id + "/approve", Map.of()).status())
 			.isEqualTo(403);
+		for (Response queue : List.of(fixture.as(keeper).get("/api/v1/requests"), api().as("admin").get("/api/v1/requests"),
+				api().as("community").get("/api/v1/requests"))) {
+			assertThat(queue.status()).as(queue.body()).isEqualTo(200);
+			assertThat(queue.json().findValues("id").stream().map(JsonNode::asLong).toList()).contains(id);
+		}
+		assertThat(api().as("zhongxin").get("/api/v1/requests").json().findValues("id").stream().map(JsonNode::asLong)
+			.toList()).as("another community's worker").doesNotContain(id);
 		Response approved = fixture.as(keeper).post("/api/v1/requests/" + id + "/approve",
 				Map.of("lines", List.of(Map.of("item", "N95", "quantity", 80))));
 		assertThat(approved.status()).as(approved.body()).isEqualTo(200);

@@ -88,7 +88,7 @@ public class RequestRepository {
 		String where = place != null ? " WHERE (r.place = :place OR r.warehouse = :place)" : """
 				 WHERE EXISTS (SELECT 1 FROM supplies_place p WHERE p.place IN (r.place, r.warehouse)
 				               AND p.area_code >= :low AND p.area_code < :high)""";
-		JdbcClient.StatementSpec spec = jdbc.sql(SELECT + where + """
+		JdbcClient.StatementSpec spec = jdbc.sql(SELECT + " " + where + " " + """
 				 ORDER BY r.status IN ('REQUESTED', 'APPROVED', 'DISPATCHED') DESC, r.needed_by, r.id DESC LIMIT :limit
 				""");
 		spec = place != null ? spec.param("place", place) : spec.param("low", low).param("high", high);
