@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code postgresql15} runs every such test a second time on Debian's PostgreSQL 15 ({@link InstalledPostgres}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "frontline.demo.enabled=true", "frontline.demo.residents=600", "frontline.demo.seed=7",
+		properties = { "frontline.demo.enabled=true", "frontline.demo.day=false", "frontline.demo.residents=600", "frontline.demo.seed=7",
 				"frontline.demo.password=" + IntegrationTest.DEMO_PASSWORD, "frontline.quarantine.escalation-job=false",
 				"frontline.zones.round-check-job=false", "frontline.enterprise.loop-jobs=false",
 				"frontline.workforce.alert-job=false", "frontline.supplies.jobs=false",

@@ -1,0 +1,88 @@
+package org.frontline.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.frontline.FrontlineApplication;
+import org.frontline.support.Browser;
+import org.frontline.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A first start of the demo, as a new user meets it: a second instance of the application on a fresh database of the
+ * test server, with the demo day on. Its round page, follow-up page and a quarantine facility's day page show work.
+ */
+class DemoDayIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void theDemoStartsInTheMiddleOfADayThatEveryPageShows() {
+		String database = "demo_day_" + System.nanoTime();
+		jdbc.sql("CREATE DATABASE " + database).update();
+		try (ConfigurableApplicationContext demo = start(database)) {
+			JdbcClient db = JdbcClient.create(demo.getBean(DataSource.class));
+			long sampled = db.sql("SELECT count(*) FROM testing_sample").query(Long.class).single();
+			long residents = db.sql("SELECT count(*) FROM people_person").query(Long.class).single();
+			assertThat((double) sampled / residents).as("about two-thirds of the round sampled").isBetween(0.5, 0.75);
+			assertThat(db.sql("SELECT count(*) FROM testing_box WHERE status = 'RECEIVED'").query(Long.class).single())
+				.as("boxes received by the lab").isPositive();
+			assertThat(db.sql("SELECT count(*) FROM testing_box WHERE status <> 'RECEIVED'").query(Long.class).single())
+				.as("boxes still at the site or on their way").isPositive();
+			assertThat(db.sql("SELECT count(*) FROM testing_result WHERE outcome = 'POSITIVE'").query(Long.class).single())
+				.as("one positive pool").isEqualTo(1);
+			long round = db.sql("SELECT id FROM testing_round WHERE status = 'OPEN'").query(Long.class).single();
+			long facility = db.sql("SELECT min(id) FROM quarantine_facility").query(Long.class).single();
+			int port = ((WebServerApplicationContext) demo).getWebServer().getPort();
+			try (Browser browser = new Browser("http://localhost:" + port)) {
+				browser.login("admin", DEMO_PASSWORD).open("/testing/rounds/" + round);
+				assertThat(count(browser.find(By.id("round-sampled")).getDomAttribute("data-count")))
+					.isEqualTo(sampled);
+				browser.open("/testing/followups");
+				assertThat(browser.driver().findElements(By.cssSelector("#inbox-pools tbody tr"))).as("positive pools")
+					.hasSize(1);
+				assertThat(browser.driver().findElements(By.cssSelector("#inbox-tasks tbody tr")))
+					.as("retest tasks, one per person of the pool").hasSizeGreaterThanOrEqualTo(2);
+				browser.open("/quarantine/facilities/" + facility);
+				assertThat(browser.driver().findElements(By.cssSelector("#rooms-table .room-row[id^='stay-']")))
+					.as("people staying").isNotEmpty();
+			}
+			// A second start keeps the day as it is.
+			List<Long> before = db.sql("SELECT count(*) FROM testing_scan_event").query(Long.class).list();
+			demo.getBean(DemoDay.class).run(null);
+			assertThat(db.sql("SELECT count(*) FROM testing_scan_event").query(Long.class).list()).isEqualTo(before);
+		}
+		finally {
+			jdbc.sql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)").update();
+		}
+	}
+
+	private static long count(String value) {
+		return Long.parseLong(value);
+	}
+
+	private ConfigurableApplicationContext start(String database) {
+		HikariDataSource hikari = (HikariDataSource) dataSource;
+		String url = hikari.getJdbcUrl();
+		int query = url.indexOf('?');
+		String base = query < 0 ? url : url.substring(0, query);
+		String newUrl = base.substring(0, base.lastIndexOf('/') + 1) + database + (query < 0 ? "" : url.substring(query));
+		return new SpringApplicationBuilder(FrontlineApplication.class).run("--frontline.db.url=" + newUrl,
+				"--frontline.db.user=" + (hikari.getUsername() == null ? "postgres" : hikari.getUsername()),
+				"--frontline.db.password=", "--server.port=0", "--frontline.demo.enabled=true",
+				"--frontline.demo.day=true", "--frontline.demo.residents=600", "--frontline.demo.seed=7",
+				"--frontline.demo.password=" + DEMO_PASSWORD, "--frontline.quarantine.escalation-job=false",
+				"--logging.level.root=WARN", "--spring.application.name=frontline-demo-day");
+	}
+}
