@@ -287,10 +287,10 @@ class DemoDay implements ApplicationRunner {
 		}
 		int sampled = 0;
 		Map<String, Integer> refused = new HashMap<>();
-		for (int wave = 0; wave < parts.size(); wave += 8) {
-			List<List<ScanEvent>> sent = parts.subList(wave, Math.min(parts.size(), wave + 8));
+		for (int wave = 0; wave < parts.size(); wave += 4) {
+			List<List<ScanEvent>> sent = parts.subList(wave, Math.min(parts.size(), wave + 4));
 			List<java.util.concurrent.CompletableFuture<List<ScanResult>>> answering = sent.stream()
-				.map(part -> as(viewer, () -> scans.submit(new ScanBatch("demo-" + viewer.username(), part))))
+				.map(part -> as(viewer, () -> submit(new ScanBatch("demo-" + viewer.username(), part))))
 				.toList();
 			for (int b = 0; b < sent.size(); b++) {
 				sampled += count(sent.get(b), answering.get(b).join(), refused);
@@ -300,6 +300,27 @@ class DemoDay implements ApplicationRunner {
 			log.info("Demo day: scans the rules refused (people of a lockdown zone go to single tubes), by reason: {}", refused);
 		}
 		return sampled;
+	}
+
+	/** Sends a batch; while the scan path says it is busy, waits and sends again, as devices do. */
+	private java.util.concurrent.CompletableFuture<List<ScanResult>> submit(ScanBatch batch) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return scans.submit(batch);
+			}
+			catch (Problem busy) {
+				if (attempt >= 60) {
+					throw busy;
+				}
+				try {
+					Thread.sleep(500);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw busy;
+				}
+			}
+		}
 	}
 
 	private static int count(List<ScanEvent> part, List<ScanResult> answers, Map<String, Integer> refused) {
