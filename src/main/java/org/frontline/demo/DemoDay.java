@@ -103,7 +103,12 @@ class DemoDay implements ApplicationRunner {
 		}
 		Viewer admin = new Viewer(0, "demo", Set.of(Role.ADMIN), DemoAreas.DISTRICT);
 		as(admin, () -> {
-			Round round = rounds.list().stream().filter(r -> r.status() == RoundStatus.OPEN).findFirst().orElse(null);
+			// The district's own round (other demos open rounds of their own, for a loop or a zone).
+			Round round = rounds.list()
+				.stream()
+				.filter(r -> r.status() == RoundStatus.OPEN && r.areas().contains(DemoAreas.DISTRICT))
+				.min(java.util.Comparator.comparingLong(Round::id))
+				.orElse(null);
 			List<Site> fixed = sites.list().stream().filter(s -> s.kind() == SiteKind.FIXED && s.open()).toList();
 			List<Lab> labs = sites.labs();
 			if (round == null || fixed.isEmpty() || labs.isEmpty() || played(fixed.get(0))) {
