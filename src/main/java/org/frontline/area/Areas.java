@@ -63,6 +63,11 @@ public class Areas {
 		return repository.inside(AreaCodes.prefix(code));
 	}
 
+	/** Every area of one level, in code order. */
+	public List<Area> atLevel(AreaLevel level) {
+		return repository.atLevel(level);
+	}
+
 	public boolean isCompound(String code) {
 		return find(code).map(a -> a.level() == AreaLevel.COMPOUND).orElse(false);
 	}

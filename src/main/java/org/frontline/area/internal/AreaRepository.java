@@ -34,6 +34,10 @@ public class AreaRepository {
 			.list();
 	}
 
+	public List<Area> atLevel(AreaLevel level) {
+		return jdbc.sql("SELECT * FROM area WHERE level = :level ORDER BY code").param("level", level.name()).query(AREA).list();
+	}
+
 	public List<Area> children(String code) {
 		return jdbc.sql("SELECT * FROM area WHERE parent_code = :code ORDER BY code").param("code", code).query(AREA).list();
 	}

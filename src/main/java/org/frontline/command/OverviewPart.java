@@ -1,0 +1,26 @@
+package org.frontline.command;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.frontline.area.Area;
+
+/**
+ * One module's part of the command centre: its live figures for an area and its figures of a past day for the daily
+ * report. A part is a bean present only when its module is, so a module that does not exist shows nothing.
+ */
+public interface OverviewPart {
+
+	/** Where the part stands on the page and in the report. */
+	int order();
+
+	/** The live figures inside the area (the caller has checked the viewer's scope), or empty when there are none. */
+	Optional<PartView> live(Area area);
+
+	/**
+	 * The part's sections of the daily report: additive counts of the window [from, to) per area of {@code rows}
+	 * (each row counts what lies inside that area).
+	 */
+	List<DaySection> day(Area area, List<Area> rows, Instant from, Instant to);
+}

@@ -1,0 +1,135 @@
+package org.frontline.command;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.frontline.area.Area;
+import org.frontline.area.Areas;
+import org.frontline.shared.AreaCodes;
+import org.frontline.shared.Problem;
+import org.frontline.shared.Role;
+import org.frontline.shared.Viewer;
+import org.frontline.shared.Viewers;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * The live view: every module's part for an area of the viewer's scope. An area's overview is read at most once per
+ * {@code frontline.command.overview-cache} however many screens show it, since every screen polls it.
+ */
+@Service
+public class Overviews {
+
+	static final Role[] READERS = { Role.ADMIN, Role.COMMANDER };
+
+	private final List<OverviewPart> parts;
+
+	private final Areas areas;
+
+	private final Clock clock;
+
+	private final Cache<String, Overview> recent;
+
+	private final Cache<String, Map<String, Long>> pastDays;
+
+	Overviews(List<OverviewPart> parts, Areas areas, Clock clock,
+			@Value("${frontline.command.overview-cache:PT5S}") Duration fresh) {
+		this.parts = parts.stream().sorted(Comparator.comparingInt(OverviewPart::order)).toList();
+		this.areas = areas;
+		this.clock = clock;
+		this.recent = Caffeine.newBuilder().expireAfterWrite(fresh).maximumSize(1000).build();
+		this.pastDays = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).maximumSize(10_000).build();
+	}
+
+	/** The live view of an area (the viewer's scope when none is given). */
+	@Transactional(readOnly = true)
+	public Overview overview(String area) {
+		Area root = area(Viewers.requireAny(READERS), area);
+		return recent.get(root.code(), code -> read(root));
+	}
+
+	/** The area an overview is asked for, checked against the viewer's scope. */
+	public Area area(Viewer viewer, String area) {
+		String code = area == null || area.isBlank() ? viewer.scopeArea() : area.strip();
+		if (!AreaCodes.wellFormed(code)) {
+			throw Problem.invalid("area", "command.area.invalid");
+		}
+		return areas.visible(viewer, code);
+	}
+
+	private Overview read(Area root) {
+		List<PartView> views = new ArrayList<>();
+		for (OverviewPart part : parts) {
+			part.live(root).ifPresent(views::add);
+		}
+		return new Overview(root.code(), root.name(), clock.instant(), views);
+	}
+
+	/**
+	 * The last {@code days} days (today last) of the area: every day section's column summed over the area, keyed
+	 * {@code sectionId.columnIndex}.
+	 */
+	@Transactional(readOnly = true)
+	public Map<LocalDate, Map<String, Long>> trend(String area, int days) {
+		Area root = area(Viewers.requireAny(READERS), area);
+		ZoneId zone = clock.getZone();
+		LocalDate today = LocalDate.now(clock);
+		Map<LocalDate, Map<String, Long>> trend = new LinkedHashMap<>();
+		for (int i = days - 1; i >= 0; i--) {
+			LocalDate day = today.minusDays(i);
+			Instant from = day.atStartOfDay(zone).toInstant();
+			Instant to = i == 0 ? clock.instant() : day.plusDays(1).atStartOfDay(zone).toInstant();
+			if (i == 0) {
+				trend.put(day, totals(root, from, to));
+			}
+			else {
+				trend.put(day, pastDays.get(root.code() + "/" + day, key -> totals(root, from, to)));
+			}
+		}
+		return trend;
+	}
+
+	private Map<String, Long> totals(Area root, Instant from, Instant to) {
+		Map<String, Long> totals = new LinkedHashMap<>();
+		for (DaySection section : day(root, List.of(root), from, to)) {
+			List<Long> values = section.byArea().get(root.code());
+			for (int i = 0; values != null && i < values.size(); i++) {
+				totals.put(section.id() + "." + i, values.get(i));
+			}
+		}
+		return totals;
+	}
+
+	/** Every part's sections of the window [from, to) for the rows. */
+	public List<DaySection> day(Area root, List<Area> rows, Instant from, Instant to) {
+		List<DaySection> sections = new ArrayList<>();
+		for (OverviewPart part : parts) {
+			sections.addAll(part.day(root, rows, from, to));
+		}
+		return sections;
+	}
+
+	/** The rows of a report of an area: the areas one level below it (the subdistricts of a district). */
+	public List<Area> rows(Area root) {
+		List<Area> children = areas.children(root.code());
+		return children.isEmpty() ? List.of(root) : children;
+	}
+
+	public Optional<Area> find(String code) {
+		return areas.find(code);
+	}
+
+}

@@ -1,0 +1,28 @@
+package org.frontline.command;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a daily report says: for each section, the counts of the day and of the day before per area (the rows, one
+ * level below the report's area), the alerts still open at the cut-off, and the trend of the last fourteen days.
+ */
+public record ReportFigures(LocalDate day, String area, String areaName, List<RowArea> rows, List<Section> sections,
+		List<OpenProblem> problems, Map<LocalDate, Map<String, Long>> trend) {
+
+	/** A row of the report: an area by code and name. */
+	public record RowArea(String code, String name) {
+	}
+
+	/** A section's counts of the day and the day before, per row area code. */
+	public record Section(String id, String titleKey, List<String> columnKeys, Map<String, List<Long>> day,
+			Map<String, List<Long>> before) {
+	}
+
+	/** An alert open at the cut-off. */
+	public record OpenProblem(String severity, String titleKey, List<String> args, String area, String areaName,
+			Instant raisedAt, String status) {
+	}
+}
