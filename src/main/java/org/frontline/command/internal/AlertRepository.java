@@ -217,9 +217,8 @@ public class AlertRepository {
 	public Map<String, Long> raisedBetween(String low, String high, Instant from, Instant to) {
 		Map<String, Long> counts = new java.util.HashMap<>();
 		jdbc.sql("""
-				SELECT e.origin_area, count(DISTINCT e.id) FROM command_alert e
-				JOIN command_alert_entry x ON x.alert_id = e.id AND x.kind IN ('RAISED', 'REOPENED')
-				WHERE x.at >= :from AND x.at < :to AND e.origin_area >= :low AND e.origin_area < :high
+				SELECT e.origin_area, count(*) FROM command_alert e
+				WHERE e.raised_at >= :from AND e.raised_at < :to AND e.origin_area >= :low AND e.origin_area < :high
 				GROUP BY e.origin_area""")
 			.param("low", low).param("high", high).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
 			.query(rs -> {

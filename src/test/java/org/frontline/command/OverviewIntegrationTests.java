@@ -1,0 +1,137 @@
+package org.frontline.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.frontline.command.CommandFixture.DISTRICT;
+import static org.frontline.command.CommandFixture.SUBDISTRICT;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.frontline.support.Api.Response;
+import org.frontline.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+class OverviewIntegrationTests extends IntegrationTest {
+
+	/** The overview's figures by module and id. */
+	private static Map<String, JsonNode> figures(JsonNode overview) {
+		Map<String, JsonNode> figures = new HashMap<>();
+		overview.get("parts").valueStream().forEach(part -> {
+			assertThat(part.get("asOf").isNull()).isFalse();
+			part.get("figures").valueStream()
+				.forEach(f -> figures.put(part.get("module").asString() + "." + f.get("id").asString(), f.get("value")));
+		});
+		return figures;
+	}
+
+	private long count(String sql, Map<String, Object> params) {
+		var spec = jdbc.sql(sql);
+		for (var p : params.entrySet()) {
+			spec = spec.param(p.getKey(), p.getValue());
+		}
+		return spec.query(Long.class).single();
+	}
+
+	@Test
+	void everyFigureOfTheDistrictOverviewEqualsACountDoneAnotherWay() {
+		Response response = api().as("commander").get("/api/v1/command/overview");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		JsonNode overview = response.json();
+		assertThat(overview.get("area").asString()).isEqualTo(DISTRICT);
+		Map<String, JsonNode> f = figures(overview);
+		Instant now = clock.instant();
+		Timestamp midnight = Timestamp.from(LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant());
+		Map<String, Object> district = Map.of("low", "320602", "high", "320603");
+
+		for (String status : new String[] { "AVAILABLE", "OCCUPIED", "AWAITING_DISINFECTION" }) {
+			String id = switch (status) {
+				case "AVAILABLE" -> "available";
+				case "OCCUPIED" -> "occupied";
+				default -> "awaitingDisinfection";
+			};
+			assertThat(f.get("quarantine." + id).asLong()).as(status).isEqualTo(count("""
+					SELECT count(*) FROM quarantine_room r JOIN quarantine_facility x ON x.id = r.facility_id
+					WHERE r.status = '%s' AND x.area_code >= :low AND x.area_code < :high""".formatted(status), district));
+		}
+		assertThat(f.get("quarantine.arrivals").asLong()).isEqualTo(count("""
+				SELECT count(*) FROM quarantine_arrival a JOIN quarantine_facility x ON x.id = a.facility_id
+				WHERE a.status = 'PLANNED' AND a.expected_at < :until AND x.area_code >= :low AND x.area_code < :high""",
+				Map.of("low", "320602", "high", "320603", "until", Timestamp.from(now.plus(Duration.ofDays(1))))));
+		assertThat(f.get("quarantine.openAnomalies").asLong()).isEqualTo(count("""
+				SELECT count(*) FROM quarantine_anomaly a JOIN quarantine_facility x ON x.id = a.facility_id
+				WHERE a.status = 'OPEN' AND x.area_code >= :low AND x.area_code < :high""", district));
+		assertThat(f.get("quarantine.releases").asLong()).isEqualTo(count("""
+				SELECT count(*) FROM quarantine_stay s JOIN quarantine_facility x ON x.id = s.facility_id
+				WHERE s.status = 'ACTIVE' AND s.planned_release <= :tomorrow AND x.area_code >= :low AND x.area_code < :high""",
+				Map.of("low", "320602", "high", "320603", "tomorrow", java.sql.Date.valueOf(LocalDate.now(clock).plusDays(1)))));
+
+		assertThat(f.get("testing.samplesToday").asLong()).isEqualTo(count("""
+				SELECT count(*) FROM testing_sample s JOIN testing_site st ON st.id = s.site_id
+				WHERE s.removed_at IS NULL AND s.sampled_at >= :midnight AND st.area_code LIKE '320602%'""",
+				Map.of("midnight", midnight)));
+		assertThat(f.get("testing.awaiting").asLong()).isEqualTo(count("""
+				SELECT count(*) FROM testing_tube t JOIN testing_site st ON st.id = t.site_id
+				WHERE t.status = 'SEALED' AND t.opened_at >= :since AND st.area_code LIKE '320602%'
+				  AND t.id NOT IN (SELECT tube_id FROM testing_result)""",
+				Map.of("since", Timestamp.from(now.minus(Duration.ofDays(3))))));
+		assertThat(f.get("testing.resultedToday").asLong()).isEqualTo(count("""
+				SELECT count(*) FROM testing_result r JOIN testing_tube t ON t.id = r.tube_id
+				JOIN testing_site st ON st.id = t.site_id WHERE r.posted_at >= :midnight AND st.area_code LIKE '320602%'""",
+				Map.of("midnight", midnight)));
+		assertThat(f.get("testing.overdueRetests").asLong()).isEqualTo(count("""
+				SELECT count(*) FROM testing_task WHERE status = 'OPEN' AND due_at < :now AND area_code LIKE '320602%'""",
+				Map.of("now", Timestamp.from(now))));
+		assertThat(f.get("testing.poolsAwaitingRetest").asLong()).isEqualTo(count("""
+				SELECT count(DISTINCT source_tube_id) FROM testing_task WHERE status = 'OPEN' AND area_code LIKE '320602%'""",
+				Map.of()));
+		assertThat(f.get("testing.positivesToday").asLong()).isEqualTo(count("""
+				SELECT count(*) FROM command_positive WHERE confirmed_at >= :midnight AND area LIKE '320602%'""",
+				Map.of("midnight", midnight)));
+		long round = jdbc.sql("""
+				SELECT r.id FROM testing_round r WHERE r.status = 'OPEN' AND EXISTS (SELECT 1 FROM testing_round_area a
+				  WHERE a.round_id = r.id AND (a.area_code LIKE '320602%' OR '320602' LIKE a.area_code || '%'))
+				ORDER BY r.starts_at DESC, r.id DESC LIMIT 1""").query(Long.class).optional().orElse(-1L);
+		assertThat(f.containsKey("testing.sampled")).isEqualTo(round > 0);
+		if (round > 0) {
+			assertThat(f.get("testing.sampled").asLong()).isEqualTo(count("""
+					SELECT count(DISTINCT s.person_id) FROM testing_sample s JOIN people_resident p ON p.id = s.person_id
+					WHERE s.round_id = :round AND s.removed_at IS NULL AND p.area_code LIKE '320602%'
+					  AND EXISTS (SELECT 1 FROM testing_round_area a WHERE a.round_id = :round
+					              AND (p.area_code LIKE a.area_code || '%'))""", Map.of("round", round)));
+		}
+		assertThat(f.get("alerts.open").asLong()).isEqualTo(count("""
+				SELECT count(*) FROM command_alert WHERE status <> 'CLOSED'
+				  AND (area LIKE '320602%' OR origin_area LIKE '320602%')""", Map.of()));
+	}
+
+	@Test
+	void aSubdistrictCommanderSeesTheirSubdistrictAndNothingAboveIt() {
+		String commander = CommandFixture.user(api(), "COMMANDER", SUBDISTRICT);
+		var as = CommandFixture.as(api(), commander);
+		Response own = as.get("/api/v1/command/overview");
+		assertThat(own.status()).as(own.body()).isEqualTo(200);
+		assertThat(own.json().get("area").asString()).isEqualTo(SUBDISTRICT);
+		assertThat(as.get("/api/v1/command/overview?area=" + DISTRICT).status()).isEqualTo(404);
+		assertThat(as.get("/api/v1/command/overview?area=" + CommandFixture.OTHER_SUBDISTRICT).status()).isEqualTo(404);
+		assertThat(as.get("/api/v1/command/overview?area=" + CommandFixture.BILINWAN).status()).isEqualTo(200);
+		Response bad = as.get("/api/v1/command/overview?area=abc");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("area");
+		assertThat(api().as("community").get("/api/v1/command/overview").status()).isEqualTo(403);
+		assertThat(as.get("/api/v1/reports/daily?area=" + DISTRICT).status()).isEqualTo(404);
+	}
+
+	@Test
+	void theTrendHasOneEntryPerDayEndingToday() {
+		Response trend = api().as("commander").get("/api/v1/command/trend?days=14");
+		assertThat(trend.status()).as(trend.body()).isEqualTo(200);
+		assertThat(trend.json().propertyNames()).hasSize(14).contains(LocalDate.now(clock).toString());
+		assertThat(api().as("commander").get("/api/v1/command/trend?days=0").status()).isEqualTo(400);
+	}
+}
