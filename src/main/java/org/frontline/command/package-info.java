@@ -4,5 +4,6 @@
  * org.frontline.command.Alerts}), and the daily report as PDF and XLSX ({@link org.frontline.command.DailyReports}).
  * It owns no operational data: it reads the other modules' public APIs and listens to their events.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Command")
+@org.springframework.modulith.ApplicationModule(displayName = "Command",
+		allowedDependencies = { "area", "audit", "quarantine", "shared", "testing" })
 package org.frontline.command;

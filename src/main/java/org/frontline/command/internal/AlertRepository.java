@@ -33,16 +33,11 @@ public class AlertRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** What raising did to the inbox: a new alert, one updated (still open), or a closed one opened again. */
-	public enum Raised {
-		NEW, UPDATED, REOPENED
-	}
-
 	/**
 	 * Keeps a raised alert: inserts it, or updates the one of the same source and key (reopening it when it was
 	 * closed, which also gives it back to the area it was raised in).
 	 */
-	public Raised raise(AlertRaised event, String area, Instant now) {
+	public void raise(AlertRaised event, String area, Instant now) {
 		Optional<String> before = jdbc.sql("SELECT status FROM command_alert WHERE source = :s AND key = :k FOR UPDATE")
 			.param("s", event.source()).param("k", event.key()).query(String.class).optional();
 		String[] args = event.args().toArray(String[]::new);
@@ -60,9 +55,10 @@ public class AlertRepository {
 				.update();
 			if (inserted == 1) {
 				entry(id(event), AlertEntryKind.RAISED, null, null, now);
-				return Raised.NEW;
+				return;
 			}
-			return raise(event, area, now);
+			raise(event, area, now);
+			return;
 		}
 		boolean reopen = AlertStatus.CLOSED.name().equals(before.get());
 		jdbc.sql("""
@@ -82,7 +78,6 @@ public class AlertRepository {
 			.param("deadline", deadline).param("at", at).param("now", Timestamp.from(now)).param("reopen", reopen)
 			.update();
 		entry(id(event), reopen ? AlertEntryKind.REOPENED : AlertEntryKind.RAISED_AGAIN, null, null, now);
-		return reopen ? Raised.REOPENED : Raised.UPDATED;
 	}
 
 	/** Closes an alert its source says is resolved; false when there is none open. */
