@@ -26,8 +26,18 @@ import org.openqa.selenium.WebElement;
 
 class CommandBrowserTests extends IntegrationTest {
 
+	/** A figure's value, read in one script so that a refresh swapping the section in between cannot interfere. */
 	private long figure(Browser browser, String id) {
-		return Long.parseLong(browser.find(By.cssSelector("[data-figure='" + id + "']")).getAttribute("data-value"));
+		Object value = browser.driver().executeScript(
+				"var e = document.querySelector(\"[data-figure='\" + arguments[0] + \"']\"); return e ? e.dataset.value : null;", id);
+		assertThat(value).as("figure " + id).isNotNull();
+		return Long.parseLong(String.valueOf(value));
+	}
+
+	/** Signs the commander in and waits until the sign-in has landed, so that the next page is not overtaken by it. */
+	private static void signIn(Browser browser) {
+		browser.login("commander", DEMO_PASSWORD);
+		await(() -> !browser.currentPath().startsWith("/login"));
 	}
 
 	private long scrollY(Browser browser) {
@@ -106,7 +116,7 @@ class CommandBrowserTests extends IntegrationTest {
 					browser.laptop();
 				}
 				if (!phone) {
-					browser.login("commander", DEMO_PASSWORD);
+					signIn(browser);
 				}
 				browser.open("/command");
 				browser.waitFor(By.id("part-testing"));
@@ -114,7 +124,8 @@ class CommandBrowserTests extends IntegrationTest {
 				assertThat(browser.find(By.cssSelector("#part-testing .as-of")).getText()).matches("\\d\\d:\\d\\d");
 				long samples = figure(browser, "testing.samplesToday");
 				long occupied = figure(browser, "quarantine.occupied");
-				browser.driver().executeScript("window.scrollTo(0, 400);");
+				browser.driver().executeScript("window.scrollTo({ top: 400, behavior: 'instant' });");
+				await(() -> scrollY(browser) > 0);
 				long scrolled = scrollY(browser);
 
 				sample(registrar, ids[1], ids[0]);
@@ -137,7 +148,10 @@ class CommandBrowserTests extends IntegrationTest {
 	@Test
 	void aCommanderIssuesADailyReportAndDownloadsItsPdfAndWorkbook() throws Exception {
 		try (Browser browser = new Browser(baseUrl())) {
-			browser.phone().login("commander", DEMO_PASSWORD).open("/command/reports");
+			signIn(browser.phone());
+			browser.open("/command/reports");
+			assertThat(browser.driver().findElements(By.id("report-generate"))).as(browser.driver().getPageSource())
+				.hasSize(1);
 			browser.find(By.id("report-generate")).click();
 			browser.waitFor(By.id("reports-list"));
 			assertThat(browser.overflow()).as(browser.overflowing()).isZero();
