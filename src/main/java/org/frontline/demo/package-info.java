@@ -3,5 +3,5 @@
  * every role. Loaded only when {@code FRONTLINE_DEMO} is set.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo",
-		allowedDependencies = { "area", "enterprise", "people", "quarantine", "security", "shared", "supplies", "testing", "workforce", "zones" })
+		allowedDependencies = { "area", "command", "enterprise", "people", "quarantine", "security", "shared", "supplies", "testing", "workforce", "zones" })
 package org.frontline.demo;
