@@ -130,7 +130,9 @@ class DailyReportIntegrationTests extends IntegrationTest {
 			text = new PDFTextStripper().getText(document);
 		}
 		assertThat(text).contains("崇川区疫情防控日报").contains("全区合计").contains("尚未解决的问题").contains("近14天趋势");
-		String totalLine = Arrays.stream(text.split("\\R")).filter(l -> l.startsWith("全区合计")).findFirst().orElseThrow();
+		List<String> lines = Arrays.stream(text.split("\\R")).map(String::strip).toList();
+		String totalLine = lines.subList(lines.indexOf("核酸采样"), lines.size()).stream()
+			.filter(l -> l.startsWith("全区合计")).findFirst().orElseThrow();
 		assertThat(totalLine).contains(String.format(Locale.ROOT, "%,d（", samples));
 		assertThat(text).contains(String.format(Locale.ROOT, "%,d（", staying));
 
