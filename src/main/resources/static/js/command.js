@@ -28,7 +28,8 @@
     }
     chart('command-trend-samples', [{ key: 'samples', name: data.dataset.labelSamples }]);
     chart('command-trend-positives', [{ key: 'positives', name: data.dataset.labelPositives },
-      { key: 'quarantine', name: data.dataset.labelQuarantine }, { key: 'screening', name: data.dataset.labelScreening }]);
+      { key: 'quarantine', name: data.dataset.labelQuarantine }, { key: 'zone', name: data.dataset.labelZone },
+      { key: 'screening', name: data.dataset.labelScreening }]);
     chart('command-trend-staying', [{ key: 'staying', name: data.dataset.labelStaying }]);
   }
 

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * raised in), acknowledged, assigned, commented and closed by them; an alert nobody acknowledged by its deadline goes
  * one level up the area hierarchy, again and again up to the top.
  */
-@Service
+@Service("commandAlerts")
 public class Alerts {
 
 	static final Role[] READERS = { Role.ADMIN, Role.COMMANDER, Role.COMMUNITY_WORKER, Role.FACILITY_STAFF,

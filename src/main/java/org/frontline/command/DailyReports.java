@@ -36,7 +36,7 @@ import tools.jackson.databind.ObjectMapper;
  * PDF and XLSX. An issued report never changes: issuing the day again with other figures makes the next version,
  * which says what changed; with the same figures it gives back the issued one.
  */
-@Service
+@Service("commandDailyReports")
 public class DailyReports {
 
 	static final Role[] READERS = { Role.ADMIN, Role.COMMANDER };
@@ -195,7 +195,8 @@ public class DailyReports {
 			trend.put(d, totals);
 		}
 		return new ReportFigures(day, root.code(), root.name(),
-				rows.stream().map(r -> new RowArea(r.code(), r.name())).toList(), sections, problems, trend);
+				rows.stream().map(r -> new RowArea(r.code(), r.name())).toList(), sections, problems,
+				overviews.notices(from, to), trend);
 	}
 
 	/** What differs between two versions' figures, one line per changed count, in Chinese like the report. */
@@ -218,6 +219,10 @@ public class DailyReports {
 					}
 				}
 			}
+		}
+		if (!before.notices().equals(after.notices())) {
+			lines.add(messages.getMessage("command.report.notices", null, zh) + "：" + before.notices().size() + " → "
+					+ after.notices().size());
 		}
 		if (!before.problems().equals(after.problems())) {
 			lines.add(messages.getMessage("command.report.problems", null, zh) + "：" + before.problems().size()

@@ -23,4 +23,9 @@ public interface OverviewPart {
 	 * (each row counts what lies inside that area).
 	 */
 	List<DaySection> day(Area area, List<Area> rows, Instant from, Instant to);
+
+	/** The titles of the notices this part published in [from, to), for the report. */
+	default List<String> notices(Instant from, Instant to) {
+		return List.of();
+	}
 }

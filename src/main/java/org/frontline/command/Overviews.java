@@ -30,7 +30,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * The live view: every module's part for an area of the viewer's scope. An area's overview is read at most once per
  * {@code frontline.command.overview-cache} however many screens show it, since every screen polls it.
  */
-@Service
+@Service("commandOverviews")
 public class Overviews {
 
 	static final Role[] READERS = { Role.ADMIN, Role.COMMANDER };
@@ -120,6 +120,15 @@ public class Overviews {
 			sections.addAll(part.day(root, rows, from, to));
 		}
 		return sections;
+	}
+
+	/** The notices every part published in [from, to). */
+	public List<String> notices(Instant from, Instant to) {
+		List<String> notices = new ArrayList<>();
+		for (OverviewPart part : parts) {
+			notices.addAll(part.notices(from, to));
+		}
+		return notices;
 	}
 
 	/** The rows of a report of an area: the areas one level below it (the subdistricts of a district). */

@@ -105,6 +105,12 @@ class OverviewIntegrationTests extends IntegrationTest {
 					  AND EXISTS (SELECT 1 FROM testing_round_area a WHERE a.round_id = :round
 					              AND (p.area_code LIKE a.area_code || '%'))""", Map.of("round", round)));
 		}
+		for (String level : new String[] { "LOCKDOWN", "CONTROL", "PREVENTION" }) {
+			assertThat(f.get("zones." + level).asLong()).as(level).isEqualTo(count("""
+					SELECT count(*) FROM zones_zone_period WHERE level = :level AND since <= :now
+					  AND (until IS NULL OR until > :now) AND area_code LIKE '320602%'""",
+					Map.of("level", level, "now", Timestamp.from(now))));
+		}
 		assertThat(f.get("alerts.open").asLong()).isEqualTo(count("""
 				SELECT count(*) FROM command_alert WHERE status <> 'CLOSED'
 				  AND (area LIKE '320602%' OR origin_area LIKE '320602%')""", Map.of()));

@@ -7,7 +7,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /** Keeps every alert a module raises or clears in the inbox. */
-@Component
+@Component("commandAlertListener")
 class AlertListener {
 
 	private final Alerts alerts;

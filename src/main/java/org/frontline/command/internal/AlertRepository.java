@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The alerts and their history. */
-@Repository
+@Repository("commandAlertRepository")
 public class AlertRepository {
 
 	private static final String COLUMNS = """

@@ -17,7 +17,7 @@ import org.frontline.shared.AreaCodes;
 import org.springframework.stereotype.Component;
 
 /** The inbox's part: alerts not closed, not acknowledged, past their deadline. */
-@Component
+@Component("commandAlertsPart")
 class AlertsPart implements OverviewPart {
 
 	private final AlertRepository alerts;

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Confirmed positives as the command centre heard them, with how each was found. */
-@Repository
+@Repository("commandPositiveLedger")
 public class PositiveLedger {
 
 	private final JdbcClient jdbc;

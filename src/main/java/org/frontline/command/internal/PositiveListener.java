@@ -4,33 +4,63 @@ import java.time.Clock;
 import java.util.List;
 
 import org.frontline.quarantine.QuarantineCounts;
+import org.frontline.shared.ZoneMarks;
 import org.frontline.testing.PositiveConfirmed;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Notes every confirmed positive with how it was found: a person staying in a quarantine facility was found there,
- * anyone else by the community's screening.
+ * Notes every confirmed positive with how it was found: a person staying in a quarantine facility was found there, one
+ * living under a lockdown or control zone (when the zones module is there) in the zone, anyone else by the community's
+ * screening.
  */
-@Component
+@Component("commandPositiveListener")
 class PositiveListener {
 
 	private final PositiveLedger ledger;
 
 	private final QuarantineCounts quarantine;
 
+	private final ZoneCounts homes;
+
+	private final ObjectProvider<ZoneMarks> zones;
+
 	private final Clock clock;
 
-	PositiveListener(PositiveLedger ledger, QuarantineCounts quarantine, Clock clock) {
+	PositiveListener(PositiveLedger ledger, QuarantineCounts quarantine, ZoneCounts homes,
+			ObjectProvider<ZoneMarks> zones, Clock clock) {
 		this.ledger = ledger;
 		this.quarantine = quarantine;
+		this.homes = homes;
+		this.zones = zones;
 		this.clock = clock;
 	}
 
 	@ApplicationModuleListener
 	void on(PositiveConfirmed event) {
-		FoundBy way = quarantine.staying(List.of(event.personId())).contains(event.personId()) ? FoundBy.IN_QUARANTINE
-				: FoundBy.COMMUNITY_SCREENING;
+		FoundBy way;
+		if (quarantine.staying(List.of(event.personId())).contains(event.personId())) {
+			way = FoundBy.IN_QUARANTINE;
+		}
+		else if (inZone(event.personId())) {
+			way = FoundBy.IN_CONTROL_ZONE;
+		}
+		else {
+			way = FoundBy.COMMUNITY_SCREENING;
+		}
 		ledger.record(event.personId(), event.roundId(), event.tubeCode(), event.community(), way, clock.instant());
+	}
+
+	/** Whether the person lives under a lockdown or control zone (a prevention zone restricts nobody's movement). */
+	private boolean inZone(long personId) {
+		ZoneMarks marks = zones.getIfAvailable();
+		if (marks == null) {
+			return false;
+		}
+		return homes.home(personId)
+			.flatMap(home -> marks.ofResident(home.area(), home.building()))
+			.filter(mark -> !"PREVENTION".equals(mark.level()))
+			.isPresent();
 	}
 }

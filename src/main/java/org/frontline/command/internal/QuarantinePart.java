@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * Quarantine's part: rooms free, occupied and being disinfected per facility, arrivals planned, anomalies open and
  * overdue, releases due.
  */
-@Component
+@Component("commandQuarantinePart")
 class QuarantinePart implements OverviewPart {
 
 	private final Facilities facilities;

@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  * text can be copied and searched; tables and trend charts) and as an XLSX workbook (a sheet per section, numbers as
  * numbers). Both are in Chinese: districts forward them as they are.
  */
-@Component
+@Component("commandReportDocuments")
 public class ReportDocuments {
 
 	private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
@@ -50,7 +50,7 @@ public class ReportDocuments {
 	/** The trend charts: a title and the series (section id and column) drawn in it. */
 	static final List<Chart> CHARTS = List.of(new Chart("command.report.trend.samples", List.of("testing.samples.0")),
 			new Chart("command.report.trend.positives", List.of("testing.positives.0", "testing.positives.1",
-					"testing.positives.2")),
+					"testing.positives.2", "testing.positives.3")),
 			new Chart("command.report.trend.staying", List.of("quarantine.stays.2")));
 
 	record Chart(String titleKey, List<String> series) {
@@ -154,6 +154,14 @@ public class ReportDocuments {
 			for (Section section : figures.sections()) {
 				gap(10);
 				table(figures, section);
+			}
+			gap(10);
+			line(text("command.report.notices") + "（" + figures.notices().size() + "）", 13);
+			if (figures.notices().isEmpty()) {
+				line(text("command.report.notices.none"), 9);
+			}
+			for (String notice : figures.notices()) {
+				line(notice, 9);
 			}
 			gap(10);
 			line(text("command.report.problems") + "（" + figures.problems().size() + "）", 13);
@@ -271,6 +279,7 @@ public class ReportDocuments {
 			return figures.sections().stream()
 				.filter(s -> s.id().equals(id))
 				.findFirst()
+				.filter(s -> column < s.columnKeys().size())
 				.map(s -> text(s.columnKeys().get(column)))
 				.orElse(key);
 		}
@@ -390,6 +399,12 @@ public class ReportDocuments {
 				row(problems, p++, null, text("enum.AlertSeverity." + problem.severity()), problemText(problem),
 						problem.areaName(), DateTimes.dateTime(problem.raisedAt(), clock.getZone()),
 						text("enum.AlertStatus." + problem.status()));
+			}
+			Sheet notices = workbook.createSheet(WorkbookUtil.createSafeSheetName(text("command.report.notices")));
+			header(notices.createRow(0), 0, bold, text("command.report.notices"));
+			int k = 1;
+			for (String notice : figures.notices()) {
+				row(notices, k++, null, notice);
 			}
 			Sheet trend = workbook.createSheet(WorkbookUtil.createSafeSheetName(text("command.report.trend")));
 			Row trendHeader = trend.createRow(0);

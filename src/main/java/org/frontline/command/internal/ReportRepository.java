@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Issued daily reports: inserted once, never updated (the table refuses updates). */
-@Repository
+@Repository("commandReportRepository")
 public class ReportRepository {
 
 	private static final String COLUMNS = "id, day, area, version, issued_at, issued_by, changes";

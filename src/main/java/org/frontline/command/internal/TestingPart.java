@@ -19,6 +19,7 @@ import org.frontline.command.PartView.Block;
 import org.frontline.command.PartView.Figure;
 import org.frontline.command.PartView.Row;
 import org.frontline.shared.AreaCodes;
+import org.frontline.shared.ZoneMarks;
 import org.frontline.testing.Coverage;
 import org.frontline.testing.CoverageFigures;
 import org.frontline.testing.FollowUps;
@@ -28,13 +29,14 @@ import org.frontline.testing.RoundStatus;
 import org.frontline.testing.Rounds;
 import org.frontline.testing.TestingCounts;
 import org.frontline.testing.TestingCounts.ResultFlow;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Testing's part: the open round's coverage as a grid of the areas below, samples and results today with their
  * turnaround, tubes waiting for a result, positives today by how they were found, pools and retests under follow-up.
  */
-@Component
+@Component("commandTestingPart")
 class TestingPart implements OverviewPart {
 
 	private final Rounds rounds;
@@ -47,10 +49,13 @@ class TestingPart implements OverviewPart {
 
 	private final PositiveLedger positives;
 
+	private final ObjectProvider<ZoneMarks> zones;
+
 	private final Clock clock;
 
 	TestingPart(Rounds rounds, Coverage coverage, FollowUps followUps, TestingCounts counts, PositiveLedger positives,
-			Clock clock) {
+			ObjectProvider<ZoneMarks> zones, Clock clock) {
+		this.zones = zones;
 		this.rounds = rounds;
 		this.coverage = coverage;
 		this.followUps = followUps;
@@ -125,7 +130,7 @@ class TestingPart implements OverviewPart {
 		Map<String, Map<FoundBy, Long>> found = positives.counts(low, high, from, to);
 		Map<String, List<Long>> sampled = new LinkedHashMap<>();
 		Map<String, List<Long>> positive = new LinkedHashMap<>();
-		List<FoundBy> ways = ways();
+		List<FoundBy> ways = REPORTED;
 		for (Area row : rows) {
 			sampled.put(row.code(), List.of(sum(samples, row)));
 			List<Long> values = new ArrayList<>();
@@ -149,9 +154,14 @@ class TestingPart implements OverviewPart {
 				sampled), new DaySection("testing.positives", "command.report.positives", positiveColumns, positive));
 	}
 
+	/** The report's columns of positives, the same whatever modules there are. */
+	static final List<FoundBy> REPORTED = List.of(FoundBy.IN_QUARANTINE, FoundBy.IN_CONTROL_ZONE,
+			FoundBy.COMMUNITY_SCREENING);
+
 	/** The ways of finding this district can tell apart (a control zone needs the zones module). */
-	private static List<FoundBy> ways() {
-		return List.of(FoundBy.IN_QUARANTINE, FoundBy.COMMUNITY_SCREENING);
+	private List<FoundBy> ways() {
+		return zones.getIfAvailable() == null ? List.of(FoundBy.IN_QUARANTINE, FoundBy.COMMUNITY_SCREENING)
+				: List.of(FoundBy.IN_QUARANTINE, FoundBy.IN_CONTROL_ZONE, FoundBy.COMMUNITY_SCREENING);
 	}
 
 	static long sum(Map<String, Long> byArea, Area row) {

@@ -11,7 +11,7 @@ import org.frontline.shared.Viewer;
 import org.springframework.stereotype.Component;
 
 /** The inbox's part of the home page: alerts of the viewer's area not closed, and those past their deadline. */
-@Component
+@Component("commandHomeFigures")
 class CommandHomeFigures implements HomeFigures {
 
 	private final Alerts alerts;
