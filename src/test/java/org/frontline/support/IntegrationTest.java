@@ -27,9 +27,6 @@ import org.springframework.test.context.DynamicPropertySource;
 				"frontline.demo.password=" + IntegrationTest.DEMO_PASSWORD, "frontline.quarantine.escalation-job=false",
 				"frontline.zones.round-check-job=false", "frontline.enterprise.loop-jobs=false",
 				"frontline.workforce.alert-job=false", "frontline.supplies.jobs=false",
-				"frontline.demo.password=" + IntegrationTest.DEMO_PASSWORD, "frontline.quarantine.escalation-job=false", "frontline.zones.round-check-job=false",
-				"frontline.enterprise.loop-jobs=false",
-				"frontline.workforce.alert-job=false",
 				"frontline.command.jobs=false", "frontline.command.overview-cache=PT0S",
 				"frontline.scans.answer-ms=10000", "logging.level.root=WARN",
 				"logging.level.org.frontline=INFO" })
