@@ -117,7 +117,8 @@ public final class Backups {
 			try (Statement statement = connection.createStatement()) {
 				// Rows arrive table by table: foreign keys and the audit log's append-only trigger hold for the whole.
 				statement.execute("SET LOCAL session_replication_role = replica");
-				statement.execute("TRUNCATE flyway_schema_history");
+				// Migrations seed rows (catalogues, rules) that the backup holds as well: the backup's rows replace them.
+				statement.execute("TRUNCATE " + String.join(", ", tables(connection)));
 			}
 			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
 				if (!entry.getName().endsWith(".copy")) {
