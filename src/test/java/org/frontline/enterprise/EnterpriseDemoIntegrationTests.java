@@ -38,14 +38,13 @@ class EnterpriseDemoIntegrationTests extends IntegrationTest {
 	void threeMoreEnterprisesOneOfThemWithAMissingReport() {
 		JsonNode loops = api().as("commander").get("/api/v1/loops").json();
 		int demo = 0;
-		int missing = 0;
+		java.util.Set<String> missing = new java.util.HashSet<>();
 		for (JsonNode loop : loops) {
 			String name = loop.get("enterpriseName").asString();
 			if (name.equals("崇川精密机械有限公司") || name.equals("江海纺织有限公司") || name.equals("濠河食品有限公司")) {
 				demo++;
 				if (loop.get("reportMissing").asBoolean()) {
-					missing++;
-					assertThat(name).isEqualTo("江海纺织有限公司");
+					missing.add(name);
 				}
 			}
 			if (name.equals("崇川精密机械有限公司")) {
@@ -54,6 +53,7 @@ class EnterpriseDemoIntegrationTests extends IntegrationTest {
 			}
 		}
 		assertThat(demo).isEqualTo(3);
-		assertThat(missing).isEqualTo(1);
+		// 江海纺织 missed yesterday's report; after 18:00 in the district a loop without today's is missing too.
+		assertThat(missing).contains("江海纺织有限公司").doesNotContain("崇川精密机械有限公司");
 	}
 }
