@@ -64,7 +64,9 @@ class QuarantineExemptionIntegrationTests extends IntegrationTest {
 			.matching(started -> started.personId() == person)
 			.toArriveAndVerify((started, stay) -> {
 				assertThat(started.stayId()).isEqualTo(stay.id());
-				assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type = :type AND serialized_event LIKE :stay")
+				assertThat(jdbc.sql("""
+						SELECT count(*) FROM event_publication WHERE event_type = :type AND serialized_event LIKE :stay
+						  AND listener_id LIKE 'org.frontline.testing.%'""")
 					.param("type", StayStarted.class.getName())
 					.param("stay", "%\"stayId\":" + stay.id() + ",%")
 					.query(Long.class).single()).as("stored with its transaction for the listener").isOne();

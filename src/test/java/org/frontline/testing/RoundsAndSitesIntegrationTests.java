@@ -43,7 +43,7 @@ class RoundsAndSitesIntegrationTests extends IntegrationTest {
 		long before = rounds();
 		Instant now = Instant.now();
 		Response badPool = api().as("commander").post("/api/v1/rounds", Map.of("name", "x", "areas", List.of("320602"),
-				"startsAt", now.toString(), "endsAt", now.plus(1, ChronoUnit.DAYS).toString(), "poolSize", 5));
+				"startsAt", now.toString(), "endsAt", now.plus(1, ChronoUnit.DAYS).toString(), "poolSize", 7));
 		assertThat(badPool.status()).isEqualTo(400);
 		assertThat(badPool.json().get("errors").get(0).get("field").asString()).isEqualTo("poolSize");
 		Response backwards = api().as("commander").post("/api/v1/rounds", Map.of("name", "x", "areas", List.of("320602"),

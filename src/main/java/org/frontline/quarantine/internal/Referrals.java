@@ -62,7 +62,13 @@ class Referrals {
 					referral.source(), referral.key(), district, category);
 			return;
 		}
-		String source = (referral.from() + " " + referral.reason());
+		// The source is stored as words, as staff write it on the arrivals form (the district's language).
+		String reason = switch (referral.reason() == null ? "" : referral.reason()) {
+			case "FEVER" -> "发热";
+			case "POSITIVE" -> "阳性";
+			default -> referral.reason() == null ? "" : referral.reason();
+		};
+		String source = (referral.from() + " " + reason).strip();
 		long arrival = stays.insertArrival(facility.get().facilityId(), source.substring(0, Math.min(100, source.length())),
 				referral.at().plus(Duration.ofHours(1)), referral.name(), referral.phone(), referral.personId(),
 				row.get().id());
