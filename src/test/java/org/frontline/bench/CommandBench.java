@@ -64,7 +64,7 @@ public final class CommandBench {
 		try (EmbeddedDatabase database = EmbeddedDatabase.start(data.resolve("db"), 0)) {
 			jdbcUrl = database.jdbcUrl();
 			List<String> appArgs = List.of("--frontline.db.url=jdbc:postgresql://localhost:" + database.port() + "/postgres",
-					"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true",
+					"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true", "--frontline.demo.day=false",
 					"--frontline.demo.residents=" + options.get("residents"), "--frontline.demo.password=" + PASSWORD,
 					"--frontline.command.overview-cache=PT0S", "--frontline.command.jobs=false",
 					"--logging.level.root=WARN");

@@ -95,7 +95,7 @@ public final class FailoverBench {
 			System.out.printf("cluster up in %.1f s:%n%s", (System.nanoTime() - started) / 1e9, cluster.status());
 			url = "haproxy".equals(options.get("via")) ? cluster.url("haproxy") : cluster.url();
 			List<String> args = List.of("--frontline.db.url=" + url, "--frontline.db.user=" + PatroniCluster.APP_USER,
-					"--frontline.db.password=" + PatroniCluster.APP_PASSWORD, "--frontline.demo.enabled=true",
+					"--frontline.db.password=" + PatroniCluster.APP_PASSWORD, "--frontline.demo.enabled=true", "--frontline.demo.day=false",
 					"--frontline.demo.residents=" + options.get("residents"), "--frontline.demo.password=bench-pass-1",
 					"--logging.level.root=WARN", "--logging.level.org.frontline=INFO");
 			for (String name : List.of("a", "b")) {

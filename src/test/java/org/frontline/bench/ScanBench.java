@@ -119,7 +119,7 @@ public final class ScanBench {
 		try (EmbeddedDatabase database = EmbeddedDatabase.start(data.resolve("db"), 0,
 				options.get("shared-buffers"))) {
 			appArgs.addAll(List.of("--frontline.db.url=jdbc:postgresql://localhost:" + database.port() + "/postgres",
-					"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true",
+					"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true", "--frontline.demo.day=false",
 					"--frontline.demo.residents=" + options.get("residents"), "--frontline.demo.password=bench-pass-1",
 					"--logging.level.root=WARN"));
 			if (options.containsKey("app-args")) {

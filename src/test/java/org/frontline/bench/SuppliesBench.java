@@ -80,7 +80,7 @@ public final class SuppliesBench {
 		try (EmbeddedDatabase database = EmbeddedDatabase.start(data.resolve("db"), 0)) {
 			List<String> appArgs = new ArrayList<>(List.of(
 					"--frontline.db.url=jdbc:postgresql://localhost:" + database.port() + "/postgres",
-					"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true",
+					"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true", "--frontline.demo.day=false",
 					"--frontline.demo.residents=" + options.get("residents"), "--frontline.demo.password=" + PASSWORD,
 					"--logging.level.root=WARN", "--frontline.supplies.jobs=false"));
 			if (options.containsKey("app-args")) {

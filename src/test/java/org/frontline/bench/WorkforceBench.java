@@ -75,7 +75,7 @@ public final class WorkforceBench {
 		try (EmbeddedDatabase database = EmbeddedDatabase.start(data.resolve("db"), 0)) {
 			jdbcUrl = database.jdbcUrl();
 			String[] appArgs = { "--frontline.db.url=jdbc:postgresql://localhost:" + database.port() + "/postgres",
-					"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true",
+					"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true", "--frontline.demo.day=false",
 					"--frontline.demo.residents=2000", "--frontline.demo.password=" + PASSWORD,
 					"--logging.level.root=WARN" };
 			try (AppProcess app = new AppProcess(data.resolve("app.log"), appArgs)) {

@@ -42,7 +42,7 @@ class DatabaseOutageIntegrationTests {
 		int dbPort = database.port();
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FrontlineApplication.class).run(
 				"--frontline.db.url=jdbc:postgresql://localhost:" + dbPort + "/postgres", "--frontline.db.user=postgres",
-				"--frontline.db.password=", "--frontline.demo.enabled=true", "--frontline.demo.residents=200",
+				"--frontline.db.password=", "--frontline.demo.enabled=true", "--frontline.demo.day=false", "--frontline.demo.residents=200",
 				"--frontline.demo.password=" + IntegrationTest.DEMO_PASSWORD, "--frontline.security.token-cache-seconds=1",
 				"--server.port=0", "--logging.level.root=WARN")) {
 			Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());

@@ -46,7 +46,7 @@ class PatroniFailoverIntegrationTests {
 		try (PatroniCluster cluster = PatroniCluster.up(dir, 2, 1, PatroniCluster.freePortBase());
 				ConfigurableApplicationContext app = new SpringApplicationBuilder(FrontlineApplication.class).run(
 						"--frontline.db.url=" + cluster.url(), "--frontline.db.user=" + PatroniCluster.APP_USER,
-						"--frontline.db.password=" + PatroniCluster.APP_PASSWORD, "--frontline.demo.enabled=true",
+						"--frontline.db.password=" + PatroniCluster.APP_PASSWORD, "--frontline.demo.enabled=true", "--frontline.demo.day=false",
 						"--frontline.demo.residents=" + (DEVICES * PEOPLE_PER_DEVICE + 200),
 						"--frontline.demo.password=" + IntegrationTest.DEMO_PASSWORD, "--frontline.scans.answer-ms=10000",
 						"--server.port=0", "--logging.level.root=WARN")) {

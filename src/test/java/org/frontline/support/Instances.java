@@ -25,7 +25,7 @@ public final class Instances implements AutoCloseable {
 		for (int i = 0; i < count; i++) {
 			List<String> args = new ArrayList<>(List.of(
 					"--frontline.db.url=jdbc:postgresql://localhost:" + database.port() + "/postgres",
-					"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true",
+					"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true", "--frontline.demo.day=false",
 					"--frontline.demo.residents=200", "--frontline.demo.password=" + IntegrationTest.DEMO_PASSWORD,
 					"--server.port=0", "--logging.level.root=WARN", "--spring.application.name=frontline-" + i));
 			args.addAll(List.of(extraArgs));
