@@ -145,7 +145,7 @@ class QuarantineBrowserTests extends IntegrationTest {
 			assertThat(status(room)).isEqualTo("AWAITING_DISINFECTION");
 
 			browser.open("/quarantine/facilities/" + facility);
-			browser.clickAndWaitForNextPage(browser.find(By.cssSelector("#room-" + room + " .disinfect-form button")));
+			browser.clickAndWaitForNextPage(By.cssSelector("#room-" + room + " .disinfect-form button"));
 			browser.waitFor(By.id("done"));
 			assertThat(browser.text(By.cssSelector("#room-" + room + " .room-status"))).isEqualTo("空余");
 		}

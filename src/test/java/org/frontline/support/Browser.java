@@ -73,6 +73,21 @@ public final class Browser implements AutoCloseable {
 		new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
 	}
 
+	/** Finds the element and clicks it, again if a live part replaced it meanwhile, then waits for the next page. */
+	public void clickAndWaitForNextPage(By by) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.ignoring(ElementClickInterceptedException.class)
+			.ignoring(org.openqa.selenium.WebDriverException.class)
+			.until(d -> {
+				WebElement element = d.findElement(by);
+				driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+				element.click();
+				return true;
+			});
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+	}
+
 	/** Clicks as a person would: brought to the middle of the screen first, again while something still covers it. */
 	public void click(WebElement element) {
 		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
