@@ -57,7 +57,8 @@ public final class Browser implements AutoCloseable {
 		open("/login");
 		driver.findElement(By.id("username")).sendKeys(username);
 		driver.findElement(By.id("password")).sendKeys(password);
-		driver.findElement(By.id("login-submit")).click();
+		// The sign-in page has a main element too: wait for the page after it, not for this one.
+		clickAndWaitForNextPage(driver.findElement(By.id("login-submit")));
 		waitFor(By.tagName("main"));
 		return this;
 	}
