@@ -71,7 +71,7 @@ public final class Browser implements AutoCloseable {
 	public void clickAndWaitForNextPage(WebElement element) {
 		WebElement page = driver.findElement(By.tagName("html"));
 		click(element);
-		new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+		waitUntilGone(page);
 	}
 
 	/** Finds the element and clicks it, again if a live part replaced it meanwhile, then waits for the next page. */
@@ -86,7 +86,29 @@ public final class Browser implements AutoCloseable {
 				element.click();
 				return true;
 			});
-		new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+		waitUntilGone(page);
+	}
+
+	/**
+	 * Waits until the page is replaced. Chromium sometimes answers a question about an element of a page being left
+	 * with "does not belong to the document" instead of a stale element: that is gone too.
+	 */
+	private void waitUntilGone(WebElement page) {
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+			try {
+				page.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException gone) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		});
 	}
 
 	/** Clicks as a person would: brought to the middle of the screen first, again while something still covers it. */
