@@ -82,7 +82,7 @@ public final class Browser implements AutoCloseable {
 			.ignoring(org.openqa.selenium.WebDriverException.class)
 			.until(d -> {
 				WebElement element = d.findElement(by);
-				driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+				scrollToMiddle(element);
 				element.click();
 				return true;
 			});
@@ -111,9 +111,13 @@ public final class Browser implements AutoCloseable {
 		});
 	}
 
+	private void scrollToMiddle(WebElement element) {
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+	}
+
 	/** Clicks as a person would: brought to the middle of the screen first, again while something still covers it. */
 	public void click(WebElement element) {
-		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+		scrollToMiddle(element);
 		new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(ElementClickInterceptedException.class)
 			.until(d -> {
 				element.click();
