@@ -99,7 +99,8 @@ class PlanningBrowserTests extends IntegrationTest {
 		element.click();
 	}
 
-	private static WebDriverWait wait(Browser browser) {
-		return new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
+	private static org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> wait(Browser browser) {
+		return new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 	}
 }

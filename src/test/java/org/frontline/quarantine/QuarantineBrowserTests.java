@@ -11,7 +11,6 @@ import org.frontline.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 class QuarantineBrowserTests extends IntegrationTest {
@@ -91,8 +90,7 @@ class QuarantineBrowserTests extends IntegrationTest {
 
 			f.admit(facility, category, "101");
 
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(40))
-				.until(d -> "2".equals(browser.text(available)));
+			browser.waitUntil(Duration.ofSeconds(40), d -> "2".equals(browser.text(available)));
 			assertThat(browser.text(By.cssSelector("tr[data-facility='" + facility + "'] [data-field='occupied']")))
 				.isEqualTo("1");
 			assertThat(Long.parseLong(browser.text(By.cssSelector("#capacity-district [data-field='occupied']"))))

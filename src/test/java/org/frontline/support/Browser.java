@@ -125,6 +125,14 @@ public final class Browser implements AutoCloseable {
 			});
 	}
 
+	/**
+	 * Waits until the page shows what the condition asks, reading again whenever a live part replaced what it was
+	 * reading (htmx swaps parts of a page while a test watches them).
+	 */
+	public <T> T waitUntil(Duration timeout, java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
+		return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition);
+	}
+
 	public WebElement find(By by) {
 		return driver.findElement(by);
 	}

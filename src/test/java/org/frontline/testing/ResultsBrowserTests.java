@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 class ResultsBrowserTests extends IntegrationTest {
 
@@ -42,8 +41,7 @@ class ResultsBrowserTests extends IntegrationTest {
 			assertThat(percents).isSortedAccordingTo((a, b) -> Double.compare(b, a));
 
 			fixture.tube(fixture.people(TestData.BILINWAN_COMPOUND, 3), 10, false);
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-				.until(d -> Long.parseLong(d.findElement(By.id("round-sampled")).getDomAttribute("data-count")) == sampled + 3);
+			browser.waitUntil(Duration.ofSeconds(20), d -> Long.parseLong(d.findElement(By.id("round-sampled")).getDomAttribute("data-count")) == sampled + 3);
 			assertThat(browser.text(By.id("pool-advice"))).contains("Dorfman");
 			browser.open("/testing/rounds/" + fixture.round + "/missing?area=320602001001");
 			browser.waitFor(By.id("missing-list"));

@@ -143,8 +143,9 @@ class ScanCameraBrowserTests extends IntegrationTest {
 		return ((Number) time).doubleValue();
 	}
 
-	private static WebDriverWait wait(Browser browser) {
-		return new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+	private static org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> wait(Browser browser) {
+		return new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 	}
 
 	private static void awaitAnswer(Browser browser, String kind, String text) {

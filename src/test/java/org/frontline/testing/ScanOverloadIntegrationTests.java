@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -119,8 +118,7 @@ class ScanOverloadIntegrationTests extends IntegrationTest {
 			assertThat(refused).as("refused while the taken requests still wait").hasSizeGreaterThanOrEqualTo(DEVICES - 20);
 			assertThat(stuck).isNotDone();
 			browser.find(By.id("scan-input")).sendKeys(pageTube + Keys.ENTER);
-			WebDriverWait page = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
-			page.until(d -> d.findElement(By.id("answer")).getText().contains("服务器繁忙"));
+			browser.waitUntil(Duration.ofSeconds(20), d -> d.findElement(By.id("answer")).getText().contains("服务器繁忙"));
 			assertThat(browser.text(By.id("pending-count"))).as("the refused scan is kept on the phone").isEqualTo("1");
 			assertThat(jdbc.sql("SELECT count(*) FROM testing_tube WHERE code LIKE :p")
 				.param("p", run + "-T%")
@@ -152,8 +150,7 @@ class ScanOverloadIntegrationTests extends IntegrationTest {
 				devices.shutdownNow();
 			}
 			assertThat(stuck.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-			page.withTimeout(Duration.ofSeconds(60))
-				.until(d -> "0".equals(d.findElement(By.id("pending-count")).getText()));
+			browser.waitUntil(Duration.ofSeconds(60), d -> "0".equals(d.findElement(By.id("pending-count")).getText()));
 			assertThat(jdbc.sql("SELECT count(*) FROM testing_tube WHERE code = :c").param("c", pageTube).query(Long.class)
 				.single()).as("the page sent its scan again after Retry-After").isEqualTo(1);
 			assertThat(acknowledged).hasSize(2 * DEVICES);

@@ -91,8 +91,9 @@ class ScanPageBrowserTests extends IntegrationTest {
 		browser.find(By.id("scan-input")).sendKeys(value + Keys.ENTER);
 	}
 
-	private static WebDriverWait wait(Browser browser) {
-		return new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+	private static org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> wait(Browser browser) {
+		return new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 	}
 
 	private static void awaitAnswer(Browser browser, String kind, String text) {

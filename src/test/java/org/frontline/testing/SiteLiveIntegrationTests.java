@@ -18,7 +18,6 @@ import org.frontline.support.IntegrationTest;
 import org.frontline.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 class SiteLiveIntegrationTests extends IntegrationTest {
@@ -68,11 +67,9 @@ class SiteLiveIntegrationTests extends IntegrationTest {
 			results(send(leader, List.of(event("CHECKED_IN", "roundId", round, "siteId", site, "personCode",
 					fixture.code(fixture.person(TestData.BILINWAN_COMPOUND)), "temperature", 38.1))));
 			results(send(leader, List.of(event("SAMPLED", "tubeCode", tube, "personCode", codes.get(2)))));
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(25))
-				.until(d -> "7".equals(d.findElement(By.id("live-queue")).getText())
+			browser.waitUntil(Duration.ofSeconds(25), d -> "7".equals(d.findElement(By.id("live-queue")).getText())
 						&& "1".equals(d.findElement(By.id("live-fever")).getText()));
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
-				.until(d -> d.findElement(By.id("live-alerts")).getText().contains("38.1"));
+			browser.waitUntil(Duration.ofSeconds(15), d -> d.findElement(By.id("live-alerts")).getText().contains("38.1"));
 		}
 	}
 }

@@ -12,7 +12,6 @@ import org.frontline.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /** What a worker and a coordinator do on the workforce pages, in Chromium against the running application. */
@@ -63,7 +62,7 @@ class WorkforceBrowserTests extends IntegrationTest {
 			Response in = fixture.checkIn(fixture.coordinator(), shift, worker, java.util.UUID.randomUUID().toString(),
 					null);
 			assertThat(in.status()).as(in.body()).isEqualTo(200);
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(25)).until(d -> Integer.parseInt(
+			browser.waitUntil(Duration.ofSeconds(25), d -> Integer.parseInt(
 					d.findElement(By.cssSelector("#duty-post-" + postId + " .duty-gap")).getText()) == gapBefore - 1);
 
 			browser.open("/workforce/posts/" + postId);
