@@ -20,6 +20,7 @@ import org.frontline.shared.Viewer;
 import org.frontline.testing.Lab;
 import org.frontline.testing.ResultBatch;
 import org.frontline.testing.ResultItem;
+import org.frontline.testing.ResultRecords;
 import org.frontline.testing.Round;
 import org.frontline.testing.RoundStatus;
 import org.frontline.testing.Rounds;
@@ -90,10 +91,12 @@ class ZonesDemo implements ApplicationRunner {
 
 	private final Results results;
 
+	private final ResultRecords records;
+
 	private final Clock clock;
 
 	ZonesDemo(DemoProperties properties, ZoneRules rules, Notices notices, Residents residents, SamplingCodes codes,
-			Rounds rounds, Sites sites, Scans scans, Results results, Clock clock) {
+			Rounds rounds, Sites sites, Scans scans, Results results, ResultRecords records, Clock clock) {
 		this.properties = properties;
 		this.rules = rules;
 		this.notices = notices;
@@ -103,20 +106,24 @@ class ZonesDemo implements ApplicationRunner {
 		this.sites = sites;
 		this.scans = scans;
 		this.results = results;
+		this.records = records;
 		this.clock = clock;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		Viewer commander = DemoViewer.of("commander", Role.COMMANDER, DemoAreas.DISTRICT);
-		if (!properties.enabled() || !DemoViewer.as(commander, () -> rules.list().isEmpty())) {
+		if (!properties.enabled()) {
 			return;
 		}
+		// Each part on its own, so that a start stopped after the notices still makes the positive the next time.
 		long started = System.nanoTime();
-		DemoViewer.run(commander, this::rulesAndNotices);
+		if (DemoViewer.as(commander, () -> rules.list().isEmpty())) {
+			DemoViewer.run(commander, this::rulesAndNotices);
+			log.info("Demo zones loaded: notices No. 15-38, {} rule versions, in {} ms",
+					DemoViewer.as(commander, () -> rules.list().size()), (System.nanoTime() - started) / 1_000_000);
+		}
 		positive();
-		log.info("Demo zones loaded: notices No. 35-38, {} rule versions, in {} ms",
-				DemoViewer.as(commander, () -> rules.list().size()), (System.nanoTime() - started) / 1_000_000);
 	}
 
 	private void rulesAndNotices() {
@@ -182,14 +189,21 @@ class ZonesDemo implements ApplicationRunner {
 			log.info("Demo zones: no open round, site, lab or resident of 观音山新村; no positive");
 			return;
 		}
-		String code = DemoViewer.as(admin, () -> codes.codeOf(person.get().id()).payload());
 		String tube = "GYS-" + properties.seed() + "-0001";
+		if (DemoViewer.as(admin, () -> records.ofPerson(person.get().id(), round.get().id(), null))
+			.stream()
+			.anyMatch(s -> s.tubeCode().equals(tube))) {
+			return;
+		}
+		String code = DemoViewer.as(admin, () -> codes.codeOf(person.get().id()).payload());
 		String box = "GYS-BOX-" + properties.seed();
 		long labId = lab.get().id();
 		String sampledAt = null;
+		// A confirmed re-sample: on a kept city the round may have sampled this resident already.
 		scan(admin, List.of(event(ScanEventType.TUBE_OPENED, sampledAt, round.get().id(), site.get().id(), tube, 1, null,
 				null, null, null),
-				event(ScanEventType.SAMPLED, sampledAt, null, null, tube, null, code, null, null, null),
+				new ScanEvent(UUID.randomUUID().toString(), ScanEventType.SAMPLED, sampledAt, null, null, tube, null, code,
+						null, true, null, null, null, null, null),
 				event(ScanEventType.BOXED, sampledAt, null, null, tube, null, null, box, null, null),
 				event(ScanEventType.BOX_DISPATCHED, null, null, null, null, null, null, box, "王师傅", labId)));
 		Viewer labStaff = DemoViewer.of("lab1", Role.LAB, DemoAreas.DISTRICT, "lab", labId);
