@@ -22,7 +22,6 @@ import org.frontline.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.WebElement;
 
 class CommandBrowserTests extends IntegrationTest {
 
@@ -121,7 +120,7 @@ class CommandBrowserTests extends IntegrationTest {
 				browser.open("/command");
 				browser.waitFor(By.id("part-testing"));
 				assertThat(browser.overflow()).as(browser.overflowing()).isZero();
-				assertThat(browser.find(By.cssSelector("#part-testing .as-of")).getText()).matches("\\d\\d:\\d\\d");
+				assertThat(browser.text(By.cssSelector("#part-testing .as-of"))).matches("\\d\\d:\\d\\d");
 				long samples = figure(browser, "testing.samplesToday");
 				long occupied = figure(browser, "quarantine.occupied");
 				browser.driver().executeScript("window.scrollTo({ top: 400, behavior: 'instant' });");
@@ -136,11 +135,11 @@ class CommandBrowserTests extends IntegrationTest {
 			}
 
 			browser.laptop().open("/command");
-			WebElement available = browser.find(By.cssSelector("[data-figure='quarantine.available']"));
-			String shown = available.findElement(By.tagName("strong")).getText();
-			available.click();
+			// The live view replaces its parts every 10 s: find the figure again for each step.
+			String shown = browser.text(By.cssSelector("[data-figure='quarantine.available'] strong"));
+			browser.clickAndWaitForNextPage(By.cssSelector("[data-figure='quarantine.available']"));
 			browser.waitFor(By.id("capacity-district"));
-			assertThat(browser.find(By.cssSelector("#capacity-district [data-field=available]")).getText())
+			assertThat(browser.text(By.cssSelector("#capacity-district [data-field=available]")))
 				.as("the figure and the page it links to agree").isEqualTo(shown);
 		}
 	}

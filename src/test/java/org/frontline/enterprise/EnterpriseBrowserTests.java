@@ -55,13 +55,13 @@ class EnterpriseBrowserTests extends IntegrationTest {
 			try (Browser browser = new Browser(baseUrl())) {
 				(width.equals("phone") ? browser.phone() : browser.laptop()).login("commander", DEMO_PASSWORD)
 					.open("/enterprise");
-				WebElement row = browser.find(By.cssSelector(".loop-row[data-loop='" + loop + "']"));
-				assertThat(row.findElement(By.cssSelector("[data-field=headcount]")).getText()).isEqualTo("1");
-				assertThat(row.findElement(By.cssSelector("[data-field=tested]")).getText()).isEqualTo("0");
-				assertThat(row.findElement(By.cssSelector("[data-field=report]")).getText()).isIn("待报", "逾期未报");
+				// The list refreshes itself every 30 s: each read finds the row again.
+				String row = ".loop-row[data-loop='" + loop + "'] ";
+				assertThat(browser.text(By.cssSelector(row + "[data-field=headcount]"))).isEqualTo("1");
+				assertThat(browser.text(By.cssSelector(row + "[data-field=tested]"))).isEqualTo("0");
+				assertThat(browser.text(By.cssSelector(row + "[data-field=report]"))).isIn("待报", "逾期未报");
 				assertThat(browser.overflow()).as(width).isZero();
-				WebElement link = row.findElement(By.cssSelector("td.card-title a"));
-				browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", link);
+				browser.clickAndWaitForNextPage(By.cssSelector(row + "td.card-title a"));
 				browser.waitFor(By.id("loop-figures"));
 				assertThat(browser.currentPath()).isEqualTo("/enterprise/loops/" + loop);
 			}
