@@ -71,7 +71,7 @@ public class ScanCommitter implements SmartLifecycle {
 
 	ScanCommitter(ScanRules rules, BulkSampling bulkSampling, PlatformTransactionManager transactionManager,
 			Clock clock, @Value("${frontline.scans.committers:1}") int committers,
-			@Value("${frontline.scans.max-queue-ms:400}") long maxQueueMillis,
+			@Value("${frontline.scans.max-queue-ms:200}") long maxQueueMillis,
 			@Value("${frontline.scans.gather-ms:3}") double gatherMillis) {
 		this.rules = rules;
 		this.bulkSampling = bulkSampling;

@@ -33,9 +33,10 @@ class ScanEndpoint {
 
 	@Bean
 	ServletRegistrationBean<ScanServlet> scanServlet(Scans scans, ProblemWriter problems, ObjectMapper json,
-			@Value("${frontline.scans.answer-ms:30000}") long answerMillis) {
+			@Value("${frontline.scans.answer-ms:30000}") long answerMillis,
+			@Value("${frontline.scans.answer-threads:4}") int answerThreads) {
 		ServletRegistrationBean<ScanServlet> registration = new ServletRegistrationBean<>(
-				new ScanServlet(scans, problems, json, answerMillis), PATH);
+				new ScanServlet(scans, problems, json, answerMillis, answerThreads), PATH);
 		registration.setName("scans");
 		registration.setAsyncSupported(true);
 		registration.setLoadOnStartup(1);

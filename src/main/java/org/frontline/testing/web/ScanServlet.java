@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.AsyncContext;
@@ -22,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
@@ -37,7 +41,10 @@ import tools.jackson.databind.cfg.EnumFeature;
  *
  * <p>
  * It is asynchronous: the request thread parses and queues the batch and is free again; the answer is written when
- * the batch's group is committed. A thousand devices waiting for a commit so hold no thousand threads.
+ * the batch's group is committed. A thousand devices waiting for a commit so hold no thousand threads. The answers
+ * are written by a few threads of the servlet's own, not the container's: a committed group answers hundreds of
+ * requests at once, and in the container's queue those answers would hold up the requests that arrive meanwhile,
+ * refusals included (which must be answered at once).
  */
 class ScanServlet extends HttpServlet {
 
@@ -54,10 +61,15 @@ class ScanServlet extends HttpServlet {
 	/** How long a request waits for its group's commit before it is answered "send again". */
 	private final long answerMillis;
 
-	ScanServlet(Scans scans, ProblemWriter problems, ObjectMapper json, long answerMillis) {
+	private final transient ExecutorService answering;
+
+	ScanServlet(Scans scans, ProblemWriter problems, ObjectMapper json, long answerMillis, int answerThreads) {
 		this.scans = scans;
 		this.problems = problems;
 		this.answerMillis = answerMillis;
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("scan-answer-");
+		threads.setDaemon(true);
+		this.answering = Executors.newFixedThreadPool(Math.max(1, answerThreads), threads);
 		// An event type the protocol does not know is that event's error, not the whole batch's; a number is no type.
 		this.batches = json.readerFor(ScanBatch.class)
 			.withFeatures(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL, EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
@@ -104,15 +116,22 @@ class ScanServlet extends HttpServlet {
 		async.addListener(new Unanswered(answered, problems));
 		answer.whenComplete((results, failure) -> {
 			try {
-				async.start(() -> respond(async, answered, results, failure));
+				answering.execute(() -> respond(async, answered, results, failure));
 			}
-			catch (IllegalStateException containerGaveUp) {
-				answered.set(true);
+			catch (RejectedExecutionException stopping) {
+				// The servlet is being destroyed: the container's timeout answers "send again" if it still can.
+				log.debug("A scan answer was left to the container's timeout: the servlet is stopping");
 			}
 		});
 	}
 
-	/** Writes the results, or the problem the batch failed with, on a container thread. */
+	@Override
+	public void destroy() {
+		answering.shutdown();
+		super.destroy();
+	}
+
+	/** Writes the results, or the problem the batch failed with. */
 	private void respond(AsyncContext async, AtomicBoolean answered, List<ScanResult> results, Throwable failure) {
 		if (!answered.compareAndSet(false, true)) {
 			return;
@@ -138,7 +157,12 @@ class ScanServlet extends HttpServlet {
 			log.debug("Could not answer a scan request: {}", ex.toString());
 		}
 		finally {
-			async.complete();
+			try {
+				async.complete();
+			}
+			catch (IllegalStateException containerGaveUp) {
+				// The connection broke meanwhile and the container ended the request itself.
+			}
 		}
 	}
 
