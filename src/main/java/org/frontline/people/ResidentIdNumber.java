@@ -2,6 +2,7 @@ package org.frontline.people;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Locale;
 
 /**
@@ -15,8 +16,11 @@ public record ResidentIdNumber(String value, LocalDate birthDate, Sex sex) {
 
 	private static final char[] CHECK = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
 
-	/** Parses and validates a number; a lower-case {@code x} is accepted and stored upper-case. */
-	public static ResidentIdNumber parse(String raw) {
+	/**
+	 * Parses and validates a number on the given day (a birth date after it is invalid); a lower-case {@code x} is
+	 * accepted and stored upper-case.
+	 */
+	public static ResidentIdNumber parse(String raw, LocalDate today) {
 		if (raw == null) {
 			throw new InvalidIdNumberException("people.id-number.missing");
 		}
@@ -35,11 +39,16 @@ public record ResidentIdNumber(String value, LocalDate birthDate, Sex sex) {
 		catch (DateTimeException ex) {
 			throw new InvalidIdNumberException("people.id-number.birth-date");
 		}
-		if (birthDate.getYear() < 1880 || birthDate.isAfter(LocalDate.now())) {
+		if (birthDate.getYear() < 1880 || birthDate.isAfter(today)) {
 			throw new InvalidIdNumberException("people.id-number.birth-date");
 		}
 		Sex sex = (number.charAt(16) - '0') % 2 == 1 ? Sex.M : Sex.F;
 		return new ResidentIdNumber(number, birthDate, sex);
+	}
+
+	/** The holder's age in whole years on the given day. */
+	public int ageOn(LocalDate day) {
+		return Period.between(birthDate, day).getYears();
 	}
 
 	/** The check character for the first 17 digits. */

@@ -2,6 +2,7 @@ package org.frontline.people;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -218,7 +219,7 @@ public class Residents {
 		List<PersonRow> rows = new ArrayList<>();
 		Map<String, Integer> seen = new HashMap<>();
 		for (int i = 0; i < forms.size(); i++) {
-			PersonRules.Checked checked = PersonRules.check(i + 1, forms.get(i), areas::isCompound, code -> true);
+			PersonRules.Checked checked = PersonRules.check(i + 1, forms.get(i), areas::isCompound, code -> true, LocalDate.now(clock));
 			if (!checked.valid()) {
 				answers.set(i, new Enrolment(null, false, checked.errors()));
 				continue;
@@ -241,7 +242,7 @@ public class Residents {
 			if (answers.get(i) != null) {
 				continue;
 			}
-			PersonRow row = PersonRules.check(i + 1, forms.get(i), areas::isCompound, code -> true).row();
+			PersonRow row = PersonRules.check(i + 1, forms.get(i), areas::isCompound, code -> true, LocalDate.now(clock)).row();
 			String key = row.idType() + ":" + row.idNumber();
 			boolean isNew = !before.containsKey(key) && seen.get(key) == i + 1;
 			registered += isNew ? 1 : 0;
@@ -294,12 +295,13 @@ public class Residents {
 		List<RowError> errors = new ArrayList<>();
 		Map<String, Integer> seen = new HashMap<>();
 		List<PersonRow> rows = new ArrayList<>();
+		LocalDate today = LocalDate.now(clock);
 		for (ResidentCsv.Line line : lines) {
 			if (line.error() != null) {
 				errors.add(line.error());
 				continue;
 			}
-			PersonRules.Checked checked = PersonRules.check(line.number(), line.form(), known, inScope);
+			PersonRules.Checked checked = PersonRules.check(line.number(), line.form(), known, inScope, today);
 			if (!checked.valid()) {
 				checked.errors().forEach(e -> errors.add(new RowError(line.number(), e.field(), e.message())));
 				continue;
@@ -338,7 +340,7 @@ public class Residents {
 		if (form.area() != null && AreaCodes.wellFormed(form.area().strip()) && !viewer.covers(form.area().strip())) {
 			throw Problem.notFound("area.not-found", form.area().strip());
 		}
-		PersonRules.Checked checked = PersonRules.check(0, form, areas::isCompound, viewer::covers);
+		PersonRules.Checked checked = PersonRules.check(0, form, areas::isCompound, viewer::covers, LocalDate.now(clock));
 		if (!checked.valid()) {
 			throw Problem.invalid(checked.errors());
 		}

@@ -113,7 +113,7 @@ public class Stays {
 			person = residents.forIntake(intake.personId());
 			name = person.name();
 			phone = person.phone();
-			groups.addAll(groupsOf(person));
+			groups.addAll(groupsOf(person, LocalDate.ofInstant(clock.instant(), clock.getZone())));
 		}
 		else {
 			name = Facilities.text(intake.name(), "name", 50, true, errors);
@@ -183,7 +183,7 @@ public class Stays {
 			List<FieldError> errors = new ArrayList<>();
 			String idNumber = null;
 			try {
-				idNumber = ResidentIdNumber.parse(registration.idNumber()).value();
+				idNumber = ResidentIdNumber.parse(registration.idNumber(), LocalDate.now(clock)).value();
 			}
 			catch (IllegalArgumentException | NullPointerException ex) {
 				errors.add(new FieldError("idNumber", ex.getMessage() == null ? "A resident ID number is required." : ex.getMessage()));
@@ -434,7 +434,7 @@ public class Stays {
 		return area == null || area.length() < 12 ? area : area.substring(0, 12);
 	}
 
-	private static Set<KeyGroup> groupsOf(Person person) {
+	private static Set<KeyGroup> groupsOf(Person person, LocalDate today) {
 		Set<KeyGroup> groups = new LinkedHashSet<>();
 		for (Tag tag : person.tags()) {
 			switch (tag) {
@@ -448,7 +448,7 @@ public class Stays {
 				}
 			}
 		}
-		if (person.birthDate() != null && Period.between(person.birthDate(), LocalDate.now()).getYears() >= 60) {
+		if (person.birthDate() != null && Period.between(person.birthDate(), today).getYears() >= 60) {
 			groups.add(KeyGroup.ELDERLY);
 		}
 		return groups;

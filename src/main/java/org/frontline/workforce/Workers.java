@@ -1,6 +1,7 @@
 package org.frontline.workforce;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,7 +106,7 @@ public class Workers {
 			throw Problem.invalid("unit", "workforce.worker.own-unit-only");
 		}
 		WorkerRules.Checked checked = WorkerRules.check(form, this::unitArea, this::areaExists, viewer::covers,
-				viewer.scopeArea());
+				viewer.scopeArea(), LocalDate.now(clock));
 		if (!checked.valid()) {
 			throw Problem.invalid(checked.errors());
 		}
@@ -188,7 +189,7 @@ public class Workers {
 			}
 			List<Problem.FieldError> invalid = validation.errors(form);
 			WorkerRules.Checked checked = invalid.isEmpty() ? WorkerRules.check(form, this::unitArea,
-					code -> knownAreas.contains(code) || areaExists(code), viewer::covers, viewer.scopeArea())
+					code -> knownAreas.contains(code) || areaExists(code), viewer::covers, viewer.scopeArea(), LocalDate.now(clock))
 					: new WorkerRules.Checked(null, invalid);
 			if (!checked.valid()) {
 				checked.errors().forEach(e -> errors.add(new RowError(line.number(), e.field(), e.message())));
@@ -359,7 +360,7 @@ public class Workers {
 		NewWorker worker = new NewWorker(form.name(), IdType.RESIDENT_ID, form.idNumber(), form.phone(),
 				WorkerKind.VOLUNTEER, null, form.skills(), false, null, WorkerStatus.PENDING, form.community(), null,
 				form.availability());
-		WorkerRules.Checked checked = WorkerRules.check(worker, this::unitArea, this::areaExists, code -> true, null);
+		WorkerRules.Checked checked = WorkerRules.check(worker, this::unitArea, this::areaExists, code -> true, null, LocalDate.now(clock));
 		errors.addAll(checked.errors().stream().filter(e -> !e.field().equals("area")).toList());
 		if (!errors.isEmpty()) {
 			throw Problem.invalid(errors);

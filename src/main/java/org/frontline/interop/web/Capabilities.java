@@ -1,5 +1,6 @@
 package org.frontline.interop.web;
 
+import java.time.Clock;
 import java.util.Date;
 
 import org.frontline.interop.internal.Codes;
@@ -17,7 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class Capabilities {
 
-	private final Date published = new Date();
+	private final Date published;
+
+	Capabilities(Clock clock) {
+		this.published = Date.from(clock.instant());
+	}
 
 	CapabilityStatement statement(String base) {
 		CapabilityStatement statement = new CapabilityStatement();

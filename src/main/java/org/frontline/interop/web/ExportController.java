@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,10 +46,13 @@ class ExportController extends FhirEndpoint {
 
 	private final ObjectMapper json;
 
-	ExportController(Fhir fhir, Outcomes outcomes, Exports exports, ObjectMapper json) {
+	private final Clock clock;
+
+	ExportController(Fhir fhir, Outcomes outcomes, Exports exports, ObjectMapper json, Clock clock) {
 		super(fhir, outcomes);
 		this.exports = exports;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	@GetMapping("/$export")
@@ -98,7 +102,7 @@ class ExportController extends FhirEndpoint {
 		return ResponseEntity.ok()
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
 			.header("Expires", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-				.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusDays(1)))
+				.format(java.time.ZonedDateTime.now(clock.withZone(java.time.ZoneOffset.UTC)).plusDays(1)))
 			.body(json.writeValueAsString(manifest));
 	}
 

@@ -38,7 +38,7 @@ public final class PersonRules {
 	}
 
 	public static Checked check(int line, PersonForm form, Predicate<String> compoundExists,
-			Predicate<String> inScope) {
+			Predicate<String> inScope, LocalDate today) {
 		List<FieldError> errors = new ArrayList<>();
 		String name = trim(form.name());
 		if (name == null) {
@@ -59,7 +59,7 @@ public final class PersonRules {
 			switch (idType) {
 				case RESIDENT_ID -> {
 					try {
-						ResidentIdNumber id = ResidentIdNumber.parse(idNumber);
+						ResidentIdNumber id = ResidentIdNumber.parse(idNumber, today);
 						birthDate = id.birthDate();
 						sex = id.sex();
 					}

@@ -1,5 +1,6 @@
 package org.frontline.workforce.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,13 +43,13 @@ public final class WorkerRules {
 	 * not exist), {@code areaKnown} tells an existing area, {@code inScope} one the registering user covers.
 	 */
 	public static Checked check(NewWorker form, Function<Long, Optional<String>> unitArea, Predicate<String> areaKnown,
-			Predicate<String> inScope, String defaultArea) {
+			Predicate<String> inScope, String defaultArea, LocalDate today) {
 		List<FieldError> errors = new ArrayList<>();
 		IdType idType = form.idType() == null ? IdType.RESIDENT_ID : form.idType();
 		String idNumber = form.idNumber() == null ? null : form.idNumber().strip().toUpperCase(Locale.ROOT);
 		if (idType == IdType.RESIDENT_ID && idNumber != null) {
 			try {
-				idNumber = ResidentIdNumber.parse(idNumber).value();
+				idNumber = ResidentIdNumber.parse(idNumber, today).value();
 			}
 			catch (ResidentIdNumber.InvalidIdNumberException invalid) {
 				errors.add(new FieldError("idNumber", invalid.key()));
