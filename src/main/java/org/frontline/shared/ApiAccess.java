@@ -20,6 +20,11 @@ public record ApiAccess(HttpMethod method, String pattern, Set<Role> roles, bool
 		return new ApiAccess(method, pattern, Set.of(roles), false);
 	}
 
+	/** A path anyone may call without signing in (no roles): a description of the API, such as FHIR's metadata. */
+	public static ApiAccess open(HttpMethod method, String pattern) {
+		return new ApiAccess(method, pattern, Set.of(), false);
+	}
+
 	/**
 	 * A device protocol endpoint (one exact path, one method): called by phones and scanners many times a second, it
 	 * gets security filter chains of its own with the same authentication, CSRF rule and role check as the rest of

@@ -93,6 +93,16 @@ public class ResultRecords {
 		return queries.samplings(new Slice(roundId, 0, Long.MAX_VALUE, since, null), viewer, offset, count);
 	}
 
+	/**
+	 * Every sampling of a page of a round's people in person order: people in the viewer's area with a sampling
+	 * changed at or after {@code since} when given.
+	 */
+	@Transactional(readOnly = true)
+	public List<Sampling> samplingsOfPeople(long roundId, Instant since, int offset, int count) {
+		Viewer viewer = Viewers.requireAny(PERSON_READERS);
+		return queries.samplingsOfPeople(roundId, since, viewer, offset, count);
+	}
+
 	/** One sampling by its id, for a viewer whose scope covers the person. */
 	@Transactional(readOnly = true)
 	public Sampling sampling(long sampleId) {

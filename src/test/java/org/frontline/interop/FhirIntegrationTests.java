@@ -210,7 +210,6 @@ class FhirIntegrationTests extends IntegrationTest {
 		assertThat(otherLab.get("/fhir/Observation/tube-" + tube).status()).isEqualTo(404);
 		assertThat(fixture.labStaff.get("/fhir/Patient/" + bilinwan).status()).isEqualTo(403);
 		assertThat(fixture.registrar.post("/fhir", "{}").status()).isEqualTo(403);
-		assertThat(api().anonymous().get("/fhir/metadata").status()).isEqualTo(401);
 		assertThat(api().withToken("forged").get("/fhir/Patient/" + bilinwan).status()).isEqualTo(401);
 		// In a search the ID number is masked; the read of the record shows it in full and is audited.
 		String idNumber = api().as("admin").get("/api/v1/people/" + bilinwan).json().get("idNumber").asString();
@@ -220,6 +219,88 @@ class FhirIntegrationTests extends IntegrationTest {
 		long audited = audits(bilinwan);
 		assertThat(read("/fhir/Patient/" + bilinwan).at("/identifier/0/value").asString()).isEqualTo(idNumber);
 		assertThat(audits(bilinwan)).isEqualTo(audited + 1);
+	}
+
+	@Test
+	void signInAndRoleFailuresUnderFhirAreOperationOutcomesAndTheMetadataIsOpenToAnyone() {
+		Response metadata = api().anonymous().get("/fhir/metadata");
+		assertThat(metadata.status()).as(metadata.body()).isEqualTo(200);
+		assertThat(metadata.header("Content-Type")).startsWith("application/fhir+json");
+		assertThat(metadata.json().get("resourceType").asString()).isEqualTo("CapabilityStatement");
+		long person = fixture.person(TestData.BILINWAN_COMPOUND);
+		Map<String, Object[]> failures = new java.util.LinkedHashMap<>();
+		failures.put("no token", new Object[] { api().anonymous().get("/fhir/Patient/" + person), 401, "login" });
+		failures.put("forged token",
+				new Object[] { api().withToken("fl_" + "A".repeat(43)).get("/fhir/Observation?patient=" + person), 401,
+						"login" });
+		failures.put("lab reading a resident",
+				new Object[] { fixture.labStaff.get("/fhir/Patient/" + person), 403, "forbidden" });
+		failures.put("registrar posting results",
+				new Object[] { fixture.registrar.postRaw("/fhir", "application/fhir+json", "{}".getBytes()), 403,
+						"forbidden" });
+		failures.put("volunteer exporting", new Object[] {
+				api().as("volunteer").get("/fhir/$export?round=" + fixture.round), 403, "forbidden" });
+		for (Map.Entry<String, Object[]> failure : failures.entrySet()) {
+			Response response = (Response) failure.getValue()[0];
+			assertThat(response.status()).as(failure.getKey() + " -> " + response.body())
+				.isEqualTo(failure.getValue()[1]);
+			assertThat(response.header("Content-Type")).as(failure.getKey()).startsWith("application/fhir+json");
+			JsonNode outcome = response.json();
+			assertThat(outcome.get("resourceType").asString()).as(failure.getKey()).isEqualTo("OperationOutcome");
+			assertThat(outcome.at("/issue/0/severity").asString()).isEqualTo("error");
+			assertThat(outcome.at("/issue/0/code").asString()).as(failure.getKey()).isEqualTo(failure.getValue()[2]);
+			assertThat(outcome.at("/issue/0/diagnostics").asString()).isNotBlank();
+			assertValid(response.body());
+		}
+		// The JSON API's failures stay problems.
+		Response api = api().anonymous().get("/api/v1/people/" + person);
+		assertThat(api.status()).isEqualTo(401);
+		assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+	}
+
+	@Test
+	void diagnosticReportsAreSearchedByRoundWithoutAPatientPagedAndBoundedByTheCallersArea() {
+		List<Long> people = new ArrayList<>(fixture.people(TestData.BILINWAN_COMPOUND, 3));
+		String tube = fixture.tube(people, 10, true, false);
+		String pending = fixture.tube(List.of(people.get(2)), 1, true, true);
+		postFhir(fixture.labStaff, bundle("batch",
+				List.of(observation(tube, "NEGATIVE", null, null, Instant.now().minusSeconds(60).toString()))));
+		String byRound = "/fhir/DiagnosticReport?_tag=https://frontline.org/fhir/CodeSystem/round%7C" + fixture.round;
+
+		JsonNode all = read(byRound);
+		assertThat(all.get("entry").findValuesAsString("fullUrl"))
+			.as("one report per person of the round, in person order")
+			.containsExactlyElementsOf(people.stream()
+				.sorted()
+				.map(p -> "http://localhost:" + port + "/fhir/DiagnosticReport/round-" + fixture.round + "-person-" + p)
+				.toList());
+		JsonNode third = all.at("/entry/2/resource");
+		assertThat(third.at("/subject/reference").asString()).isEqualTo("Patient/" + people.get(2));
+		assertThat(third.get("specimen").findValuesAsString("reference")).containsExactlyInAnyOrder(
+				"Specimen/" + tube, "Specimen/" + pending);
+		for (JsonNode entry : all.get("entry")) {
+			assertValid(entry.get("resource").toString());
+		}
+
+		JsonNode first = read(byRound + "&_count=2");
+		assertThat(first.get("entry")).hasSize(2);
+		String next = null;
+		for (JsonNode link : first.get("link")) {
+			if (link.get("relation").asString().equals("next")) {
+				next = link.get("url").asString();
+			}
+		}
+		assertThat(next).isNotNull().contains("_offset=2");
+		JsonNode second = read(next.substring(next.indexOf("/fhir")));
+		assertThat(second.get("entry")).hasSize(1);
+		assertThat(second.at("/entry/0/resource/subject/reference").asString())
+			.isEqualTo("Patient/" + people.stream().sorted().toList().get(2));
+
+		Response outsider = api().as("community").get(byRound);
+		assertThat(outsider.status()).as(outsider.body()).isEqualTo(200);
+		assertThat(outsider.json().get("entry")).as("people outside the caller's area").isNullOrEmpty();
+		JsonNode later = read(byRound + "&_lastUpdated=gt" + Instant.now().plusSeconds(3600).toString());
+		assertThat(later.get("entry")).isNullOrEmpty();
 	}
 
 	@Test

@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  */
 class EndpointSweepIntegrationTests extends IntegrationTest {
 
-	private static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/login");
+	private static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/login", "GET /fhir/metadata");
 
 	/** The FHIR endpoints, which describe themselves at /fhir/metadata instead of in the OpenAPI description. */
 	private static final List<Endpoint> FHIR = List.of(new Endpoint("GET", "/fhir/metadata"),

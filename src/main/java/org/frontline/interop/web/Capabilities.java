@@ -75,7 +75,8 @@ class Capabilities {
 		paging(observation);
 
 		CapabilityStatementRestResourceComponent report = resource(rest, "DiagnosticReport",
-				"A person's round (round-<round>-person-<person>).");
+				"A person's round (round-<round>-person-<person>); searched by patient or by round (_tag: "
+						+ "the round's people in the caller's area).");
 		search(report, "patient", SearchParamType.REFERENCE, "A person's reports");
 		search(report, "subject", SearchParamType.REFERENCE, "Same as patient");
 		search(report, "_tag", SearchParamType.TOKEN, "Round");

@@ -19,8 +19,7 @@ class FhirApiAccess {
 
 	@Bean
 	ApiAccess fhirMetadata() {
-		return ApiAccess.of(HttpMethod.GET, "/fhir/metadata", ADMIN, COMMANDER, SITE_LEADER, REGISTRAR, LAB,
-				COMMUNITY_WORKER, FACILITY_STAFF);
+		return ApiAccess.open(HttpMethod.GET, "/fhir/metadata");
 	}
 
 	@Bean

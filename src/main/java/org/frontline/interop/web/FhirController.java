@@ -194,11 +194,27 @@ class FhirController extends FhirEndpoint {
 			@RequestParam(name = "_offset", required = false) Integer offset, HttpServletRequest request) {
 		Long person = patient != null ? SearchParameters.patient("patient", patient)
 				: SearchParameters.patient("subject", subject);
-		required(person, "patient", "interop.search.report");
 		Long round = SearchParameters.round(tag);
 		Instant since = SearchParameters.lastUpdated(lastUpdated);
 		int size = SearchParameters.count(count);
 		int from = SearchParameters.offset(offset);
+		if (person == null) {
+			// A page of the round's people in the caller's area (a report each), as the round's tubes are paged.
+			required(round, "_tag", "interop.search.report");
+			List<Resource> found = new ArrayList<>();
+			List<Sampling> ofOne = new ArrayList<>();
+			for (Sampling sampling : records.samplingsOfPeople(round, since, from, size)) {
+				if (!ofOne.isEmpty() && ofOne.get(0).personId() != sampling.personId()) {
+					found.add(Resources.report(round, ofOne.get(0).personId(), ofOne));
+					ofOne = new ArrayList<>();
+				}
+				ofOne.add(sampling);
+			}
+			if (!ofOne.isEmpty()) {
+				found.add(Resources.report(round, ofOne.get(0).personId(), ofOne));
+			}
+			return answer(200, searchset(request, found, null, found.size() == size, from, size));
+		}
 		residents.summary(person);
 		Map<Long, List<Sampling>> byRound = new TreeMap<>(Comparator.reverseOrder());
 		for (Sampling sampling : records.ofPerson(person, round, null)) {

@@ -157,7 +157,10 @@ class SecurityConfiguration {
 						.thenComparing(r -> r.method() == null))
 					.toList();
 				for (ApiAccess rule : ordered) {
-					if (rule.method() == null) {
+					if (rule.roles().isEmpty()) {
+						requests.requestMatchers(rule.method(), rule.pattern()).permitAll();
+					}
+					else if (rule.method() == null) {
 						requests.requestMatchers(rule.pattern()).hasAnyRole(roles(rule));
 					}
 					else {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.frontline.shared.Problem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,12 +31,21 @@ public class ProblemWriter {
 
 	private final Texts texts;
 
-	ProblemWriter(ObjectMapper json, Texts texts) {
+	private final ObjectProvider<ProblemFormat> formats;
+
+	ProblemWriter(ObjectMapper json, Texts texts, ObjectProvider<ProblemFormat> formats) {
 		this.json = json;
 		this.texts = texts;
+		this.formats = formats;
 	}
 
+	/** As a problem, or in the format of the module whose path the request is for ({@link ProblemFormat}). */
 	public void write(HttpServletRequest request, HttpServletResponse response, Problem problem) throws IOException {
+		ProblemFormat format = formats.orderedStream().filter(f -> f.claims(request)).findFirst().orElse(null);
+		if (format != null) {
+			format.write(request, response, problem);
+			return;
+		}
 		write(response, problem, texts.locale(request));
 	}
 

@@ -135,6 +135,27 @@ public class ResultRecordQueries {
 			.list();
 	}
 
+	public List<Sampling> samplingsOfPeople(long roundId, Instant since, Viewer viewer, int offset, int count) {
+		String sql = SAMPLINGS + """
+				 WHERE s.removed_at IS NULL AND s.round_id = :round AND s.person_id IN (
+				   SELECT s.person_id FROM testing_sample s
+				   JOIN people_resident p ON p.id = s.person_id
+				   LEFT JOIN testing_result r ON r.tube_id = s.tube_id
+				   WHERE s.removed_at IS NULL AND s.round_id = :round AND %s
+				     AND (CAST(:since AS timestamptz) IS NULL OR greatest(s.sampled_at, r.posted_at,
+				          CASE WHEN r.corrected THEN (SELECT max(c.corrected_at) FROM testing_result_correction c
+				                                      WHERE c.tube_id = s.tube_id) END) >= CAST(:since AS timestamptz))
+				   GROUP BY s.person_id ORDER BY s.person_id LIMIT :count OFFSET :offset)
+				 ORDER BY s.person_id, s.sampled_at, s.id
+				""".formatted(personScope(viewer));
+		return personScope(jdbc.sql(sql), viewer).param("round", roundId)
+			.param("since", timestamp(since))
+			.param("count", count)
+			.param("offset", offset)
+			.query(ResultRecordQueries::sampling)
+			.list();
+	}
+
 	public void eachSampling(Slice slice, Viewer viewer, Consumer<Sampling> sink) {
 		samplingSlice(slice, viewer, " ORDER BY s.person_id, s.sampled_at, s.id").withFetchSize(FETCH)
 			.query(rs -> {
