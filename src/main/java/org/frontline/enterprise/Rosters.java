@@ -30,6 +30,7 @@ import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.frontline.testing.RosterRounds;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,18 +77,22 @@ public class Rosters {
 
 	private final AuditLog auditLog;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	private final Duration rosterOpen;
 
 	Rosters(Loops loops, MemberRepository members, LoopDays days, Residents residents, RosterRounds rosterRounds,
-			AuditLog auditLog, Clock clock, @Value("${frontline.enterprise.roster-open:PT24H}") Duration rosterOpen) {
+			AuditLog auditLog, ApplicationEventPublisher events, Clock clock,
+			@Value("${frontline.enterprise.roster-open:PT24H}") Duration rosterOpen) {
 		this.loops = loops;
 		this.members = members;
 		this.days = days;
 		this.residents = residents;
 		this.rosterRounds = rosterRounds;
 		this.auditLog = auditLog;
+		this.events = events;
 		this.clock = clock;
 		this.rosterOpen = rosterOpen;
 	}
@@ -194,6 +199,7 @@ public class Rosters {
 		}
 		days.left(loop, List.of(personId));
 		auditLog.record("ROSTER_LEAVE", "loop", loop.id(), personId + " " + reason);
+		headcountChanged(loop);
 		return members.movements(loop.id(), 1).stream().findFirst();
 	}
 
@@ -328,8 +334,15 @@ public class Rosters {
 		members.add(loop.id(), added, now, viewer.username());
 		if (!added.isEmpty()) {
 			days.joined(loop, added.stream().map(NewMember::personId).toList());
+			headcountChanged(loop);
 		}
 		return List.of(answers);
+	}
+
+	/** Publishes the loop's headcount as it stands (the caller holds the loop's lock, so these come in order). */
+	private void headcountChanged(Loop loop) {
+		events.publishEvent(new LoopHeadcountChanged(loop.id(), loop.enterpriseId(), loop.area(),
+				members.headcount(loop.id()).inLoop(), clock.instant()));
 	}
 
 	private static String firstWrongPart(StaffRow row) {

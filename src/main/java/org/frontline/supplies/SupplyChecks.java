@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.frontline.shared.AlertSeverity;
 import org.frontline.shared.DateTimes;
+import org.frontline.supplies.internal.CheckInSets;
 import org.frontline.supplies.internal.SuppliesAlerts;
 import org.frontline.supplies.internal.SuppliesAlerts.Condition;
 import org.frontline.supplies.internal.TubeUse;
@@ -13,13 +14,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The module's background work, each idempotent and run on a schedule (or by tests with the test clock): tubes and
- * swabs used by sampling, requests past their needed-by time, and places whose cover of an item fell below the
+ * swabs used by sampling, protective sets owed to samplers' check-ins, requests past their needed-by time, and places whose cover of an item fell below the
  * threshold.
  */
 @Service
 public class SupplyChecks {
 
 	private final TubeUse tubeUse;
+
+	private final CheckInSets checkInSets;
 
 	private final SupplyRequests requests;
 
@@ -29,9 +32,10 @@ public class SupplyChecks {
 
 	private final java.time.Clock clock;
 
-	SupplyChecks(TubeUse tubeUse, SupplyRequests requests, DaysOfCover cover, SuppliesAlerts alerts,
+	SupplyChecks(TubeUse tubeUse, CheckInSets checkInSets, SupplyRequests requests, DaysOfCover cover, SuppliesAlerts alerts,
 			java.time.Clock clock) {
 		this.tubeUse = tubeUse;
+		this.checkInSets = checkInSets;
 		this.requests = requests;
 		this.cover = cover;
 		this.alerts = alerts;
@@ -41,6 +45,11 @@ public class SupplyChecks {
 	/** Takes from each site's stock the tubes and swabs its sampling used since the last run. */
 	public long takeTubeUse() {
 		return tubeUse.take();
+	}
+
+	/** Takes from each post's stock what samplers' check-ins are still owed of their protective sets. */
+	public long takeOwedSets() {
+		return checkInSets.takeOwed();
 	}
 
 	/** Raises an alert for each open request past its needed-by time, and clears those dealt with. */

@@ -8,5 +8,5 @@
  * org.frontline.supplies.Shipments}, {@link org.frontline.supplies.SupplyChecks}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supplies",
-		allowedDependencies = { "area", "audit", "quarantine", "shared", "testing" })
+		allowedDependencies = { "area", "audit", "enterprise", "quarantine", "shared", "testing", "workforce" })
 package org.frontline.supplies;

@@ -29,6 +29,7 @@ class SuppliesJobs {
 	void tubeUse() {
 		try {
 			checks.takeTubeUse();
+			checks.takeOwedSets();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Taking tube use from site stock failed; will retry", ex);
