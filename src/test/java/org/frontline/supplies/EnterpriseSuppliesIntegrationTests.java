@@ -8,12 +8,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.frontline.enterprise.BeddingNeeded;
+import org.frontline.enterprise.CreditCode;
 import org.frontline.enterprise.LoopEnded;
 import org.frontline.enterprise.LoopHeadcountChanged;
+import org.frontline.support.Api;
+import org.frontline.support.Api.Response;
 import org.frontline.support.IntegrationTest;
+import org.frontline.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
@@ -110,6 +115,60 @@ class EnterpriseSuppliesIntegrationTests extends IntegrationTest {
 		else {
 			assertThat(meal(place).get("dailyUse").asDouble()).isCloseTo(3.0 * others, within(1e-9));
 		}
+	}
+
+	@Test
+	void aLoopsRosterAndBeddingThroughTheEnterpriseApiReachSupplies() {
+		Api.As commander = api().as("commander");
+		Response created = commander.post("/api/v1/enterprises", Map.of("name", SuppliesFixture.unique("物资企业-"),
+				"creditCode", creditCode(), "address", "崇川区测试路 2 号", "area", TestData.BILINWAN_COMPOUND,
+				"industry", "制造业", "staffCount", 50));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long enterprise = created.json().get("id").asLong();
+		Response started = commander.post("/api/v1/enterprises/" + enterprise + "/loops", Map.of("notice", "第38号通告"));
+		assertThat(started.status()).as(started.body()).isEqualTo(201);
+		long loop = started.json().get("id").asLong();
+		List<Map<String, Object>> staff = List.of(staffMember("王一", "101"), staffMember("王二", "102"),
+				staffMember("王三", "103"));
+		Response roster = commander.post("/api/v1/loops/" + loop + "/roster", Map.of("staff", staff));
+		assertThat(roster.status()).as(roster.body()).isEqualTo(200);
+		awaitEventListeners();
+		assertThat(headcount(loop)).isEqualTo(3);
+
+		Response bedding = commander.post("/api/v1/loops/" + loop + "/bedding", Map.of());
+		assertThat(bedding.status()).as(bedding.body()).isIn(200, 201);
+		awaitEventListeners();
+		long beddingRequest = bedding.json().get("requestId").asLong();
+		assertThat(jdbc.sql("""
+				SELECT l.requested FROM supplies_request r JOIN supplies_request_line l ON l.request_id = r.id
+				WHERE r.client_id = :client AND r.place = :place AND l.item_code = 'BEDDING'""")
+			.param("client", clientId(beddingRequest)).param("place", "ENTERPRISE:" + enterprise)
+			.query(Long.class).single()).isEqualTo(3);
+
+		assertThat(commander.post("/api/v1/loops/" + loop + "/end", Map.of()).status()).isEqualTo(200);
+		awaitEventListeners();
+		assertThat(headcount(loop)).isZero();
+	}
+
+	private static Map<String, Object> staffMember(String name, String room) {
+		Map<String, Object> row = new java.util.HashMap<>();
+		row.put("name", name);
+		row.put("idType", "RESIDENT_ID");
+		row.put("idNumber", TestData.residentId());
+		row.put("phone", TestData.phone());
+		row.put("shiftGroup", "A");
+		row.put("building", "1号楼");
+		row.put("room", room);
+		return row;
+	}
+
+	/** A valid credit code nobody has: a random body of digits, its check character. */
+	private static String creditCode() {
+		StringBuilder code = new StringBuilder("91320602");
+		for (int i = 0; i < 9; i++) {
+			code.append(ThreadLocalRandom.current().nextInt(10));
+		}
+		return code.append(CreditCode.checkCharacter(code.toString())).toString();
 	}
 
 	private long requests(long beddingRequest) {
