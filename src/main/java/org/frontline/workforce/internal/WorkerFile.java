@@ -1,33 +1,16 @@
 package org.frontline.workforce.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringReader;
-import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.frontline.people.IdType;
 import org.frontline.people.ImportReport.RowError;
 import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
+import org.frontline.shared.UploadedTable;
 import org.frontline.workforce.NewWorker;
 import org.frontline.workforce.Skill;
 import org.frontline.workforce.WorkerKind;
@@ -55,7 +38,6 @@ public final class WorkerFile {
 			"ORDER", "消杀", "DISINFECTION", "转运", "TRANSPORT", "驾驶", "DRIVING", "翻译", "INTERPRETING", "心理疏导",
 			"PSYCHOLOGICAL");
 
-	private static final Charset GB18030 = Charset.forName("GB18030");
 
 	private WorkerFile() {
 	}
@@ -68,43 +50,20 @@ public final class WorkerFile {
 	}
 
 	public static Parsed parse(byte[] bytes) {
-		if (bytes == null || bytes.length == 0) {
-			throw Problem.invalid("file", "workforce.import.empty", String.join(",", COLUMNS));
-		}
-		boolean xlsx = bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K';
-		String encoding = xlsx ? "XLSX" : null;
-		List<List<String>> cells;
-		if (xlsx) {
-			cells = xlsx(bytes);
-		}
-		else {
-			String[] decoded = decode(bytes);
-			encoding = decoded[1];
-			cells = csv(decoded[0]);
-		}
-		if (cells.isEmpty()) {
-			throw Problem.invalid("file", "workforce.import.empty", String.join(",", COLUMNS));
-		}
-		if (cells.size() - 1 > MAX_ROWS) {
-			throw Problem.invalid("file", "workforce.import.too-many-rows", MAX_ROWS);
-		}
-		int[] index = header(cells.get(0));
+		UploadedTable table = UploadedTable.read(bytes, MAX_ROWS);
+		int[] index = header(table.header());
 		List<Line> lines = new ArrayList<>();
-		for (int r = 1; r < cells.size(); r++) {
-			List<String> row = cells.get(r);
-			if (row.stream().allMatch(c -> c == null || c.isBlank())) {
-				continue;
-			}
-			lines.add(line(r + 1, row, index));
+		for (UploadedTable.Row row : table.rows()) {
+			lines.add(line(row, index));
 		}
-		return new Parsed(encoding, lines);
+		return new Parsed(table.encoding(), lines);
 	}
 
 	private static int[] header(List<String> header) {
 		int[] index = new int[COLUMNS.size()];
 		Arrays.fill(index, -1);
 		for (int i = 0; i < header.size(); i++) {
-			String name = header.get(i) == null ? "" : header.get(i).strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
+			String name = header.get(i).toLowerCase(Locale.ROOT);
 			if (name.isEmpty()) {
 				continue;
 			}
@@ -124,7 +83,8 @@ public final class WorkerFile {
 		return index;
 	}
 
-	private static Line line(int number, List<String> row, int[] index) {
+	private static Line line(UploadedTable.Row row, int[] index) {
+		int number = row.number();
 		try {
 			String idType = value(row, index, "id_type");
 			String kind = value(row, index, "kind");
@@ -182,94 +142,11 @@ public final class WorkerFile {
 		}
 	}
 
-	private static String value(List<String> row, int[] index, String column) {
-		int i = index[COLUMNS.indexOf(column)];
-		if (i < 0 || i >= row.size()) {
-			return null;
-		}
-		String value = row.get(i);
-		return value == null || value.isBlank() ? null : value.strip();
+	private static String value(UploadedTable.Row row, int[] index, String column) {
+		return row.cell(index[COLUMNS.indexOf(column)]);
 	}
 
 	private static String shorten(String value) {
 		return value == null ? "" : value.length() > 40 ? value.substring(0, 40) + "…" : value;
-	}
-
-	private static List<List<String>> csv(String text) {
-		List<List<String>> lines = new ArrayList<>();
-		try (CSVParser parser = CSVParser.parse(new StringReader(text),
-				CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get())) {
-			for (CSVRecord record : parser) {
-				if (lines.size() > MAX_ROWS + 1) {
-					break;
-				}
-				lines.add(record.toList());
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			throw Problem.invalid("file", "workforce.import.not-readable");
-		}
-		return lines;
-	}
-
-	private static String[] decode(byte[] bytes) {
-		int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-				&& (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-		try {
-			return new String[] { StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-				.toString(), "UTF-8" };
-		}
-		catch (CharacterCodingException notUtf8) {
-			try {
-				return new String[] { GB18030.newDecoder()
-					.onMalformedInput(CodingErrorAction.REPORT)
-					.onUnmappableCharacter(CodingErrorAction.REPORT)
-					.decode(ByteBuffer.wrap(bytes))
-					.toString(), "GB18030" };
-			}
-			catch (CharacterCodingException notGbk) {
-				throw Problem.invalid("file", "workforce.import.encoding");
-			}
-		}
-	}
-
-	private static List<List<String>> xlsx(byte[] content) {
-		DataFormatter formatter = new DataFormatter(Locale.ROOT);
-		List<List<String>> lines = new ArrayList<>();
-		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-			Sheet sheet = workbook.getSheetAt(0);
-			for (org.apache.poi.ss.usermodel.Row row : sheet) {
-				if (lines.size() > MAX_ROWS + 1) {
-					break;
-				}
-				List<String> line = new ArrayList<>();
-				for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-					Cell cell = row.getCell(c);
-					line.add(text(cell, formatter));
-				}
-				lines.add(line);
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			throw Problem.invalid("file", "workforce.import.not-readable");
-		}
-		return lines;
-	}
-
-	private static String text(Cell cell, DataFormatter formatter) {
-		if (cell == null) {
-			return null;
-		}
-		CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-		if (type == CellType.NUMERIC) {
-			return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-		}
-		if (type == CellType.STRING) {
-			return cell.getStringCellValue();
-		}
-		return formatter.formatCellValue(cell);
 	}
 }
