@@ -5,6 +5,7 @@
 # directory; set-based SQL, not measured), then measures --runs times the district's overview read afresh (--calls
 # calls, median) and issuing a past day's daily report (PDF and XLSX).
 # Options (defaults): --residents=2000000 --days=30 --facilities=50 --runs=5 --calls=20 --data=target/bench-command
+#   --prepare-only  generates and prepares the data directory, measures nothing (run it under quiet, then measure)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test

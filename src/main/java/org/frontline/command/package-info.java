@@ -5,5 +5,6 @@
  * It owns no operational data: it reads the other modules' public APIs and listens to their events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Command",
-		allowedDependencies = { "area", "audit", "enterprise", "people", "quarantine", "shared", "testing", "zones" })
+		allowedDependencies = { "area", "audit", "enterprise", "people", "quarantine", "shared", "supplies", "testing",
+				"workforce", "zones" })
 package org.frontline.command;

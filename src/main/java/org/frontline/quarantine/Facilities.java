@@ -15,6 +15,7 @@ import org.frontline.quarantine.NewFacility.NewStaff;
 import org.frontline.quarantine.internal.FacilityAccess;
 import org.frontline.quarantine.internal.FacilityRepository;
 import org.frontline.quarantine.internal.FacilityRepository.FacilityRow;
+import org.frontline.shared.AreaCodes;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Problem.FieldError;
 import org.frontline.shared.Role;
@@ -169,11 +170,28 @@ public class Facilities {
 	/** Capacity of every facility the viewer sees, and the district total, in one consistent read. */
 	@Transactional(readOnly = true)
 	public Capacity capacity() {
+		return capacity(null);
+	}
+
+	/**
+	 * Capacity of the facilities the viewer sees inside an area of their scope (their whole scope when none is given),
+	 * and the area's total.
+	 */
+	@Transactional(readOnly = true)
+	public Capacity capacity(String area) {
 		Viewer viewer = access.reader();
+		String low = viewer.scopeLow();
+		String high = viewer.scopeHigh();
+		if (area != null && !area.isBlank()) {
+			if (!AreaCodes.wellFormed(area.strip())) {
+				throw Problem.invalid("area", "quarantine.area.malformed");
+			}
+			low = AreaCodes.prefix(areas.visible(viewer, area.strip()).code());
+			high = AreaCodes.upperBound(low);
+		}
 		Instant now = clock.instant();
 		LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
-		List<FacilityCapacity> facilities = repository.capacity(viewer.place("facility"), viewer.scopeLow(),
-				viewer.scopeHigh(), now, tomorrow);
+		List<FacilityCapacity> facilities = repository.capacity(viewer.place("facility"), low, high, now, tomorrow);
 		FacilityCapacity district = new FacilityCapacity(null, null,
 				facilities.stream().mapToLong(FacilityCapacity::total).sum(),
 				facilities.stream().mapToLong(FacilityCapacity::available).sum(),

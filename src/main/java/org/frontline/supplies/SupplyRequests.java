@@ -218,6 +218,15 @@ public class SupplyRequests {
 		return get(id);
 	}
 
+	/**
+	 * Per area of the requesting places inside {@code [low, high)}: requests made and received in {@code [from, to)}
+	 * and those overdue at its end (for the command centre's daily report, no viewer).
+	 */
+	@Transactional(readOnly = true)
+	public List<RequestsOfDay> day(String low, String high, Instant from, Instant to) {
+		return requests.day(low, high, from, to);
+	}
+
 	/** Open requests past their needed-by time (for the overdue check, no viewer). */
 	public List<SupplyRequest> overdue() {
 		return view(requests.overdue(clock.instant()));

@@ -87,6 +87,15 @@ public class Staffing {
 				postDuties);
 	}
 
+	/**
+	 * The shifts started in {@code [from, to)} at the posts inside the area codes {@code [low, high)}, per post area:
+	 * for the command centre's daily report (no viewer).
+	 */
+	@Transactional(readOnly = true)
+	public List<StaffedShifts> staffed(String low, String high, Instant from, Instant to) {
+		return queries.staffed(low, high, from, to);
+	}
+
 	/** Who is on duty at a sampling site now, and its shifts under way: for the site's live page. */
 	@Transactional(readOnly = true)
 	public Optional<SiteStaff> atSite(long siteId) {

@@ -80,6 +80,9 @@ public final class CommandBench {
 					Files.writeString(marker, Instant.now().toString());
 				}
 				describe();
+				if (options.containsKey("prepare-only")) {
+					return;
+				}
 				HttpClient http = HttpClient.newHttpClient();
 				String base = "http://localhost:" + app.port();
 				for (int i = 0; i < 5; i++) {

@@ -121,6 +121,10 @@ class CommandBrowserTests extends IntegrationTest {
 				browser.waitFor(By.id("part-testing"));
 				assertThat(browser.overflow()).as(browser.overflowing()).isZero();
 				assertThat(browser.text(By.cssSelector("#part-testing .as-of"))).matches("\\d\\d:\\d\\d");
+				browser.waitFor(By.id("part-workforce"));
+				browser.waitFor(By.id("part-supplies"));
+				assertThat(browser.text(By.cssSelector("[data-figure='supplies.leastCover'] strong")))
+					.as("days of cover with one decimal").matches("[\\d,]+\\.\\d");
 				long samples = figure(browser, "testing.samplesToday");
 				long occupied = figure(browser, "quarantine.occupied");
 				browser.driver().executeScript("window.scrollTo({ top: 400, behavior: 'instant' });");
@@ -141,6 +145,16 @@ class CommandBrowserTests extends IntegrationTest {
 			browser.waitFor(By.id("capacity-district"));
 			assertThat(browser.text(By.cssSelector("#capacity-district [data-field=available]")))
 				.as("the figure and the page it links to agree").isEqualTo(shown);
+
+			browser.phone().open("/command");
+			String needed = browser.text(By.cssSelector("[data-figure='workforce.needed'] strong"));
+			String gap = browser.text(By.cssSelector("[data-figure='workforce.gap'] strong"));
+			browser.clickAndWaitForNextPage(By.cssSelector("[data-figure='workforce.needed']"));
+			browser.waitFor(By.id("duty-needed"));
+			assertThat(browser.currentPath()).isEqualTo("/workforce?area=" + CommandFixture.DISTRICT);
+			assertThat(browser.text(By.id("duty-needed"))).as("the figure and the page it links to agree").isEqualTo(needed);
+			assertThat(browser.text(By.id("duty-gap"))).isEqualTo(gap);
+			assertThat(browser.overflow()).as(browser.overflowing()).isZero();
 		}
 	}
 

@@ -117,6 +117,30 @@ class DailyReportIntegrationTests extends IntegrationTest {
 				WHERE s.removed_at IS NULL AND s.sampled_at >= :from AND s.sampled_at < :to AND st.area_code LIKE '320602001%'""")
 			.param("from", from).param("to", to).query(Long.class).single();
 		assertThat(admitted).as("the demo admits people today").isPositive();
+		String shiftsOfTheDay = """
+				FROM workforce_shift s JOIN workforce_post p ON p.id = s.post_id
+				WHERE s.starts_at >= :from AND s.starts_at < :to AND p.area_code LIKE '320602%'""";
+		long needed = jdbc.sql("SELECT coalesce(sum(s.needed), 0) " + shiftsOfTheDay).param("from", from).param("to", to)
+			.query(Long.class).single();
+		long missing = jdbc.sql("""
+				SELECT coalesce(sum(greatest(0, s.needed - (SELECT count(*) FROM workforce_assignment a
+				                                             WHERE a.shift_id = s.id AND a.checked_in_at IS NOT NULL))), 0)
+				""" + shiftsOfTheDay).param("from", from).param("to", to).query(Long.class).single();
+		assertThat(needed).as("the demo's shifts start today").isPositive();
+		assertThat(value(figures, "workforce.shifts", "320602", 0)).isEqualTo(needed);
+		assertThat(value(figures, "workforce.shifts", "320602", 1)).isEqualTo(needed - missing);
+		assertThat(value(figures, "workforce.shifts", "320602", 2)).isEqualTo(missing);
+		long requestsMade = jdbc.sql("""
+				SELECT count(*) FROM supplies_request r JOIN supplies_place p ON p.place = r.place
+				WHERE r.created_at >= :from AND r.created_at < :to AND p.area_code LIKE '320602%'""")
+			.param("from", from).param("to", to).query(Long.class).single();
+		long requestsOverdue = jdbc.sql("""
+				SELECT count(*) FROM supplies_request r JOIN supplies_place p ON p.place = r.place
+				WHERE r.needed_by < :to AND r.created_at < :to AND coalesce(r.received_at, 'infinity') >= :to
+				  AND (r.status <> 'DECLINED' OR r.approved_at >= :to) AND p.area_code LIKE '320602%'""")
+			.param("to", to).query(Long.class).single();
+		assertThat(value(figures, "supplies.requests", "320602", 0)).isEqualTo(requestsMade);
+		assertThat(value(figures, "supplies.requests", "320602", 2)).isEqualTo(requestsOverdue);
 
 		assertThat(value(figures, "testing.samples", "320602", 0)).isEqualTo(samples);
 		assertThat(value(figures, "testing.samples", "320602001", 0)).isEqualTo(subdistrictSamples);
@@ -155,6 +179,13 @@ class DailyReportIntegrationTests extends IntegrationTest {
 				}
 			}
 			assertThat((long) stayingCell).isEqualTo(staying);
+			double neededCell = 0;
+			for (Row row : workbook.getSheet("当日班次到岗")) {
+				if ("全区合计".equals(row.getCell(0).getStringCellValue())) {
+					neededCell = row.getCell(1).getNumericCellValue();
+				}
+			}
+			assertThat((long) neededCell).isEqualTo(needed);
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.frontline.support.Api.Response;
@@ -111,9 +112,75 @@ class OverviewIntegrationTests extends IntegrationTest {
 					  AND (until IS NULL OR until > :now) AND area_code LIKE '320602%'""",
 					Map.of("level", level, "now", Timestamp.from(now))));
 		}
+		Map<String, Object> underWay = Map.of("now", Timestamp.from(now), "earliest",
+				Timestamp.from(now.minus(Duration.ofHours(24))));
+		String shiftsUnderWay = """
+				FROM workforce_shift s JOIN workforce_post p ON p.id = s.post_id
+				WHERE s.starts_at > :earliest AND s.starts_at <= :now AND s.ends_at > :now AND p.area_code LIKE '320602%'""";
+		assertThat(f.get("workforce.needed").asLong()).isEqualTo(count("SELECT coalesce(sum(s.needed), 0) " + shiftsUnderWay,
+				underWay));
+		assertThat(f.get("workforce.onDuty").asLong()).isEqualTo(count("""
+				SELECT count(*) FROM workforce_assignment a JOIN workforce_shift s ON s.id = a.shift_id
+				JOIN workforce_post p ON p.id = s.post_id
+				WHERE a.checked_in_at IS NOT NULL AND a.checked_out_at IS NULL AND s.starts_at > :earliest
+				  AND s.starts_at <= :now AND s.ends_at > :now AND p.area_code LIKE '320602%'""", underWay));
+		assertThat(f.get("workforce.gap").asLong()).isEqualTo(count("""
+				SELECT coalesce(sum(greatest(0, needed - on_duty)), 0) FROM (
+				  SELECT s.post_id, s.role, sum(s.needed) AS needed,
+				         sum((SELECT count(*) FROM workforce_assignment a WHERE a.shift_id = s.id
+				              AND a.checked_in_at IS NOT NULL AND a.checked_out_at IS NULL)) AS on_duty
+				  %s GROUP BY s.post_id, s.role) g""".formatted(shiftsUnderWay), underWay));
+		assertThat(f.get("workforce.needed").asLong()).as("the demo's shifts are under way").isPositive();
+		assertThat(f.get("supplies.overdueRequests").asLong()).isEqualTo(count("""
+				SELECT count(*) FROM supplies_request r JOIN supplies_place p ON p.place = r.place
+				WHERE r.status IN ('REQUESTED', 'APPROVED', 'DISPATCHED') AND r.needed_by < :now
+				  AND p.area_code LIKE '320602%'""", Map.of("now", Timestamp.from(now))));
 		assertThat(f.get("alerts.open").asLong()).isEqualTo(count("""
 				SELECT count(*) FROM command_alert WHERE status <> 'CLOSED'
 				  AND (area LIKE '320602%' OR origin_area LIKE '320602%')""", Map.of()));
+	}
+
+	@Test
+	void theSuppliesAndWorkforceFiguresAgreeWithThePagesTheyLinkTo() {
+		JsonNode overview = api().as("commander").get("/api/v1/command/overview").json();
+		JsonNode supplies = part(overview, "supplies");
+		JsonNode cover = api().as("commander").get("/api/v1/supplies/cover?area=" + DISTRICT).json();
+		double threshold = cover.get("lowCoverDays").asDouble();
+		List<JsonNode> lines = cover.get("lines").valueStream().filter(l -> !l.get("days").isNull()).toList();
+		assertThat(lines).as("the demo's places use supplies").isNotEmpty();
+		assertThat(figure(supplies, "low").get("value").asLong())
+			.isEqualTo(lines.stream().filter(l -> l.get("days").asDouble() < threshold).count());
+		JsonNode least = figure(supplies, "leastCover");
+		assertThat(least.get("value").asDouble())
+			.isEqualTo(Math.round(lines.stream().mapToDouble(l -> l.get("days").asDouble()).min().orElseThrow() * 10) / 10.0);
+		assertThat(least.get("href").asString()).startsWith("/supplies?place=");
+		String place = least.get("href").asString().replaceFirst(".*place=", "");
+		String item = lines.get(0).get("item").get("code").asString();
+		Response stock = api().as("commander").get("/api/v1/stock?place=" + place + "&item=" + item);
+		assertThat(stock.status()).as(stock.body()).isEqualTo(200);
+		assertThat(Math.round(stock.json().get("items").get(0).get("days").asDouble() * 10) / 10.0)
+			.as("the place the figure links to has that item's least cover").isEqualTo(least.get("value").asDouble());
+
+		JsonNode workforce = part(overview, "workforce");
+		JsonNode onDuty = api().as("commander").get("/api/v1/workforce/on-duty?area=" + DISTRICT).json();
+		for (String id : new String[] { "needed", "onDuty", "gap" }) {
+			assertThat(figure(workforce, id).get("value").asLong()).as(id).isEqualTo(onDuty.get(id).asLong());
+			assertThat(figure(workforce, id).get("href").asString()).isEqualTo("/workforce?area=" + DISTRICT);
+		}
+		List<Long> gaps = workforce.get("blocks").get(0).get("rows").valueStream()
+			.map(r -> r.get("values").get(2).asLong()).toList();
+		assertThat(gaps).allMatch(g -> g > 0).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		assertThat(gaps.stream().mapToLong(Long::longValue).sum()).isLessThanOrEqualTo(onDuty.get("gap").asLong());
+	}
+
+	private static JsonNode part(JsonNode overview, String module) {
+		return overview.get("parts").valueStream().filter(p -> p.get("module").asString().equals(module)).findFirst()
+			.orElseThrow(() -> new AssertionError("no part " + module));
+	}
+
+	private static JsonNode figure(JsonNode part, String id) {
+		return part.get("figures").valueStream().filter(f -> f.get("id").asString().equals(id)).findFirst()
+			.orElseThrow(() -> new AssertionError("no figure " + id));
 	}
 
 	@Test

@@ -41,7 +41,7 @@ class EnterprisePart implements OverviewPart {
 		if (active.isEmpty()) {
 			return Optional.empty();
 		}
-		String page = "/enterprise";
+		String page = "/enterprise?area=" + area.code();
 		return Optional.of(new PartView("enterprise", "command.enterprise.title", clock.instant(), List.of(
 				Figure.count("loops", "command.enterprise.loops", active.size(), page),
 				Figure.count("staff", "command.enterprise.staff", active.stream().mapToLong(LoopSummary::headcount).sum(),

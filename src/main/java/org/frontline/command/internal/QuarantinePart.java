@@ -70,21 +70,22 @@ class QuarantinePart implements OverviewPart {
 			.filter(a -> inside.contains(a.facilityId()))
 			.filter(a -> a.acknowledgedAt() == null && a.ackDeadline() != null && a.ackDeadline().isBefore(now))
 			.count();
+		String page = "/quarantine?area=" + area.code();
 		List<Figure> figures = new ArrayList<>();
 		figures.add(Figure.count("available", "enum.RoomStatus.AVAILABLE", sum(shown, FacilityCapacity::available),
-				"/quarantine"));
+				page));
 		figures.add(Figure.count("occupied", "enum.RoomStatus.OCCUPIED", sum(shown, FacilityCapacity::occupied),
-				"/quarantine"));
+				page));
 		figures.add(Figure.count("awaitingDisinfection", "enum.RoomStatus.AWAITING_DISINFECTION",
-				sum(shown, FacilityCapacity::awaitingDisinfection), "/quarantine"));
+				sum(shown, FacilityCapacity::awaitingDisinfection), page));
 		figures.add(Figure.count("arrivals", "command.quarantine.arrivals",
-				sum(shown, FacilityCapacity::arrivalsNext24h), "/quarantine"));
+				sum(shown, FacilityCapacity::arrivalsNext24h), page));
 		figures.add(Figure.toDo("openAnomalies", "command.quarantine.openAnomalies",
 				sum(shown, FacilityCapacity::openAnomalies), "/quarantine/anomalies?status=OPEN"));
 		figures.add(Figure.toDo("overdueAnomalies", "command.quarantine.overdueAnomalies", overdue,
 				"/quarantine/anomalies?status=OPEN"));
 		figures.add(Figure.count("releases", "command.quarantine.releases",
-				sum(shown, FacilityCapacity::releasesNext24h), "/quarantine"));
+				sum(shown, FacilityCapacity::releasesNext24h), page));
 		List<Row> rows = shown.stream()
 			.map(f -> new Row(f.name(), "/quarantine/facilities/" + f.facilityId(),
 					f.total() == 0 ? null : 100.0 * f.available() / f.total(),

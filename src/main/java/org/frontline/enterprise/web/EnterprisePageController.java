@@ -78,9 +78,11 @@ class EnterprisePageController {
 	}
 
 	@GetMapping("/enterprise")
-	String loops(@RequestParam(required = false) String status, Model model) {
-		List<LoopSummary> list = loops.list(status, null);
+	String loops(@RequestParam(required = false) String status, @RequestParam(required = false) String area,
+			Model model) {
+		List<LoopSummary> list = loops.list(status, area);
 		model.addAttribute("loops", list);
+		model.addAttribute("area", area == null || area.isBlank() ? null : area.strip());
 		model.addAttribute("status", status == null ? "ACTIVE" : status);
 		model.addAttribute("headcount", list.stream().mapToLong(LoopSummary::headcount).sum());
 		model.addAttribute("tested", list.stream().mapToLong(LoopSummary::testedToday).sum());

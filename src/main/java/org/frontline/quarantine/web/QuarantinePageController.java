@@ -71,8 +71,9 @@ class QuarantinePageController {
 
 	/** The command centre's capacity page: every facility in scope, updating itself. */
 	@GetMapping("/quarantine")
-	String capacity(Model model) {
-		model.addAttribute("capacity", facilities.capacity());
+	String capacity(@RequestParam(required = false) String area, Model model) {
+		model.addAttribute("capacity", facilities.capacity(area));
+		model.addAttribute("area", area == null || area.isBlank() ? null : area.strip());
 		return "quarantine/capacity";
 	}
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.frontline.supplies.RequestStatus;
+import org.frontline.supplies.RequestsOfDay;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -93,6 +94,28 @@ public class RequestRepository {
 				""");
 		spec = place != null ? spec.param("place", place) : spec.param("low", low).param("high", high);
 		return spec.param("limit", limit).query(RequestRepository::row).list();
+	}
+
+	/**
+	 * Per area of the requesting places inside {@code [low, high)}: requests made in {@code [from, to)}, received in it,
+	 * and open past their needed-by time at {@code to} (neither received nor declined by then).
+	 */
+	public List<RequestsOfDay> day(String low, String high, Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT p.area_code,
+				       count(*) FILTER (WHERE r.created_at >= :from AND r.created_at < :to),
+				       count(*) FILTER (WHERE r.received_at >= :from AND r.received_at < :to),
+				       count(*) FILTER (WHERE r.created_at < :to AND r.needed_by < :to
+				                          AND (r.received_at IS NULL OR r.received_at >= :to)
+				                          AND NOT (r.status = 'DECLINED' AND r.approved_at < :to))
+				FROM supplies_request r JOIN supplies_place p ON p.place = r.place
+				WHERE p.area_code >= :low AND p.area_code < :high AND r.created_at < :to
+				  AND (r.received_at IS NULL OR r.received_at >= :from)
+				GROUP BY p.area_code ORDER BY p.area_code
+				""").param("low", low).param("high", high).param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs, n) -> new RequestsOfDay(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.list();
 	}
 
 	/** Open requests whose needed-by time has passed. */

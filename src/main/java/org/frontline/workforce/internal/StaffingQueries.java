@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.frontline.workforce.PostKind;
 import org.frontline.workforce.ShiftRole;
+import org.frontline.workforce.StaffedShifts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -54,6 +55,24 @@ public class StaffingQueries {
 			.query((rs, n) -> new PostRole(rs.getLong("id"), rs.getString("name"), PostKind.valueOf(rs.getString("kind")),
 					rs.getString("ref"), rs.getString("area_code"), ShiftRole.valueOf(rs.getString("role")), rs.getInt("needed"),
 					rs.getInt("on_duty")))
+			.list();
+	}
+
+	/**
+	 * The shifts started in {@code [from, to)} at the posts inside the area codes {@code [low, high)}, summed per post
+	 * area: people needed, checked in (at most the needed per shift) and missing.
+	 */
+	public List<StaffedShifts> staffed(String low, String high, Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT p.area_code, sum(s.needed), sum(least(s.needed, c.checked)), sum(greatest(0, s.needed - c.checked))
+				FROM workforce_shift s JOIN workforce_post p ON p.id = s.post_id
+				CROSS JOIN LATERAL (SELECT count(*) AS checked FROM workforce_assignment a
+				                    WHERE a.shift_id = s.id AND a.checked_in_at IS NOT NULL) c
+				WHERE s.starts_at >= :from AND s.starts_at < :to AND p.area_code >= :low AND p.area_code < :high
+				GROUP BY p.area_code ORDER BY p.area_code
+				""").param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("low", low)
+			.param("high", high)
+			.query((rs, n) -> new StaffedShifts(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.list();
 	}
 

@@ -1,0 +1,101 @@
+package org.frontline.command.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.frontline.area.Area;
+import org.frontline.command.DaySection;
+import org.frontline.command.OverviewPart;
+import org.frontline.command.PartView;
+import org.frontline.command.PartView.Block;
+import org.frontline.command.PartView.Figure;
+import org.frontline.command.PartView.Row;
+import org.frontline.shared.AreaCodes;
+import org.frontline.supplies.CoverLine;
+import org.frontline.supplies.DaysOfCover;
+import org.frontline.supplies.DistrictCover;
+import org.frontline.supplies.RequestsOfDay;
+import org.frontline.supplies.SupplyRequests;
+import org.springframework.stereotype.Component;
+
+/**
+ * The supplies' part: the places and items with the least days of cover, how many are under the low-cover threshold,
+ * and the requests open past their needed-by time; in the daily report, the day's requests: made, received, and
+ * overdue at its end (days of cover are kept for the present only).
+ */
+@Component("commandSuppliesPart")
+class SuppliesPart implements OverviewPart {
+
+	static final int LEAST_COVERED = 5;
+
+	private final DaysOfCover cover;
+
+	private final SupplyRequests requests;
+
+	SuppliesPart(DaysOfCover cover, SupplyRequests requests) {
+		this.cover = cover;
+		this.requests = requests;
+	}
+
+	@Override
+	public int order() {
+		return 40;
+	}
+
+	@Override
+	public Optional<PartView> live(Area area) {
+		DistrictCover district = cover.of(area.code());
+		long overdue = requests.overdue()
+			.stream()
+			.filter(r -> r.place().area() != null && AreaCodes.contains(area.code(), r.place().area()))
+			.count();
+		List<CoverLine> covered = district.lines().stream().filter(l -> l.days() != null).toList();
+		if (covered.isEmpty() && overdue == 0) {
+			return Optional.empty();
+		}
+		String least = covered.isEmpty() ? "/supplies" : stockPage(covered.get(0));
+		List<Row> rows = covered.stream()
+			.limit(LEAST_COVERED)
+			.map(l -> new Row(name(l), stockPage(l), null, List.of(days(l.days()), l.usable(), l.inTransit())))
+			.toList();
+		return Optional.of(new PartView("supplies", "command.supplies.title", district.at(),
+				List.of(Figure.count("leastCover", "command.supplies.leastCover",
+						covered.isEmpty() ? null : days(covered.get(0).days()), least),
+						Figure.toDo("low", "command.supplies.low", district.low(), least),
+						Figure.toDo("overdueRequests", "command.supplies.overdueRequests", overdue, "/supplies/requests")),
+				List.of(new Block("leastCovered", "command.supplies.leastCovered", false,
+						List.of("command.supplies.days", "command.supplies.usable", "command.supplies.inTransit"), rows))));
+	}
+
+	@Override
+	public List<DaySection> day(Area area, List<Area> rows, Instant from, Instant to) {
+		String low = AreaCodes.prefix(area.code());
+		List<RequestsOfDay> day = requests.day(low, AreaCodes.upperBound(low), from, to);
+		Map<String, List<Long>> byArea = new LinkedHashMap<>();
+		for (Area row : rows) {
+			List<RequestsOfDay> in = day.stream().filter(d -> AreaCodes.contains(row.code(), d.area())).toList();
+			byArea.put(row.code(), List.of(in.stream().mapToLong(RequestsOfDay::made).sum(),
+					in.stream().mapToLong(RequestsOfDay::received).sum(), in.stream().mapToLong(RequestsOfDay::overdue).sum()));
+		}
+		return List.of(new DaySection("supplies.requests", "command.report.supplies",
+				List.of("command.supplies.requestsMade", "command.supplies.requestsReceived", "command.supplies.requestsOverdue"),
+				byArea));
+	}
+
+	/** Days of cover to one decimal, rounded as the supplies pages show them. */
+	static double days(double days) {
+		return Math.round(days * 10) / 10.0;
+	}
+
+	private static String name(CoverLine line) {
+		return Objects.requireNonNullElse(line.place().name(), line.place().code()) + " · " + line.item().name();
+	}
+
+	private static String stockPage(CoverLine line) {
+		return "/supplies?place=" + line.place().code();
+	}
+}
