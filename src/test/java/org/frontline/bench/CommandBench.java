@@ -150,105 +150,122 @@ public final class CommandBench {
 		long t0 = System.nanoTime();
 		int days = Integer.parseInt(options.get("days"));
 		try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-			long lab = count(c, "SELECT min(id) FROM testing_lab");
-			List<String> communities = new ArrayList<>();
-			try (ResultSet rs = c.createStatement().executeQuery(
-					"SELECT code FROM area WHERE level = 'COMMUNITY' AND code LIKE '" + DISTRICT + "%' ORDER BY code")) {
-				while (rs.next()) {
-					communities.add(rs.getString(1));
-				}
+			// A preparation that stopped half-way resumes: rounds and facilities already made are kept.
+			if (count(c, "SELECT count(*) FROM testing_round WHERE name LIKE '指挥部压测%'") < days) {
+				prepareRounds(api, admin, c, days, t0);
 			}
-			StringBuilder siteValues = new StringBuilder();
-			for (String community : communities) {
-				Api.Response made = api.withToken(admin).post("/api/v1/sites", Map.of("name", "指挥部压测采样点" + community,
-						"kind", "FIXED", "area", community, "location", "bench", "stations", 4));
-				if (made.status() != 201) {
-					throw new IllegalStateException("site: " + made.body());
-				}
-				siteValues.append(siteValues.isEmpty() ? "" : ",").append("('").append(community).append("',")
-					.append(made.json().get("id").asLong()).append(")");
-			}
-			update(c, "CREATE TABLE bench_site (community text, site_id bigint)");
-			update(c, "INSERT INTO bench_site VALUES " + siteValues);
-			update(c, """
-					CREATE TABLE bench_sample AS
-					SELECT p.id AS person_id, s.site_id,
-					       (row_number() OVER (PARTITION BY s.site_id ORDER BY p.area_code, p.id) - 1) / 10 AS tube_no
-					FROM people_person p JOIN bench_site s ON left(p.area_code, 12) = s.community
-					WHERE p.area_code LIKE ?""", DISTRICT + "%");
-			update(c, "ANALYZE bench_sample");
-			for (int d = days - 1; d >= 0; d--) {
-				Instant start = LocalDate.now(ZONE).minusDays(d).atTime(7, 0).atZone(ZONE).toInstant();
-				Api.Response created = api.withToken(admin).post("/api/v1/rounds", Map.of("name", "指挥部压测第" + (days - d) + "轮",
-						"areas", List.of(DISTRICT), "startsAt", start.toString(), "endsAt",
-						start.plus(Duration.ofHours(12)).toString(), "poolSize", 10));
-				long round = created.json().get("id").asLong();
-				api.withToken(admin).post("/api/v1/rounds/" + round + "/open", Map.of());
-				String at = "?::timestamptz + (t.tube_no % 3000) * interval '10 seconds'";
-				update(c, """
-						INSERT INTO testing_tube (code, round_id, site_id, pool_size, samples, status, opened_at, opened_by,
-						                          sealed_at, sealed_by)
-						SELECT 'C' || ? || '-' || t.site_id || '-' || t.tube_no, ?, t.site_id, 10, t.samples, 'SEALED', %s,
-						       'bench', %s + interval '5 minutes', 'bench'
-						FROM (SELECT site_id, tube_no, count(*) AS samples FROM bench_sample GROUP BY site_id, tube_no) t
-						""".formatted(at.replace("?", "'" + start + "'"), at.replace("?", "'" + start + "'")), round, round);
-				update(c, """
-						INSERT INTO testing_sample (tube_id, round_id, site_id, person_id, sampled_at, sampled_by, resample)
-						SELECT tb.id, ?, t.site_id, t.person_id, %s, 'bench', false
-						FROM bench_sample t JOIN testing_tube tb ON tb.code = 'C' || ? || '-' || t.site_id || '-' || t.tube_no
-						""".formatted(at.replace("?", "'" + start + "'")), round, round);
-				update(c, """
-						INSERT INTO testing_result (tube_id, outcome, tested_at, lab_id, operator, posted_at)
-						SELECT id, CASE WHEN id % 997 = 0 THEN 'POSITIVE' ELSE 'NEGATIVE' END, opened_at + interval '4 hours',
-						       ?, 'bench', opened_at + interval '4 hours' + (id % 120) * interval '1 minute'
-						FROM testing_tube WHERE round_id = ? AND (? > 0 OR id % 2 = 0)""", lab, round, d);
-				update(c, """
-						INSERT INTO command_positive (person_id, round_id, tube_code, area, found_by, confirmed_at)
-						SELECT s.person_id, ?, 'C', p.area_code, CASE WHEN s.person_id % 3 = 0 THEN 'IN_QUARANTINE'
-						       ELSE 'COMMUNITY_SCREENING' END, s.sampled_at + interval '8 hours'
-						FROM testing_sample s JOIN people_person p ON p.id = s.person_id
-						WHERE s.round_id = ? AND s.person_id % 5003 = 0""", round, round);
-				if (d > 0) {
-					update(c, "UPDATE testing_round SET status = 'CLOSED', closed_at = ends_at WHERE id = ?", round);
-				}
-				System.out.printf("round %d of day -%d prepared (%.0f s so far)%n", round, d, (System.nanoTime() - t0) / 1e9);
-			}
-			update(c, "DROP TABLE bench_sample");
-			update(c, "DROP TABLE bench_site");
-			long category = count(c, "SELECT min(id) FROM quarantine_category");
-			long rule = count(c, "SELECT max(id) FROM quarantine_rule WHERE category_id = " + category);
-			String subdistricts = "(SELECT array_agg(code ORDER BY code) FROM area WHERE level = 'SUBDISTRICT' AND code LIKE '"
-					+ DISTRICT + "%')";
-			update(c, """
-					INSERT INTO quarantine_facility (name, address, area_code)
-					SELECT '指挥部压测隔离点' || f, '压测路' || f || '号', (%s)[1 + f %% array_length(%s, 1)]
-					FROM generate_series(1, ?) f""".formatted(subdistricts, subdistricts),
-					Integer.parseInt(options.get("facilities")));
-			update(c, """
-					INSERT INTO quarantine_room (facility_id, number, floor, status)
-					SELECT f.id, (100 * (1 + r / 20) + r % 20)::text, 1 + r / 20, 'AVAILABLE'
-					FROM quarantine_facility f, generate_series(0, 99) r WHERE f.name LIKE '指挥部压测隔离点%'""");
-			// Three stays a room over the month: two released after 14 days, the latest still staying in most rooms.
-			update(c, """
-					INSERT INTO quarantine_stay (facility_id, room_id, name, category_id, rule_id, admitted_at, admitted_on,
-					                             planned_release, registration_complete, status, released_at)
-					SELECT r.facility_id, r.id, '压测' || r.id || '-' || k, ?, ?, a, (a AT TIME ZONE 'Asia/Shanghai')::date,
-					       (a AT TIME ZONE 'Asia/Shanghai')::date + 14, true,
-					       CASE WHEN k < 2 OR r.id % 10 = 0 THEN 'RELEASED' ELSE 'ACTIVE' END,
-					       CASE WHEN k < 2 OR r.id % 10 = 0 THEN a + interval '14 days' END
-					FROM quarantine_room r JOIN quarantine_facility f ON f.id = r.facility_id,
-					     generate_series(0, 2) k,
-					     LATERAL (SELECT now() - interval '30 days' + k * interval '14 days' + (r.id % 48) * interval '1 hour' AS a) t
-					WHERE f.name LIKE '指挥部压测隔离点%'""", category, rule);
-			update(c, """
-					UPDATE quarantine_room r SET status = 'OCCUPIED' FROM quarantine_stay s
-					WHERE s.room_id = r.id AND s.status = 'ACTIVE' AND r.status = 'AVAILABLE'""");
-			for (String table : List.of("testing_tube", "testing_sample", "testing_result", "quarantine_stay",
-					"quarantine_room", "command_positive")) {
-				update(c, "ANALYZE " + table);
-			}
+			prepareFacilities(c);
 		}
 		System.out.printf("prepared in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+	}
+
+	private void prepareRounds(Api api, String admin, Connection c, int days, long t0) throws Exception {
+		long lab = count(c, "SELECT min(id) FROM testing_lab");
+		List<String> communities = new ArrayList<>();
+		try (ResultSet rs = c.createStatement().executeQuery(
+				"SELECT code FROM area WHERE level = 'COMMUNITY' AND code LIKE '" + DISTRICT + "%' ORDER BY code")) {
+			while (rs.next()) {
+				communities.add(rs.getString(1));
+			}
+		}
+		StringBuilder siteValues = new StringBuilder();
+		for (String community : communities) {
+			Api.Response made = api.withToken(admin).post("/api/v1/sites", Map.of("name", "指挥部压测采样点" + community,
+					"kind", "FIXED", "area", community, "location", "bench", "stations", 4));
+			if (made.status() != 201) {
+				throw new IllegalStateException("site: " + made.body());
+			}
+			siteValues.append(siteValues.isEmpty() ? "" : ",").append("('").append(community).append("',")
+				.append(made.json().get("id").asLong()).append(")");
+		}
+		update(c, "CREATE TABLE bench_site (community text, site_id bigint)");
+		update(c, "INSERT INTO bench_site VALUES " + siteValues);
+		update(c, """
+				CREATE TABLE bench_sample AS
+				SELECT p.id AS person_id, s.site_id,
+				       (row_number() OVER (PARTITION BY s.site_id ORDER BY p.area_code, p.id) - 1) / 10 AS tube_no
+				FROM people_person p JOIN bench_site s ON left(p.area_code, 12) = s.community
+				WHERE p.area_code LIKE ?""", DISTRICT + "%");
+		update(c, "ANALYZE bench_sample");
+		for (int d = days - 1; d >= 0; d--) {
+			Instant start = LocalDate.now(ZONE).minusDays(d).atTime(7, 0).atZone(ZONE).toInstant();
+			Api.Response created = api.withToken(admin).post("/api/v1/rounds", Map.of("name", "指挥部压测第" + (days - d) + "轮",
+					"areas", List.of(DISTRICT), "startsAt", start.toString(), "endsAt",
+					start.plus(Duration.ofHours(12)).toString(), "poolSize", 10));
+			long round = created.json().get("id").asLong();
+			api.withToken(admin).post("/api/v1/rounds/" + round + "/open", Map.of());
+			String at = "?::timestamptz + (t.tube_no % 3000) * interval '10 seconds'";
+			update(c, """
+					INSERT INTO testing_tube (code, round_id, site_id, pool_size, samples, status, opened_at, opened_by,
+					                          sealed_at, sealed_by)
+					SELECT 'C' || ? || '-' || t.site_id || '-' || t.tube_no, ?, t.site_id, 10, t.samples, 'SEALED', %s,
+					       'bench', %s + interval '5 minutes', 'bench'
+					FROM (SELECT site_id, tube_no, count(*) AS samples FROM bench_sample GROUP BY site_id, tube_no) t
+					""".formatted(at.replace("?", "'" + start + "'"), at.replace("?", "'" + start + "'")), round, round);
+			update(c, """
+					INSERT INTO testing_sample (tube_id, round_id, site_id, person_id, sampled_at, sampled_by, resample)
+					SELECT tb.id, ?, t.site_id, t.person_id, %s, 'bench', false
+					FROM bench_sample t JOIN testing_tube tb ON tb.code = 'C' || ? || '-' || t.site_id || '-' || t.tube_no
+					""".formatted(at.replace("?", "'" + start + "'")), round, round);
+			update(c, """
+					INSERT INTO testing_result (tube_id, outcome, tested_at, lab_id, operator, posted_at)
+					SELECT id, CASE WHEN id % 997 = 0 THEN 'POSITIVE' ELSE 'NEGATIVE' END, opened_at + interval '4 hours',
+					       ?, 'bench', opened_at + interval '4 hours' + (id % 120) * interval '1 minute'
+					FROM testing_tube WHERE round_id = ? AND (? > 0 OR id % 2 = 0)""", lab, round, d);
+			update(c, """
+					INSERT INTO command_positive (person_id, round_id, tube_code, area, found_by, confirmed_at)
+					SELECT s.person_id, ?, 'C', p.area_code, CASE WHEN s.person_id % 3 = 0 THEN 'IN_QUARANTINE'
+					       ELSE 'COMMUNITY_SCREENING' END, s.sampled_at + interval '8 hours'
+					FROM testing_sample s JOIN people_person p ON p.id = s.person_id
+					WHERE s.round_id = ? AND s.person_id % 5003 = 0""", round, round);
+			if (d > 0) {
+				update(c, "UPDATE testing_round SET status = 'CLOSED', closed_at = ends_at WHERE id = ?", round);
+			}
+			System.out.printf("round %d of day -%d prepared (%.0f s so far)%n", round, d, (System.nanoTime() - t0) / 1e9);
+		}
+		update(c, "DROP TABLE bench_sample");
+		update(c, "DROP TABLE bench_site");
+	}
+
+	private void prepareFacilities(Connection c) throws Exception {
+		if (count(c, "SELECT count(*) FROM quarantine_stay WHERE name LIKE '压测%'") > 0) {
+			return;
+		}
+		long category = count(c, "SELECT min(id) FROM quarantine_category");
+		long rule = count(c, "SELECT max(id) FROM quarantine_rule WHERE category_id = " + category);
+		String subdistricts = "(SELECT array_agg(code ORDER BY code) FROM area WHERE level = 'SUBDISTRICT' AND code LIKE '"
+				+ DISTRICT + "%')";
+		update(c, "DELETE FROM quarantine_room WHERE facility_id IN (SELECT id FROM quarantine_facility WHERE name LIKE "
+				+ "'指挥部压测隔离点%')");
+		update(c, "DELETE FROM quarantine_facility WHERE name LIKE '指挥部压测隔离点%'");
+		update(c, """
+				INSERT INTO quarantine_facility (name, address, area_code)
+				SELECT '指挥部压测隔离点' || f, '压测路' || f || '号', (%s)[1 + f %% array_length(%s, 1)]
+				FROM generate_series(1, ?) f""".formatted(subdistricts, subdistricts),
+				Integer.parseInt(options.get("facilities")));
+		update(c, """
+				INSERT INTO quarantine_room (facility_id, number, floor, status)
+				SELECT f.id, (100 * (1 + r / 20) + r % 20)::text, 1 + r / 20, 'AVAILABLE'
+				FROM quarantine_facility f, generate_series(0, 99) r WHERE f.name LIKE '指挥部压测隔离点%'""");
+		// Three stays a room over the month: two released after 14 days, the latest still staying in most rooms.
+		update(c, """
+				INSERT INTO quarantine_stay (facility_id, room_id, name, category_id, rule_id, admitted_at, admitted_on,
+				                             planned_release, registration_complete, status, released_at, created_by)
+				SELECT r.facility_id, r.id, '压测' || r.id || '-' || k, ?, ?, a, (a AT TIME ZONE 'Asia/Shanghai')::date,
+				       (a AT TIME ZONE 'Asia/Shanghai')::date + 14, true,
+				       CASE WHEN k < 2 OR r.id % 10 = 0 THEN 'RELEASED' ELSE 'ACTIVE' END,
+				       CASE WHEN k < 2 OR r.id % 10 = 0 THEN a + interval '14 days' END, 'bench'
+				FROM quarantine_room r JOIN quarantine_facility f ON f.id = r.facility_id,
+				     generate_series(0, 2) k,
+				     LATERAL (SELECT now() - interval '30 days' + k * interval '14 days' + (r.id % 48) * interval '1 hour' AS a) t
+				WHERE f.name LIKE '指挥部压测隔离点%'""", category, rule);
+		update(c, """
+				UPDATE quarantine_room r SET status = 'OCCUPIED' FROM quarantine_stay s
+				WHERE s.room_id = r.id AND s.status = 'ACTIVE' AND r.status = 'AVAILABLE'""");
+		for (String table : List.of("testing_tube", "testing_sample", "testing_result", "quarantine_stay",
+				"quarantine_room", "command_positive")) {
+			update(c, "ANALYZE " + table);
+		}
 	}
 
 	private static long count(Connection c, String sql) throws Exception {

@@ -173,6 +173,35 @@ class OverviewIntegrationTests extends IntegrationTest {
 		assertThat(gaps.stream().mapToLong(Long::longValue).sum()).isLessThanOrEqualTo(onDuty.get("gap").asLong());
 	}
 
+	@Test
+	void theQuarantineAndEnterpriseFiguresOpenTheirPagesFilteredByTheAreaShown() {
+		String subdistrict = jdbc.sql("""
+				SELECT left(area_code, 9) FROM quarantine_facility WHERE area_code LIKE '320602%'
+				GROUP BY left(area_code, 9) ORDER BY count(*), left(area_code, 9) LIMIT 1""").query(String.class).single();
+		JsonNode quarantine = part(api().as("commander").get("/api/v1/command/overview?area=" + subdistrict).json(),
+				"quarantine");
+		assertThat(figure(quarantine, "available").get("href").asString()).isEqualTo("/quarantine?area=" + subdistrict);
+		Response capacity = api().as("commander").get("/api/v1/quarantine/capacity?area=" + subdistrict);
+		assertThat(capacity.status()).as(capacity.body()).isEqualTo(200);
+		assertThat(capacity.json().get("facilities").size()).isEqualTo(count("""
+				SELECT count(*) FROM quarantine_facility WHERE area_code LIKE :sub || '%'""", Map.of("sub", subdistrict)));
+		for (String id : new String[] { "available", "occupied", "awaitingDisinfection" }) {
+			assertThat(figure(quarantine, id).get("value").asLong()).as(id)
+				.isEqualTo(capacity.json().get("district").get(id).asLong());
+		}
+		assertThat(api().as("commander").get("/api/v1/quarantine/capacity?area=12x").status()).isEqualTo(400);
+
+		String inLoop = jdbc.sql("""
+				SELECT left(e.area_code, 9) FROM enterprise_loop l JOIN enterprise_enterprise e ON e.id = l.enterprise_id
+				WHERE l.ends_at IS NULL AND e.area_code LIKE '320602%' ORDER BY l.id LIMIT 1""").query(String.class).single();
+		JsonNode enterprise = part(api().as("commander").get("/api/v1/command/overview?area=" + inLoop).json(),
+				"enterprise");
+		assertThat(figure(enterprise, "loops").get("href").asString()).isEqualTo("/enterprise?area=" + inLoop);
+		assertThat(figure(enterprise, "loops").get("value").asLong()).isEqualTo(count("""
+				SELECT count(*) FROM enterprise_loop l JOIN enterprise_enterprise e ON e.id = l.enterprise_id
+				WHERE l.ends_at IS NULL AND e.area_code LIKE :sub || '%'""", Map.of("sub", inLoop)));
+	}
+
 	private static JsonNode part(JsonNode overview, String module) {
 		return overview.get("parts").valueStream().filter(p -> p.get("module").asString().equals(module)).findFirst()
 			.orElseThrow(() -> new AssertionError("no part " + module));

@@ -248,8 +248,8 @@ class QuarantineApiController {
 	}
 
 	@GetMapping("/quarantine/capacity")
-	Capacity capacity() {
-		return facilities.capacity();
+	Capacity capacity(@RequestParam(required = false) String area) {
+		return facilities.capacity(area);
 	}
 
 	record MeetingForm(LocalDate day, String group, String report) {
