@@ -75,9 +75,11 @@ public final class CommandBench {
 				String admin = app.api().as("admin", PASSWORD).token();
 				String commander = app.api().as("commander", PASSWORD).token();
 				Path marker = data.resolve("prepared");
-				if (!Files.exists(marker)) {
+				int days = Integer.parseInt(options.get("days"));
+				String done = Files.exists(marker) ? Files.readString(marker).strip() : "days=0";
+				if (!done.startsWith("days=") || Integer.parseInt(done.substring(5)) < days) {
 					prepare(app.api(), admin);
-					Files.writeString(marker, Instant.now().toString());
+					Files.writeString(marker, "days=" + days);
 				}
 				describe();
 				if (options.containsKey("prepare-only")) {
@@ -150,10 +152,9 @@ public final class CommandBench {
 		long t0 = System.nanoTime();
 		int days = Integer.parseInt(options.get("days"));
 		try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-			// A preparation that stopped half-way resumes: rounds and facilities already made are kept.
-			if (count(c, "SELECT count(*) FROM testing_round WHERE name LIKE '指挥部压测%'") < days) {
-				prepareRounds(api, admin, c, days, t0);
-			}
+			// A preparation stopped half-way resumes, and a larger --days adds the older days: the days and facilities
+			// already made are kept.
+			prepareRounds(api, admin, c, days, t0);
 			prepareFacilities(c);
 		}
 		System.out.printf("prepared in %.0f s%n", (System.nanoTime() - t0) / 1e9);
@@ -170,6 +171,12 @@ public final class CommandBench {
 		}
 		StringBuilder siteValues = new StringBuilder();
 		for (String community : communities) {
+			long existing = count(c, "SELECT coalesce(min(id), 0) FROM testing_site WHERE name = '指挥部压测采样点" + community + "'");
+			if (existing > 0) {
+				siteValues.append(siteValues.isEmpty() ? "" : ",").append("('").append(community).append("',")
+					.append(existing).append(")");
+				continue;
+			}
 			Api.Response made = api.withToken(admin).post("/api/v1/sites", Map.of("name", "指挥部压测采样点" + community,
 					"kind", "FIXED", "area", community, "location", "bench", "stations", 4));
 			if (made.status() != 201) {
@@ -189,6 +196,9 @@ public final class CommandBench {
 		update(c, "ANALYZE bench_sample");
 		for (int d = days - 1; d >= 0; d--) {
 			Instant start = LocalDate.now(ZONE).minusDays(d).atTime(7, 0).atZone(ZONE).toInstant();
+			if (count(c, "SELECT count(*) FROM testing_round WHERE name LIKE '指挥部压测%' AND starts_at = '" + start + "'") > 0) {
+				continue;
+			}
 			Api.Response created = api.withToken(admin).post("/api/v1/rounds", Map.of("name", "指挥部压测第" + (days - d) + "轮",
 					"areas", List.of(DISTRICT), "startsAt", start.toString(), "endsAt",
 					start.plus(Duration.ofHours(12)).toString(), "poolSize", 10));
