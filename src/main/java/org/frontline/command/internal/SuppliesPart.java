@@ -63,12 +63,13 @@ class SuppliesPart implements OverviewPart {
 			.map(l -> new Row(name(l), stockPage(l), null, List.of(days(l.days()), l.usable(), l.inTransit())))
 			.toList();
 		return Optional.of(new PartView("supplies", "command.supplies.title", district.at(),
-				List.of(Figure.count("leastCover", "command.supplies.leastCover",
-						covered.isEmpty() ? null : days(covered.get(0).days()), least),
+				List.of(Figure.decimal("leastCover", "command.supplies.leastCover",
+						covered.isEmpty() ? null : days(covered.get(0).days()), 1, least),
 						Figure.toDo("low", "command.supplies.low", district.low(), least),
 						Figure.toDo("overdueRequests", "command.supplies.overdueRequests", overdue, "/supplies/requests")),
 				List.of(new Block("leastCovered", "command.supplies.leastCovered", false,
-						List.of("command.supplies.days", "command.supplies.usable", "command.supplies.inTransit"), rows))));
+						List.of("command.supplies.days", "command.supplies.usable", "command.supplies.inTransit"),
+						List.of(1, 0, 0), rows))));
 	}
 
 	@Override
