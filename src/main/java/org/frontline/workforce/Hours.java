@@ -2,11 +2,14 @@ package org.frontline.workforce;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +26,11 @@ import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.frontline.shared.web.Texts;
 import org.frontline.workforce.internal.CertificateRepository;
+import org.frontline.workforce.internal.LimitsRepository;
+import org.frontline.workforce.internal.ShiftRepository;
 import org.frontline.workforce.internal.StaffingQueries;
 import org.frontline.workforce.internal.StaffingQueries.Worked;
+import org.frontline.workforce.internal.WorkerRepository;
 import org.frontline.workforce.internal.WorkforceAccess;
 import org.frontline.workforce.internal.WorkforcePdfs;
 import org.springframework.stereotype.Service;
@@ -45,6 +51,12 @@ public class Hours {
 
 	private final CertificateRepository certificates;
 
+	private final WorkerRepository workers;
+
+	private final ShiftRepository shifts;
+
+	private final LimitsRepository limits;
+
 	private final WorkforceAccess access;
 
 	private final WorkforcePdfs pdfs;
@@ -59,10 +71,14 @@ public class Hours {
 
 	private final SecureRandom random = new SecureRandom();
 
-	Hours(StaffingQueries queries, CertificateRepository certificates, WorkforceAccess access, WorkforcePdfs pdfs,
-			Attempts attempts, Texts texts, AuditLog auditLog, Clock clock) {
+	Hours(StaffingQueries queries, CertificateRepository certificates, WorkerRepository workers, ShiftRepository shifts,
+			LimitsRepository limits, WorkforceAccess access, WorkforcePdfs pdfs, Attempts attempts, Texts texts,
+			AuditLog auditLog, Clock clock) {
 		this.queries = queries;
 		this.certificates = certificates;
+		this.workers = workers;
+		this.shifts = shifts;
+		this.limits = limits;
 		this.access = access;
 		this.pdfs = pdfs;
 		this.attempts = attempts;
@@ -80,6 +96,33 @@ public class Hours {
 	public WorkedHours hours(long workerId, LocalDate from, LocalDate to) {
 		Worker worker = access.visible(Viewers.require(), workerId);
 		return hours(worker, from, to, false);
+	}
+
+	/** The signed-in worker's own week (see {@link OwnWeek}), if their account is on a worker record. */
+	@Transactional(readOnly = true)
+	public Optional<OwnWeek> ownWeek() {
+		Optional<Worker> me = workers.byAccount(Viewers.require().username());
+		if (me.isEmpty()) {
+			return Optional.empty();
+		}
+		long id = me.get().id();
+		Instant now = clock.instant();
+		LocalDate today = LocalDate.now(clock);
+		WorkedHours week = hours(me.get(), today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), today, false);
+		List<Assignment> own = shifts.ofWorker(id, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(7)))
+			.stream()
+			.flatMap(s -> s.assignments().stream())
+			.filter(a -> a.workerId() == id)
+			.toList();
+		long next = own.stream().filter(a -> a.startsAt().isAfter(now)).count();
+		Optional<Instant> lastEnd = own.stream()
+			.filter(a -> !a.startsAt().isAfter(now))
+			.map(a -> a.checkedOutAt() != null ? a.checkedOutAt() : a.endsAt())
+			.max(Comparator.naturalOrder());
+		int rest = limits.inForce(now).orElseThrow().restMinutes();
+		long due = lastEnd.map(end -> Math.max(0, Duration.between(now, end.plus(Duration.ofMinutes(rest))).toMinutes()))
+			.orElse(0L);
+		return Optional.of(new OwnWeek(next, week.minutes(), due));
 	}
 
 	private WorkedHours hours(Worker worker, LocalDate from, LocalDate to, boolean completedOnly) {

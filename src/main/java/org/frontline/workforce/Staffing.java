@@ -2,6 +2,7 @@ package org.frontline.workforce;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -13,12 +14,16 @@ import org.frontline.area.Area;
 import org.frontline.area.AreaLevel;
 import org.frontline.area.Areas;
 import org.frontline.shared.AreaCodes;
+import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
+import org.frontline.shared.Viewers;
 import org.frontline.workforce.internal.PostRepository;
 import org.frontline.workforce.internal.ShiftRepository;
 import org.frontline.workforce.internal.StaffingQueries;
 import org.frontline.workforce.internal.StaffingQueries.PostRole;
+import org.frontline.workforce.internal.WorkerRepository;
 import org.frontline.workforce.internal.WorkforceAccess;
+import org.frontline.workforce.internal.WorkforceSettings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,18 +42,47 @@ public class Staffing {
 
 	private final WorkforceAccess access;
 
+	private final WorkerRepository workers;
+
+	private final WorkforceSettings settings;
+
 	private final Areas areas;
 
 	private final Clock clock;
 
-	Staffing(StaffingQueries queries, PostRepository posts, ShiftRepository shifts, WorkforceAccess access, Areas areas,
-			Clock clock) {
+	Staffing(StaffingQueries queries, PostRepository posts, ShiftRepository shifts, WorkerRepository workers,
+			WorkforceAccess access, WorkforceSettings settings, Areas areas, Clock clock) {
 		this.queries = queries;
 		this.posts = posts;
 		this.shifts = shifts;
+		this.workers = workers;
 		this.access = access;
+		this.settings = settings;
 		this.areas = areas;
 		this.clock = clock;
+	}
+
+	/**
+	 * A coordinator's figures for their home page: on duty now and gaps in their area, the day's no-shows (a worker
+	 * not checked in once the no-show grace has passed) and the volunteers waiting; of a unit coordinator, their
+	 * unit's people on duty and no-shows.
+	 */
+	@Transactional(readOnly = true)
+	public DutyFigures figures() {
+		Viewer viewer = Viewers.requireAny(Role.WORKFORCE_COORDINATOR);
+		Instant now = clock.instant();
+		Instant dayStart = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
+		Long unit = WorkforceAccess.unitOf(viewer);
+		if (unit != null) {
+			return new DutyFigures(queries.onDutyOfUnit(unit, now), null,
+					queries.noShowsSince(null, null, unit, dayStart, now, settings.noShowAfter()), null);
+		}
+		String low = viewer.scopeLow();
+		String high = viewer.scopeHigh();
+		Totals totals = totals(queries.underWay(low, high, null, now));
+		return new DutyFigures(totals.onDuty, (long) totals.gap,
+				queries.noShowsSince(low, high, null, dayStart, now, settings.noShowAfter()),
+				workers.countPending(viewer.scopeLow(), viewer.scopeHigh()));
 	}
 
 	/** Who is on duty now inside an area (the viewer's own when none is given); staff of one place see that place. */

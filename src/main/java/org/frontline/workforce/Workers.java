@@ -348,8 +348,10 @@ public class Workers {
 						Duration.ofMinutes(1), Duration.ofMinutes(2), false));
 		Optional<Duration> wait = attempts.reserve(now, limits);
 		if (wait.isPresent()) {
-			throw Problem.tooManyRequests("too-many-sign-ups", "workforce.signup.too-many",
-					(int) Math.max(1, wait.get().toSeconds()), Math.max(1, wait.get().toMinutes()));
+			// Rounded up: "try again in 1 minute" with 1 min 59 s to wait would be refused again.
+			long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+			throw Problem.tooManyRequests("too-many-sign-ups", "workforce.signup.too-many", (int) seconds,
+					(seconds + 59) / 60);
 		}
 		validation.check(form);
 		Optional<Area> community = areas.find(form.community().strip());

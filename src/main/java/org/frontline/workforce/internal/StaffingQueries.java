@@ -130,6 +130,47 @@ public class StaffingQueries {
 	}
 
 	/**
+	 * Assignments that began between {@code dayStart} and {@code grace} ago whose worker never checked in: the day's
+	 * no-shows at posts inside the area codes {@code [low, high)} (anywhere when null), of one unit's workers when
+	 * {@code unit} is given.
+	 */
+	public long noShowsSince(String low, String high, Long unit, Instant dayStart, Instant now, Duration grace) {
+		return jdbc.sql("""
+				SELECT count(*)
+				FROM workforce_assignment a
+				JOIN workforce_shift s ON s.id = a.shift_id
+				JOIN workforce_post p ON p.id = s.post_id
+				JOIN workforce_worker w ON w.id = a.worker_id
+				WHERE a.checked_in_at IS NULL AND a.starts_at >= :dayStart AND a.starts_at <= :late
+				  AND s.starts_at > :earliest AND s.starts_at <= :late
+				  AND (p.area_code >= :low AND p.area_code < :high OR :anyArea) AND (w.unit_id = :unit OR :anyUnit)
+				""").param("dayStart", Timestamp.from(dayStart)).param("late", Timestamp.from(now.minus(grace)))
+			.param("earliest", Timestamp.from(dayStart.minus(Duration.ofHours(24))))
+			.param("low", low == null ? "" : low)
+			.param("high", high == null ? "" : high)
+			.param("anyArea", low == null)
+			.param("unit", unit == null ? 0L : unit)
+			.param("anyUnit", unit == null)
+			.query(Long.class)
+			.single();
+	}
+
+	/** A unit's workers checked in now for a shift under way. */
+	public long onDutyOfUnit(long unitId, Instant now) {
+		return jdbc.sql("""
+				SELECT count(DISTINCT a.worker_id)
+				FROM workforce_assignment a
+				JOIN workforce_worker w ON w.id = a.worker_id
+				JOIN workforce_shift s ON s.id = a.shift_id
+				WHERE w.unit_id = :unit AND a.checked_in_at IS NOT NULL AND a.checked_out_at IS NULL
+				  AND s.starts_at > :earliest AND s.starts_at <= :now AND s.ends_at > :now
+				""").param("unit", unitId).param("now", Timestamp.from(now))
+			.param("earliest", Timestamp.from(now.minus(Duration.ofHours(24))))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
 	 * Sampler shifts of a station started at least {@code grace} ago and not yet over without a sampler checked in
 	 * (shift, post, area, station, post id).
 	 */

@@ -66,6 +66,14 @@ public class WorkerRepository {
 		return jdbc.sql(SELECT + " WHERE w.id = :id FOR UPDATE OF w").param("id", id).query(WORKER).optional();
 	}
 
+	/** These workers, locked in the order of their ids (as {@link #lock} locks one). */
+	public List<Worker> lockAll(Collection<Long> ids) {
+		return jdbc.sql(SELECT + " WHERE w.id = ANY (:ids) ORDER BY w.id FOR UPDATE OF w")
+			.param("ids", ids.toArray(Long[]::new))
+			.query(WORKER)
+			.list();
+	}
+
 	public Optional<Long> idOf(IdType type, String number) {
 		return jdbc.sql("SELECT id FROM workforce_worker WHERE id_type = :type AND id_number = :number")
 			.param("type", type.name())
@@ -211,6 +219,14 @@ public class WorkerRepository {
 				 WHERE w.status = 'PENDING' AND w.area_code >= :low AND w.area_code < :high
 				ORDER BY w.created_at, w.id LIMIT 500
 				""").param("low", low).param("high", high).query(WORKER).list();
+	}
+
+	/** How many volunteers wait for their community inside the area codes {@code [low, high)}. */
+	public long countPending(String low, String high) {
+		return jdbc.sql("""
+				SELECT count(*) FROM workforce_worker
+				WHERE status = 'PENDING' AND area_code >= :low AND area_code < :high
+				""").param("low", low).param("high", high).query(Long.class).single();
 	}
 
 	/** The cadres of a unit, by name. */
