@@ -4,7 +4,7 @@
 # the shift change (--checkins check-ins through the API spread over --seconds, open loop, latency from when each
 # was due), on duty for the whole district (--on-duty requests), and --assignments assignments with every rule.
 # Options (defaults): --data=/work/bench-data/workforce --workers=10000 --shifts=50000 --checkins=2000 --seconds=60
-#   --runs=3 --assignments=200 --on-duty=50; APP_XMX (default 1g).
+#   --runs=3 (0: start and prepare the data only) --assignments=200 --on-duty=50; APP_XMX (default 1g).
 # Run it alone: /work/bin/alone bench/workforce.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -28,20 +28,17 @@ import org.frontline.testing.Outcome;
 import org.frontline.testing.Site;
 import org.frontline.testing.SiteKind;
 import org.frontline.testing.Sites;
-import org.frontline.workforce.Attendance;
-import org.frontline.workforce.AttendanceEvent;
 import org.frontline.workforce.Deployments;
-import org.frontline.workforce.NewAssignment;
 import org.frontline.workforce.NewShift;
 import org.frontline.workforce.NewUnit;
 import org.frontline.workforce.NewWorker;
 import org.frontline.workforce.NewWorkerTest;
 import org.frontline.workforce.PostKind;
 import org.frontline.workforce.PostRef;
-import org.frontline.workforce.Shift;
 import org.frontline.workforce.ShiftRole;
 import org.frontline.workforce.Shifts;
 import org.frontline.workforce.Skill;
+import org.frontline.workforce.StaffedShift;
 import org.frontline.workforce.TestKind;
 import org.frontline.workforce.Unit;
 import org.frontline.workforce.Units;
@@ -105,8 +102,6 @@ class WorkforceDemo implements ApplicationRunner {
 
 	private final Shifts shifts;
 
-	private final Attendance attendance;
-
 	private final Sites sites;
 
 	private final TransactionTemplate transactions;
@@ -114,7 +109,7 @@ class WorkforceDemo implements ApplicationRunner {
 	private final Clock clock;
 
 	WorkforceDemo(DemoProperties properties, Areas areas, Users users, Units units, Workers workers,
-			Deployments deployments, Shifts shifts, Attendance attendance, Sites sites,
+			Deployments deployments, Shifts shifts, Sites sites,
 			TransactionTemplate transactions, Clock clock) {
 		this.properties = properties;
 		this.areas = areas;
@@ -123,7 +118,6 @@ class WorkforceDemo implements ApplicationRunner {
 		this.workers = workers;
 		this.deployments = deployments;
 		this.shifts = shifts;
-		this.attendance = attendance;
 		this.sites = sites;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -201,16 +195,15 @@ class WorkforceDemo implements ApplicationRunner {
 
 		Instant start = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
 		int events = 0;
+		List<StaffedShift> plans = new ArrayList<>();
 		for (Map.Entry<String, List<Long>> community : byCommunity.entrySet()) {
-			Shift duty = shifts.create(new NewShift(new PostRef(PostKind.COMMUNITY, community.getKey()), ShiftRole.DUTY,
-					start, start.plus(Duration.ofHours(8)), 10, false));
-			List<Long> team = community.getValue().subList(0, 8);
-			for (int i = 0; i < team.size(); i++) {
-				shifts.assign(duty.id(), new NewAssignment(team.get(i), null, null));
-				if (i < 7) {
-					checkIn(duty.id(), team.get(i), start.plus(Duration.ofMinutes(3 + i)), events++);
-				}
+			List<StaffedShift.Staff> team = new ArrayList<>();
+			List<Long> members = community.getValue().subList(0, 8);
+			for (int i = 0; i < members.size(); i++) {
+				team.add(staff(members.get(i), i < 7 ? checkIn(start.plus(Duration.ofMinutes(3 + i)), events++) : null));
 			}
+			plans.add(new StaffedShift(new NewShift(new PostRef(PostKind.COMMUNITY, community.getKey()), ShiftRole.DUTY,
+					start, start.plus(Duration.ofHours(8)), 10, false), team));
 		}
 
 		List<NewWorker> bilinwan = bilinwanTeam(generator);
@@ -234,30 +227,31 @@ class WorkforceDemo implements ApplicationRunner {
 					"碧林湾社区第" + point + "网格", 1, null, List.of()));
 			PostRef post = new PostRef(PostKind.SITE, Long.toString(site.id()));
 			Instant end = start.plus(Duration.ofHours(6));
-			Shift sampler = shifts.create(new NewShift(post, ShiftRole.SAMPLER, start, end, 1, true));
+			List<StaffedShift.Staff> samplers = new ArrayList<>();
 			if (point < MOBILE_POINTS) {
 				Instant half = start.plus(Duration.ofHours(3));
-				shifts.assign(sampler.id(), new NewAssignment(medics.get(medic), start, half));
-				checkIn(sampler.id(), medics.get(medic++), start.plus(Duration.ofMinutes(5)), events++);
-				shifts.assign(sampler.id(), new NewAssignment(medics.get(medic++), half, end));
+				samplers.add(new StaffedShift.Staff(medics.get(medic++), start, half,
+						checkIn(start.plus(Duration.ofMinutes(5)), events++)));
+				samplers.add(new StaffedShift.Staff(medics.get(medic++), half, end, null));
 			}
+			plans.add(new StaffedShift(new NewShift(post, ShiftRole.SAMPLER, start, end, 1, true), samplers));
 			for (ShiftRole role : List.of(ShiftRole.SITE_LEADER, ShiftRole.REGISTRAR, ShiftRole.ORDER_KEEPER)) {
 				int needed = role == ShiftRole.ORDER_KEEPER ? 2 : 1;
-				Shift shift = shifts.create(new NewShift(post, role, start, end, needed, false));
+				List<StaffedShift.Staff> staff = new ArrayList<>();
 				for (int i = 0; i < needed; i++) {
 					long worker = volunteers.get(volunteer++);
-					shifts.assign(shift.id(), new NewAssignment(worker, null, null));
 					boolean noShow = point == 2 && role == ShiftRole.ORDER_KEEPER && i == 1;
-					if (!noShow) {
-						checkIn(shift.id(), worker, start.plus(Duration.ofMinutes(2 + volunteer % 9)), events++);
-					}
+					staff.add(staff(worker,
+							noShow ? null : checkIn(start.plus(Duration.ofMinutes(2 + volunteer % 9)), events++)));
 				}
+				plans.add(new StaffedShift(new NewShift(post, role, start, end, needed, false), staff));
 			}
 			for (ShiftRole role : List.of(ShiftRole.REGISTRAR, ShiftRole.ORDER_KEEPER)) {
-				Shift later = shifts.create(new NewShift(post, role, end, end.plus(Duration.ofHours(4)), 1, false));
-				shifts.assign(later.id(), new NewAssignment(volunteers.get(volunteer++), null, null));
+				plans.add(new StaffedShift(new NewShift(post, role, end, end.plus(Duration.ofHours(4)), 1, false),
+						List.of(staff(volunteers.get(volunteer++), null))));
 			}
 		}
+		shifts.load(plans, "DEMO");
 		users.createWithoutPolicy(new NewUser("coordinator", properties.password(), Set.of(Role.WORKFORCE_COORDINATOR),
 				DemoAreas.DISTRICT));
 		users.createWithoutPolicy(new NewUser("unit", properties.password(), Set.of(Role.WORKFORCE_COORDINATOR), null,
@@ -266,10 +260,13 @@ class WorkforceDemo implements ApplicationRunner {
 				UNITS.length, cadres.size(), communities.size(), medics.size(), volunteers.size(), MOBILE_POINTS);
 	}
 
-	private void checkIn(long shiftId, long workerId, Instant at, int event) {
-		attendance.checkIn(shiftId, new AttendanceEvent(UUID.nameUUIDFromBytes(
-				("demo-check-in-" + properties.seed() + "-" + event).getBytes(StandardCharsets.UTF_8)), workerId, at),
-				"DEMO");
+	private static StaffedShift.Staff staff(long workerId, StaffedShift.CheckIn checkIn) {
+		return new StaffedShift.Staff(workerId, null, null, checkIn);
+	}
+
+	private StaffedShift.CheckIn checkIn(Instant at, int event) {
+		return new StaffedShift.CheckIn(UUID.nameUUIDFromBytes(
+				("demo-check-in-" + properties.seed() + "-" + event).getBytes(StandardCharsets.UTF_8)), at);
 	}
 
 	/**

@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.frontline.audit.AuditLog;
 import org.frontline.shared.Problem;
@@ -30,6 +33,7 @@ import org.frontline.workforce.internal.ShiftRepository.ShiftRow;
 import org.frontline.workforce.internal.WorkerRepository;
 import org.frontline.workforce.internal.WorkforceAccess;
 import org.frontline.workforce.internal.WorkforceSettings;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,11 +71,14 @@ public class Shifts {
 
 	private final AuditLog auditLog;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	Shifts(ShiftRepository repository, PostRepository postRepository, PostDirectory posts, WorkerRepository workers,
 			LimitsRepository limits, AssignmentCheck check, WorkforceAccess access, Sites sites, Rounds rounds,
-			WorkforceSettings settings, Validation validation, AuditLog auditLog, Clock clock) {
+			WorkforceSettings settings, Validation validation, AuditLog auditLog, ApplicationEventPublisher events,
+			Clock clock) {
 		this.repository = repository;
 		this.postRepository = postRepository;
 		this.posts = posts;
@@ -84,6 +91,7 @@ public class Shifts {
 		this.settings = settings;
 		this.validation = validation;
 		this.auditLog = auditLog;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -196,6 +204,114 @@ public class Shifts {
 		long id = repository.assign(shiftId, worker.id(), start, end, viewer.username(), clock.instant());
 		auditLog.record("ASSIGNMENT_CREATE", "workforce_assignment", id, "shift " + shiftId + " worker " + worker.id());
 		return repository.shift(shiftId);
+	}
+
+	/**
+	 * Plans many shifts with their staff at once (a district's day, the demo's): the checks of {@link #create} and
+	 * {@link #assign} (every rule against each worker's other shifts, those of this batch included, as if assigned
+	 * one by one in order), and the check-ins given recorded as {@link Attendance} records them (an event each,
+	 * published), read and written in a few statements. All or nothing: the first refusal is the problem
+	 * {@link #assign} answers. Returns the shifts' ids in order.
+	 */
+	@Transactional
+	public List<Long> load(List<StaffedShift> plans, String channel) {
+		Viewer viewer = access.manager();
+		Instant now = clock.instant();
+		ShiftLimits inForce = limitsInForce();
+		Map<PostRef, Post> resolved = new HashMap<>();
+		List<NewShiftRow> rows = new ArrayList<>();
+		for (StaffedShift plan : plans) {
+			validation.check(plan);
+			NewShift form = plan.shift();
+			checkTimes(form.startsAt(), form.endsAt(), "endsAt");
+			Post post = resolved.computeIfAbsent(form.post(), ref -> posts.resolve(ref, "post"));
+			if (!access.sees(viewer, post)) {
+				throw Problem.invalid("post.id", "workforce.post.outside-scope", post.name());
+			}
+			boolean suit = form.suit() != null ? form.suit() : form.role().suitByDefault();
+			rows.add(new NewShiftRow(post.id(), form.role(), form.startsAt(), form.endsAt(),
+					form.needed() == null ? 1 : form.needed(), suit, null, null, inForce.id()));
+		}
+		List<Long> ids = repository.nextIds("workforce_shift", rows.size());
+		repository.insertAll(ids, rows, viewer.username());
+
+		Map<Long, Worker> staff = new HashMap<>();
+		workers.lockAll(plans.stream().flatMap(p -> p.staff().stream()).map(StaffedShift.Staff::workerId).distinct()
+			.toList()).forEach(w -> staff.put(w.id(), w));
+		List<AssignmentCheck.Proposed> batch = new ArrayList<>();
+		List<StaffedShift.CheckIn> checkIns = new ArrayList<>();
+		for (int i = 0; i < plans.size(); i++) {
+			NewShiftRow row = rows.get(i);
+			ShiftRow shift = new ShiftRow(ids.get(i), resolved.get(plans.get(i).shift().post()), row.role(),
+					row.startsAt(), row.endsAt(), row.needed(), row.suit(), null, null, inForce.id(), inForce.version());
+			List<AssignmentCheck.Proposed> onShift = new ArrayList<>();
+			for (StaffedShift.Staff member : plans.get(i).staff()) {
+				Worker worker = staff.get(member.workerId());
+				if (worker == null || !access.manages(viewer, worker)) {
+					throw WorkforceAccess.notFound(member.workerId());
+				}
+				Instant start = member.startsAt() == null ? shift.startsAt() : member.startsAt();
+				Instant end = member.endsAt() == null ? shift.endsAt() : member.endsAt();
+				if (!end.isAfter(start)) {
+					throw Problem.invalid("endsAt", "workforce.shift.ends-before-start");
+				}
+				if (start.isBefore(shift.startsAt()) || end.isAfter(shift.endsAt())) {
+					throw Problem.invalid("startsAt", "workforce.assignment.outside-shift");
+				}
+				if (onShift.stream().anyMatch(p -> p.worker().id() == worker.id())) {
+					throw Problem.conflict("already-assigned", "workforce.assignment.duplicate", worker.name());
+				}
+				if (onShift.stream().filter(p -> p.start().isBefore(end) && start.isBefore(p.end())).count() >= shift
+					.needed()) {
+					throw Problem.conflict("shift-full", "workforce.assignment.full", shift.needed());
+				}
+				StaffedShift.CheckIn in = member.checkIn();
+				if (in != null && (in.at().isAfter(now.plus(Attendance.FUTURE_SKEW))
+						|| in.at().isBefore(start.minus(settings.checkInEarly())) || !in.at().isBefore(end))) {
+					throw Problem.conflict("outside-shift", "workforce.attendance.outside-shift");
+				}
+				onShift.add(new AssignmentCheck.Proposed(worker, shift, start, end));
+				checkIns.add(in);
+			}
+			batch.addAll(onShift);
+		}
+		List<AssignmentCheck.Outcome> outcomes = check.checkAll(batch);
+		for (AssignmentCheck.Outcome outcome : outcomes) {
+			if (!outcome.violations().isEmpty()) {
+				throw RuleMessages.refusal(outcome.violations(), outcome.limits(), clock.getZone());
+			}
+		}
+		List<Long> assignmentIds = repository.nextIds("workforce_assignment", batch.size());
+		repository.assignAll(assignmentIds, batch.stream()
+			.map(p -> new ShiftRepository.NewAssignmentRow(p.shift().id(), p.worker().id(), p.start(), p.end()))
+			.toList(), viewer.username(), now);
+
+		List<UUID> eventIds = new ArrayList<>();
+		List<Long> checkedIn = new ArrayList<>();
+		List<Instant> times = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			if (checkIns.get(i) != null) {
+				eventIds.add(checkIns.get(i).eventId());
+				checkedIn.add(assignmentIds.get(i));
+				times.add(checkIns.get(i).at());
+			}
+		}
+		if (repository.checkInAll(eventIds, checkedIn, times, channel, viewer.username(), now) != eventIds.size()) {
+			throw Problem.conflict("event-id-reused", "workforce.attendance.event-reused");
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			StaffedShift.CheckIn in = checkIns.get(i);
+			if (in != null) {
+				// New assignments have no no-show or station alert yet, so there is none to clear.
+				ShiftRow shift = batch.get(i).shift();
+				Post post = shift.post();
+				events.publishEvent(new WorkerCheckedIn(batch.get(i).worker().id(), assignmentIds.get(i), shift.id(),
+						post.id(), post.kind(), post.ref(), post.area(), shift.role(), in.at()));
+			}
+		}
+		auditLog.record("SHIFT_LOAD", "workforce_shift", ids.isEmpty() ? null : ids.get(0),
+				ids.size() + " shifts, " + batch.size() + " assignments, " + eventIds.size() + " check-ins");
+		return ids;
 	}
 
 	/** Takes a worker off a shift they have not checked in to. */

@@ -85,6 +85,9 @@ public final class WorkforceBench {
 				System.out.printf("Frontline up in %.1f s on %s%n", (System.nanoTime() - started) / 1e9, data);
 				token = app.api().as("admin", PASSWORD).token();
 				prepare();
+				if (option("runs") == 0) {
+					return;
+				}
 				List<double[]> checkIns = new ArrayList<>();
 				List<double[]> onDuty = new ArrayList<>();
 				List<double[]> assignments = new ArrayList<>();

@@ -1,7 +1,11 @@
 package org.frontline.workforce.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.frontline.workforce.Deployment;
@@ -78,6 +82,19 @@ public class DeploymentRepository {
 			.param("to", to)
 			.query(DEPLOYMENT)
 			.list();
+	}
+
+	/** The deployments of each of these workers that share a day with {@code [from, to]}. */
+	public Map<Long, List<Deployment>> overlappingOf(Collection<Long> workerIds, LocalDate from, LocalDate to) {
+		Map<Long, List<Deployment>> deployed = new HashMap<>();
+		jdbc.sql(SELECT + " WHERE d.worker_id = ANY (:workers) AND d.to_date >= :from AND d.from_date <= :to ORDER BY d.from_date")
+			.param("workers", workerIds.toArray(Long[]::new))
+			.param("from", from)
+			.param("to", to)
+			.query(DEPLOYMENT)
+			.list()
+			.forEach(d -> deployed.computeIfAbsent(d.workerId(), k -> new ArrayList<>()).add(d));
+		return deployed;
 	}
 
 	/** The deployment of each of the unit's workers on a day. */

@@ -6,10 +6,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.frontline.workforce.Assignment;
 import org.frontline.workforce.Post;
@@ -185,21 +187,102 @@ public class ShiftRepository {
 			.single();
 	}
 
-	/** Many assignments at once (the demo's and the bench's staffing); no rule is checked here. */
-	public int assignAll(List<long[]> shiftAndWorker, List<Instant[]> windows, String by, Instant at) {
-		Long[] shifts = shiftAndWorker.stream().map(p -> p[0]).toArray(Long[]::new);
-		Long[] workers = shiftAndWorker.stream().map(p -> p[1]).toArray(Long[]::new);
-		Timestamp[] starts = windows.stream().map(w -> Timestamp.from(w[0])).toArray(Timestamp[]::new);
-		Timestamp[] ends = windows.stream().map(w -> Timestamp.from(w[1])).toArray(Timestamp[]::new);
-		return jdbc.sql("""
-				INSERT INTO workforce_assignment (shift_id, worker_id, starts_at, ends_at, assigned_by, assigned_at)
-				SELECT s, w, st, en, :by, :at FROM unnest(:shifts::bigint[], :workers::bigint[],
-				                                          :starts::timestamptz[], :ends::timestamptz[]) AS a(s, w, st, en)
-				ON CONFLICT (shift_id, worker_id) DO NOTHING
-				""").param("shifts", shifts).param("workers", workers).param("starts", starts).param("ends", ends)
+	/** Ids for {@code n} new shifts or assignments ({@code table}), taken from its sequence, in order. */
+	public List<Long> nextIds(String table, int n) {
+		String sequence = switch (table) {
+			case "workforce_shift", "workforce_assignment" -> table + "_id_seq";
+			default -> throw new IllegalArgumentException(table);
+		};
+		return jdbc.sql("SELECT nextval('" + sequence + "') FROM generate_series(1, :n)")
+			.param("n", n)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Stores many shifts in one statement under the ids given (from {@link #nextIds}). */
+	public void insertAll(List<Long> ids, List<NewShiftRow> shifts, String by) {
+		jdbc.sql("""
+				INSERT INTO workforce_shift (id, post_id, role, starts_at, ends_at, needed, suit, station, round_id,
+				                             limits_id, created_by)
+				SELECT * , :by FROM unnest(:ids::bigint[], :posts::bigint[], :roles::text[], :starts::text[]::timestamptz[],
+				                           :ends::text[]::timestamptz[], :needed::int[], :suits::boolean[], :stations::int[],
+				                           :rounds::bigint[], :limits::bigint[])
+				""").param("ids", ids.toArray(Long[]::new))
+			.param("posts", shifts.stream().map(NewShiftRow::postId).toArray(Long[]::new))
+			.param("roles", shifts.stream().map(s -> s.role().name()).toArray(String[]::new))
+			.param("starts", shifts.stream().map(s -> s.startsAt().toString()).toArray(String[]::new))
+			.param("ends", shifts.stream().map(s -> s.endsAt().toString()).toArray(String[]::new))
+			.param("needed", shifts.stream().map(NewShiftRow::needed).toArray(Integer[]::new))
+			.param("suits", shifts.stream().map(NewShiftRow::suit).toArray(Boolean[]::new))
+			.param("stations", shifts.stream().map(NewShiftRow::station).toArray(Integer[]::new))
+			.param("rounds", shifts.stream().map(NewShiftRow::roundId).toArray(Long[]::new))
+			.param("limits", shifts.stream().map(NewShiftRow::limitsId).toArray(Long[]::new))
+			.param("by", by)
+			.update();
+	}
+
+	/** An assignment to store: shift, worker and the part of the shift they take. */
+	public record NewAssignmentRow(long shiftId, long workerId, Instant startsAt, Instant endsAt) {
+	}
+
+	/** Stores many assignments in one statement under the ids given (from {@link #nextIds}); no rule is checked here. */
+	public void assignAll(List<Long> ids, List<NewAssignmentRow> rows, String by, Instant at) {
+		jdbc.sql("""
+				INSERT INTO workforce_assignment (id, shift_id, worker_id, starts_at, ends_at, assigned_by, assigned_at)
+				SELECT i, s, w, st, en, :by, :at FROM unnest(:ids::bigint[], :shifts::bigint[], :workers::bigint[],
+				                                              :starts::text[]::timestamptz[], :ends::text[]::timestamptz[])
+				                                              AS a(i, s, w, st, en)
+				""").param("ids", ids.toArray(Long[]::new))
+			.param("shifts", rows.stream().map(NewAssignmentRow::shiftId).toArray(Long[]::new))
+			.param("workers", rows.stream().map(NewAssignmentRow::workerId).toArray(Long[]::new))
+			.param("starts", rows.stream().map(r -> r.startsAt().toString()).toArray(String[]::new))
+			.param("ends", rows.stream().map(r -> r.endsAt().toString()).toArray(String[]::new))
 			.param("by", by)
 			.param("at", Timestamp.from(at))
 			.update();
+	}
+
+	/**
+	 * Records many check-ins at once: an attendance event each (its id the key) and the assignment's first check-in.
+	 * Answers how many events were new: fewer than given when an event id was recorded before.
+	 */
+	public int checkInAll(List<UUID> eventIds, List<Long> assignmentIds, List<Instant> at, String channel, String by,
+			Instant now) {
+		String[] times = at.stream().map(Instant::toString).toArray(String[]::new);
+		Long[] assignments = assignmentIds.toArray(Long[]::new);
+		int recorded = jdbc.sql("""
+				INSERT INTO workforce_attendance (event_id, kind, assignment_id, at, channel, recorded_by, recorded_at)
+				SELECT e, 'CHECK_IN', a, t, :channel, :by, :now
+				FROM unnest(:events::text[]::uuid[], :assignments::bigint[], :at::text[]::timestamptz[]) AS x(e, a, t)
+				ON CONFLICT (event_id) DO NOTHING
+				""").param("events", eventIds.stream().map(UUID::toString).toArray(String[]::new))
+			.param("assignments", assignments)
+			.param("at", times)
+			.param("channel", channel)
+			.param("by", by)
+			.param("now", Timestamp.from(now))
+			.update();
+		jdbc.sql("""
+				UPDATE workforce_assignment a SET checked_in_at = x.t
+				FROM unnest(:assignments::bigint[], :at::text[]::timestamptz[]) AS x(id, t)
+				WHERE a.id = x.id AND a.checked_in_at IS NULL
+				""").param("assignments", assignments).param("at", times).update();
+		return recorded;
+	}
+
+	/** The other assignments of each of these workers that end after {@code from} and start before {@code to}. */
+	public Map<Long, List<AssignmentRules.Taken>> takenOf(Collection<Long> workerIds, Instant from, Instant to) {
+		Map<Long, List<AssignmentRules.Taken>> taken = new HashMap<>();
+		jdbc.sql("""
+				SELECT worker_id, shift_id, starts_at, ends_at FROM workforce_assignment
+				WHERE worker_id = ANY (:workers) AND ends_at > :from AND starts_at < :to
+				""").param("workers", workerIds.toArray(Long[]::new))
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs, n) -> taken.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+				.add(new AssignmentRules.Taken(rs.getLong(2), instant(rs, "starts_at"), instant(rs, "ends_at"))))
+			.list();
+		return taken;
 	}
 
 	public boolean unassign(long shiftId, long workerId) {
