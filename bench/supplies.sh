@@ -3,7 +3,8 @@
 # directory, then the stock of one place and the district's days of cover through the API (median and p99 of
 # --repeats), and movements through POST /api/v1/movements in batches offered at --rate per second.
 # Options (defaults): --data=/work/bench-data/supplies --movements=5000000 --places=1000 --residents=20000
-#   --repeats=50 --clients=4 --batch=100 --rate=1000 --seconds=30 --runs=3 [--app-args="..."].
+#   --repeats=50 --clients=4 --batch=100 --rate=1000 --seconds=30 --runs=3 [--app-args="..."];
+#   --prepare only writes the ledger (once per data directory; run it under /work/bin/quiet before measuring).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test

@@ -35,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code --repeats} times each, median and p99), and movements sent through {@code POST /api/v1/movements} in batches
  * of {@code --batch} by {@code --clients} clients offering {@code --rate} movements a second for {@code --seconds}
  * (open loop: a batch counts from when it was due), {@code --runs} times; every batch must come back all ACCEPTED.
+ * {@code --prepare} only writes the ledger (a data generator, not a measurement: run it under {@code quiet}).
  */
 public final class SuppliesBench {
 
@@ -43,7 +44,7 @@ public final class SuppliesBench {
 	private static final String PASSWORD = "bench-pass-1";
 
 	private static final String[] ITEMS = { "SUIT", "N95", "MASK", "GLOVES", "FACE-SHIELD", "SHOE-COVERS", "SWAB",
-			"TUBE-1", "TUBE-10", "TUBE-20", "ANTIGEN", "DISINFECTANT", "BEDDING", "MEAL", "WATER" };
+			"TUBE-1", "TUBE-5", "TUBE-10", "TUBE-20", "ANTIGEN", "DISINFECTANT", "BEDDING", "MEAL", "WATER" };
 
 	private final Map<String, String> options;
 
@@ -94,7 +95,9 @@ public final class SuppliesBench {
 				System.out.printf("Frontline up in %.1f s on %s%n", (System.nanoTime() - started) / 1e9, data);
 				admin = app.api().as("admin", PASSWORD).token();
 				generate();
-				bench();
+				if (!options.containsKey("prepare")) {
+					bench();
+				}
 			}
 		}
 	}
