@@ -1,6 +1,7 @@
 package org.frontline.quarantine;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -47,6 +48,8 @@ public class Stays {
 
 	static final Role[] STAFF = { Role.ADMIN, Role.FACILITY_STAFF };
 
+	static final int LATE_INTAKE_DAYS = 30;
+
 	private final StayRepository stays;
 
 	private final FacilityRepository facilities;
@@ -87,6 +90,23 @@ public class Stays {
 
 	@Transactional
 	public Stay intake(long facilityId, Intake intake) {
+		return admit(facilityId, intake, clock.instant());
+	}
+
+	/**
+	 * Enters an intake that happened earlier and was kept on paper: the stay runs from {@code admittedAt}, at most
+	 * {@value #LATE_INTAKE_DAYS} days back, under the category's rule in force then.
+	 */
+	@Transactional
+	public Stay intakeRecordedLate(long facilityId, Intake intake, Instant admittedAt) {
+		Instant now = clock.instant();
+		if (admittedAt == null || admittedAt.isAfter(now) || admittedAt.isBefore(now.minus(Duration.ofDays(LATE_INTAKE_DAYS)))) {
+			throw Problem.invalid("admittedAt", "quarantine.intake.admitted-at", LATE_INTAKE_DAYS);
+		}
+		return admit(facilityId, intake, admittedAt);
+	}
+
+	private Stay admit(long facilityId, Intake intake, Instant now) {
 		Viewer viewer = Viewers.requireAny(STAFF);
 		access.visible(viewer, facilityId);
 		String requestId = Facilities.blankToNull(intake.requestId());
@@ -129,7 +149,6 @@ public class Stays {
 			throw Problem.invalid(errors);
 		}
 		CategoryRow category = categories.row(intake.category());
-		Instant now = clock.instant();
 		Rule rule = categories.inForce(category, now);
 		if (person != null && stays.activeStayOfPerson(person.id(), person.idNumber()).isPresent()) {
 			throw Problem.conflict("already-in-facility", name + " is already staying in a facility.");

@@ -6,5 +6,5 @@
  * org.frontline.quarantine.Anomalies}, {@link org.frontline.quarantine.Meetings}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Quarantine",
-		allowedDependencies = { "area", "audit", "people", "security", "shared" })
+		allowedDependencies = { "area", "audit", "people", "shared" })
 package org.frontline.quarantine;

@@ -3,5 +3,5 @@
  * (the device protocol), boxes handed to labs, and the live queue of a site.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Testing",
-		allowedDependencies = { "area", "audit", "people", "quarantine", "security", "shared" })
+		allowedDependencies = { "area", "audit", "people", "quarantine", "shared" })
 package org.frontline.testing;

@@ -1,4 +1,4 @@
-package org.frontline.quarantine.internal;
+package org.frontline.demo;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -43,15 +43,11 @@ import org.frontline.security.NewUser;
 import org.frontline.security.Users;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
-import org.frontline.shared.ViewerPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -68,9 +64,13 @@ class QuarantineDemo implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(QuarantineDemo.class);
 
-	private final boolean enabled;
+	/** The demo loads as an administrator of the district, so every rule and audit row applies as usual. */
+	private static final Viewer DEMO = new Viewer(0, "demo", Set.of(Role.ADMIN, Role.FACILITY_STAFF), DemoAreas.DISTRICT);
 
-	private final String password;
+	/** The nurse who took the temperatures and tests of the days before the demo's first start. */
+	private static final Viewer NURSE = new Viewer(0, "nurse", Set.of(Role.FACILITY_STAFF), DemoAreas.DISTRICT);
+
+	private final DemoProperties properties;
 
 	private final Facilities facilities;
 
@@ -82,12 +82,6 @@ class QuarantineDemo implements ApplicationRunner {
 
 	private final Observations observations;
 
-	private final StayRepository stayRepository;
-
-	private final ObservationRepository observationRepository;
-
-	private final FacilityRepository facilityRepository;
-
 	private final Residents residents;
 
 	private final Users users;
@@ -96,45 +90,28 @@ class QuarantineDemo implements ApplicationRunner {
 
 	private final Clock clock;
 
-	QuarantineDemo(@Value("${frontline.demo.enabled:false}") boolean enabled,
-			@Value("${frontline.demo.password:}") String password, Facilities facilities, Categories categories,
-			Stays stays, Arrivals arrivals, Observations observations, StayRepository stayRepository,
-			ObservationRepository observationRepository, FacilityRepository facilityRepository, Residents residents,
-			Users users, TransactionTemplate transactions, Clock clock) {
-		this.enabled = enabled;
-		this.password = password;
+	QuarantineDemo(DemoProperties properties, Facilities facilities, Categories categories, Stays stays,
+			Arrivals arrivals, Observations observations, Residents residents, Users users,
+			TransactionTemplate transactions, Clock clock) {
+		this.properties = properties;
 		this.facilities = facilities;
 		this.categories = categories;
 		this.stays = stays;
 		this.arrivals = arrivals;
 		this.observations = observations;
-		this.stayRepository = stayRepository;
-		this.observationRepository = observationRepository;
-		this.facilityRepository = facilityRepository;
 		this.residents = residents;
 		this.users = users;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
 
-	/** The demo loads as an administrator of the district, so every rule and audit row applies as usual. */
-	private record DemoPrincipal(Viewer viewer) implements ViewerPrincipal {
-	}
-
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!enabled || facilityRepository.nameTaken(FIRST)) {
+		if (!properties.enabled()
+				|| DemoViewer.as(DEMO, () -> facilities.list().stream().map(Facility::name).anyMatch(FIRST::equals))) {
 			return;
 		}
-		Viewer viewer = new Viewer(0, "demo", Set.of(Role.ADMIN, Role.FACILITY_STAFF), "320602");
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new DemoPrincipal(viewer), null, List.of()));
-		try {
-			transactions.executeWithoutResult(status -> load());
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+		DemoViewer.run(DEMO, () -> transactions.executeWithoutResult(status -> load()));
 	}
 
 	private void load() {
@@ -199,43 +176,52 @@ class QuarantineDemo implements ApplicationRunner {
 		admit(f3, people.get(14), "CLOSE_CONTACT", "601", 0);
 		admit(f3, people.get(15), "HIGH_RISK_ARRIVAL", "602", 1);
 
-		users.createWithoutPolicy(new NewUser("facility1", password, Set.of(Role.FACILITY_STAFF), null, null, null, f1, null));
+		users.createWithoutPolicy(new NewUser("facility1", properties.password(), Set.of(Role.FACILITY_STAFF), null, null, null, f1, null));
 		log.info("Quarantine demo loaded: 3 facilities, {} people", 16);
 	}
 
-	/** Admits a registered person and moves the intake back {@code daysAgo} days, with the observations of those days. */
+	/**
+	 * Admits a registered person {@code daysAgo} days ago (entered late, under the rule in force then), with the
+	 * observations of those days.
+	 */
 	private Stay admit(long facility, Person person, String category, String room, int daysAgo) {
-		Stay stay = stays.intake(facility, new Intake(person.id(), null, null, category, room, null, null, null, null, null));
+		Intake intake = new Intake(person.id(), null, null, category, room, null, null, null, null, null);
 		if (daysAgo == 0) {
+			Stay stay = stays.intake(facility, intake);
 			observations.record(stay.id(), new ObservationForm(null, new BigDecimal("36.4"), List.of(), TestResult.NEGATIVE,
 					true, null, "入住抗原", null));
 			return stay;
 		}
-		stayRepository.backdate(stay.id(), daysAgo);
-		Stay moved = stayRepository.find(stay.id()).orElseThrow();
-		Rule rule = categories.get(category).rules().stream().filter(r -> r.id() == moved.ruleId()).findFirst().orElseThrow();
+		Stay stay = stays.intakeRecordedLate(facility, intake, clock.instant().minus(Duration.ofDays(daysAgo)));
+		Rule rule = categories.get(category).rules().stream().filter(r -> r.id() == stay.ruleId()).findFirst().orElseThrow();
 		LocalDate today = LocalDate.now(clock);
-		for (int day = 1; day <= daysAgo + 1; day++) {
-			LocalDate date = moved.admittedOn().plusDays(day - 1L);
-			boolean isToday = date.equals(today);
-			boolean nat = rule.natDays().contains(day);
-			boolean antigen = rule.antigenDays().contains(day);
-			observe(moved.id(), date, 8, "36." + (3 + day % 4), antigen ? TestResult.NEGATIVE : null, nat, null);
-			if (!isToday) {
-				observe(moved.id(), date, 16, "36." + (2 + day % 5), null, false, nat ? TestResult.NEGATIVE : null);
+		DemoViewer.run(NURSE, () -> {
+			for (int day = 1; day <= daysAgo + 1; day++) {
+				LocalDate date = stay.admittedOn().plusDays(day - 1L);
+				boolean isToday = date.equals(today);
+				boolean nat = rule.natDays().contains(day);
+				boolean antigen = rule.antigenDays().contains(day);
+				observe(stay, date, 8, "36." + (3 + day % 4), antigen ? TestResult.NEGATIVE : null, nat, null);
+				if (!isToday) {
+					observe(stay, date, 16, "36." + (2 + day % 5), null, false, nat ? TestResult.NEGATIVE : null);
+				}
 			}
-		}
-		return moved;
+		});
+		return stay;
 	}
 
-	private void observe(long stayId, LocalDate date, int hour, String temperature, TestResult antigen, boolean natSampled,
+	/** An observation at the hour of its day, taken no earlier than the intake and no later than now. */
+	private void observe(Stay stay, LocalDate date, int hour, String temperature, TestResult antigen, boolean natSampled,
 			TestResult natResult) {
 		Instant at = ZonedDateTime.of(date.atTime(hour, 0), clock.getZone()).toInstant();
 		if (at.isAfter(clock.instant())) {
 			at = clock.instant().minus(Duration.ofMinutes(5));
 		}
-		observationRepository.insert(stayId, at, LocalDate.ofInstant(at, clock.getZone()), new BigDecimal(temperature),
-				List.of(), antigen, natSampled, natResult, null, "nurse", at, null);
+		if (at.isBefore(stay.admittedAt())) {
+			at = stay.admittedAt();
+		}
+		observations.record(stay.id(), new ObservationForm(at, new BigDecimal(temperature), List.of(), antigen, natSampled,
+				natResult, null, null));
 	}
 
 	private static List<NewRoom> rooms(int[] floors, int perFloor) {

@@ -1,4 +1,4 @@
-package org.frontline.testing;
+package org.frontline.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.frontline.quarantine;
+package org.frontline.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
