@@ -22,6 +22,7 @@ import org.frontline.quarantine.Facilities;
 import org.frontline.quarantine.Facility;
 import org.frontline.quarantine.HomeCheck;
 import org.frontline.quarantine.Intake;
+import org.frontline.quarantine.Intakes;
 import org.frontline.quarantine.KeyGroup;
 import org.frontline.quarantine.NewArrivals;
 import org.frontline.quarantine.NewCategory;
@@ -32,10 +33,11 @@ import org.frontline.quarantine.NewRule;
 import org.frontline.quarantine.ObservationForm;
 import org.frontline.quarantine.Observations;
 import org.frontline.quarantine.Registration;
+import org.frontline.quarantine.Registrations;
 import org.frontline.quarantine.ReleaseForm;
+import org.frontline.quarantine.Releases;
 import org.frontline.quarantine.Rule;
 import org.frontline.quarantine.Stay;
-import org.frontline.quarantine.Stays;
 import org.frontline.quarantine.Symptom;
 import org.frontline.quarantine.TeamRole;
 import org.frontline.quarantine.TestResult;
@@ -76,7 +78,11 @@ class QuarantineDemo implements ApplicationRunner {
 
 	private final Categories categories;
 
-	private final Stays stays;
+	private final Intakes intakes;
+
+	private final Registrations registrations;
+
+	private final Releases releases;
 
 	private final Arrivals arrivals;
 
@@ -90,13 +96,15 @@ class QuarantineDemo implements ApplicationRunner {
 
 	private final Clock clock;
 
-	QuarantineDemo(DemoProperties properties, Facilities facilities, Categories categories, Stays stays,
-			Arrivals arrivals, Observations observations, Residents residents, Users users,
-			TransactionTemplate transactions, Clock clock) {
+	QuarantineDemo(DemoProperties properties, Facilities facilities, Categories categories, Intakes intakes,
+			Registrations registrations, Releases releases, Arrivals arrivals, Observations observations,
+			Residents residents, Users users, TransactionTemplate transactions, Clock clock) {
 		this.properties = properties;
 		this.facilities = facilities;
 		this.categories = categories;
-		this.stays = stays;
+		this.intakes = intakes;
+		this.registrations = registrations;
+		this.releases = releases;
 		this.arrivals = arrivals;
 		this.observations = observations;
 		this.residents = residents;
@@ -142,7 +150,7 @@ class QuarantineDemo implements ApplicationRunner {
 		long f1 = first.id();
 		// Due for release under rule version 1 (14 days): one ready to go home, one still waiting for the home check.
 		Stay ready = admit(f1, people.get(3), "CLOSE_CONTACT", "201", 14);
-		stays.homeCheck(ready.id(), new HomeCheck("PASS", "城东街道 李网格员", "独立居住，单人单套"));
+		releases.homeCheck(ready.id(), new HomeCheck("PASS", "城东街道 李网格员", "独立居住，单人单套"));
 		admit(f1, people.get(4), "CLOSE_CONTACT", "202", 14);
 		// Mid-stay, with two temperatures a day and the tests of their rule.
 		admit(f1, people.get(0), "CLOSE_CONTACT", "203", 5);
@@ -153,13 +161,13 @@ class QuarantineDemo implements ApplicationRunner {
 				false, null, "夜间自测体温偏高", null));
 		// Just arrived tonight: a registered person, a fast-track intake completed, one still incomplete.
 		admit(f1, people.get(1), "CLOSE_CONTACT", "302", 0);
-		Stay fastDone = stays.intake(f1, new Intake(null, "周海峰", "13962800011", "CLOSE_CONTACT", "303",
+		Stay fastDone = intakes.intake(f1, new Intake(null, "周海峰", "13962800011", "CLOSE_CONTACT", "303",
 				List.of(KeyGroup.DIABETES), "胰岛素需冷藏", null, null, null));
-		stays.completeRegistration(fastDone.id(), new Registration(people.get(8).id(), null, null, null));
-		stays.intake(f1, new Intake(null, "吴晓梅", "13962800012", "HIGH_RISK_ARRIVAL", "304", List.of(), null, null, null, null));
+		registrations.completeRegistration(fastDone.id(), new Registration(people.get(8).id(), null, null, null));
+		intakes.intake(f1, new Intake(null, "吴晓梅", "13962800012", "HIGH_RISK_ARRIVAL", "304", List.of(), null, null, null, null));
 		// A transfer to hospital earlier today: the room awaits terminal disinfection.
 		Stay transferred = admit(f1, people.get(9), "CLOSE_CONTACT", "305", 2);
-		stays.release(transferred.id(), new ReleaseForm(Destination.HOSPITAL, "南通市第三人民医院", null));
+		releases.release(transferred.id(), new ReleaseForm(Destination.HOSPITAL, "南通市第三人民医院", null));
 		arrivals.plan(f1, new NewArrivals("G15沈海高速南通收费站", now.plus(Duration.ofHours(3)),
 				List.of(new NewArrivals.Person("孙立", "13962800021", null, "HIGH_RISK_ARRIVAL"),
 						new NewArrivals.Person("孙小雨", "13962800022", null, "HIGH_RISK_ARRIVAL"),
@@ -170,7 +178,7 @@ class QuarantineDemo implements ApplicationRunner {
 		admit(f2, people.get(11), "SECONDARY_CONTACT", "302", 2);
 		admit(f2, people.get(12), "CLOSE_CONTACT", "303", 1);
 		Stay parent = admit(f2, people.get(13), "HIGH_RISK_ARRIVAL", "501", 0);
-		stays.intake(f2, new Intake(null, "顾小宝", "13962800031", "HIGH_RISK_ARRIVAL", null, List.of(), "儿童，与母亲同住",
+		intakes.intake(f2, new Intake(null, "顾小宝", "13962800031", "HIGH_RISK_ARRIVAL", null, List.of(), "儿童，与母亲同住",
 				null, null, parent.id()));
 		long f3 = third.id();
 		admit(f3, people.get(14), "CLOSE_CONTACT", "601", 0);
@@ -187,12 +195,12 @@ class QuarantineDemo implements ApplicationRunner {
 	private Stay admit(long facility, Person person, String category, String room, int daysAgo) {
 		Intake intake = new Intake(person.id(), null, null, category, room, null, null, null, null, null);
 		if (daysAgo == 0) {
-			Stay stay = stays.intake(facility, intake);
+			Stay stay = intakes.intake(facility, intake);
 			observations.record(stay.id(), new ObservationForm(null, new BigDecimal("36.4"), List.of(), TestResult.NEGATIVE,
 					true, null, "入住抗原", null));
 			return stay;
 		}
-		Stay stay = stays.intakeRecordedLate(facility, intake, clock.instant().minus(Duration.ofDays(daysAgo)));
+		Stay stay = intakes.intakeRecordedLate(facility, intake, clock.instant().minus(Duration.ofDays(daysAgo)));
 		Rule rule = categories.get(category).rules().stream().filter(r -> r.id() == stay.ruleId()).findFirst().orElseThrow();
 		LocalDate today = LocalDate.now(clock);
 		DemoViewer.run(NURSE, () -> {

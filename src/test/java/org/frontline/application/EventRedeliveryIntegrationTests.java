@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.frontline.quarantine.Intake;
+import org.frontline.quarantine.Intakes;
 import org.frontline.quarantine.StayStarted;
-import org.frontline.quarantine.Stays;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.support.Api.Response;
@@ -28,7 +28,7 @@ class EventRedeliveryIntegrationTests extends IntegrationTest {
 	private static final Viewer STAFF = new Viewer(0, "facility-staff", Set.of(Role.ADMIN, Role.FACILITY_STAFF), "320602");
 
 	@Autowired
-	private Stays stays;
+	private Intakes intakes;
 
 	@Autowired
 	private EventPublications publications;
@@ -41,7 +41,7 @@ class EventRedeliveryIntegrationTests extends IntegrationTest {
 		long facility = jdbc.sql("""
 				SELECT facility_id FROM quarantine_room WHERE status = 'AVAILABLE'
 				GROUP BY facility_id ORDER BY count(*) DESC, facility_id LIMIT 1""").query(Long.class).single();
-		SignedIn.as(STAFF, () -> stays.intake(facility,
+		SignedIn.as(STAFF, () -> intakes.intake(facility,
 				new Intake(person, null, null, "CLOSE_CONTACT", null, null, null, null, null, null)));
 		awaitEventListeners();
 		assertThat(exemptions(person)).isPositive();

@@ -26,7 +26,7 @@ class AnomalyAlertIntegrationTests extends IntegrationTest {
 	private static final Viewer STAFF = new Viewer(0, "facility-staff", Set.of(Role.ADMIN, Role.FACILITY_STAFF), "320602");
 
 	@Autowired
-	private Stays stays;
+	private Intakes intakes;
 
 	@Autowired
 	private Observations observations;
@@ -39,7 +39,7 @@ class AnomalyAlertIntegrationTests extends IntegrationTest {
 		long facility = jdbc.sql("""
 				SELECT facility_id FROM quarantine_room WHERE status = 'AVAILABLE'
 				GROUP BY facility_id ORDER BY count(*) DESC, facility_id LIMIT 1""").query(Long.class).single();
-		Stay stay = SignedIn.as(STAFF, () -> stays.intake(facility, new Intake(null, "发热测试", TestData.phone(),
+		Stay stay = SignedIn.as(STAFF, () -> intakes.intake(facility, new Intake(null, "发热测试", TestData.phone(),
 				"CLOSE_CONTACT", null, List.of(), null, null, null, null)));
 
 		scenario.stimulate(() -> SignedIn.as(STAFF, () -> observations.record(stay.id(),

@@ -23,7 +23,7 @@ class LateIntakeIntegrationTests extends IntegrationTest {
 	private static final Viewer STAFF = new Viewer(0, "late-intake", Set.of(Role.FACILITY_STAFF), "320602");
 
 	@Autowired
-	Stays stays;
+	Intakes intakes;
 
 	@Autowired
 	Categories categories;
@@ -47,14 +47,14 @@ class LateIntakeIntegrationTests extends IntegrationTest {
 		long facility = fixture.facility(2).get("id").asLong();
 		String category = category();
 		Instant arrived = clock.instant().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS);
-		Stay stay = SignedIn.as(STAFF, () -> stays.intakeRecordedLate(facility,
+		Stay stay = SignedIn.as(STAFF, () -> intakes.intakeRecordedLate(facility,
 				new Intake(null, "钱补录", "13912340001", category, "101", null, null, null, null, null), arrived));
 		LocalDate day = LocalDate.ofInstant(arrived, clock.getZone());
 		assertThat(stay.admittedAt()).isEqualTo(arrived);
 		assertThat(stay.admittedOn()).isEqualTo(day);
 		assertThat(stay.ruleVersion()).isEqualTo(1);
 		assertThat(stay.plannedRelease()).isEqualTo(day.plusDays(10));
-		Stay today = SignedIn.as(STAFF, () -> stays.intake(facility,
+		Stay today = SignedIn.as(STAFF, () -> intakes.intake(facility,
 				new Intake(null, "孙今日", "13912340002", category, "102", null, null, null, null, null)));
 		assertThat(today.ruleVersion()).isEqualTo(2);
 	}
@@ -65,7 +65,7 @@ class LateIntakeIntegrationTests extends IntegrationTest {
 		String category = category();
 		Intake intake = new Intake(null, "钱补录", "13912340003", category, "101", null, null, null, null, null);
 		for (Instant when : List.of(clock.instant().plus(Duration.ofHours(1)), clock.instant().minus(Duration.ofDays(31)))) {
-			assertThatThrownBy(() -> SignedIn.as(STAFF, () -> stays.intakeRecordedLate(facility, intake, when)))
+			assertThatThrownBy(() -> SignedIn.as(STAFF, () -> intakes.intakeRecordedLate(facility, intake, when)))
 				.isInstanceOfSatisfying(Problem.class,
 						p -> assertThat(p.errors()).extracting(Problem.FieldError::field).containsExactly("admittedAt"));
 		}

@@ -8,10 +8,11 @@ import java.util.Set;
 
 import org.frontline.quarantine.Destination;
 import org.frontline.quarantine.Intake;
+import org.frontline.quarantine.Intakes;
 import org.frontline.quarantine.ReleaseForm;
+import org.frontline.quarantine.Releases;
 import org.frontline.quarantine.Stay;
 import org.frontline.quarantine.StayStarted;
-import org.frontline.quarantine.Stays;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.support.Api.Response;
@@ -33,7 +34,10 @@ class QuarantineExemptionIntegrationTests extends IntegrationTest {
 	private static final Viewer STAFF = new Viewer(0, "facility-staff", Set.of(Role.ADMIN, Role.FACILITY_STAFF), "320602");
 
 	@Autowired
-	private Stays stays;
+	private Intakes intakes;
+
+	@Autowired
+	private Releases releases;
 
 	@Test
 	void aResidentStayingInAFacilityIsCountedApartInTheOpenRoundsUntilTheStayEnds(Scenario scenario) {
@@ -51,7 +55,7 @@ class QuarantineExemptionIntegrationTests extends IntegrationTest {
 		long stayId = jdbc.sql("SELECT id FROM quarantine_stay WHERE person_id = :p AND status = 'ACTIVE'")
 			.param("p", person).query(Long.class).single();
 		scenario.stimulate(() -> SignedIn.as(STAFF,
-				() -> stays.release(stayId, new ReleaseForm(Destination.HOSPITAL, "南通市第三人民医院", null))))
+				() -> releases.release(stayId, new ReleaseForm(Destination.HOSPITAL, "南通市第三人民医院", null))))
 			.andWaitForStateChange(() -> exemption(round, person), Optional::isEmpty)
 			.andVerify(none -> assertThat(auditRows(person, "EXEMPTION_REMOVE", round)).isOne());
 	}
@@ -71,7 +75,7 @@ class QuarantineExemptionIntegrationTests extends IntegrationTest {
 					.param("stay", "%\"stayId\":" + stay.id() + ",%")
 					.query(Long.class).single()).as("stored with its transaction for the listener").isOne();
 			});
-		SignedIn.as(STAFF, () -> stays.release(jdbc.sql("SELECT id FROM quarantine_stay WHERE person_id = :p AND status = 'ACTIVE'")
+		SignedIn.as(STAFF, () -> releases.release(jdbc.sql("SELECT id FROM quarantine_stay WHERE person_id = :p AND status = 'ACTIVE'")
 			.param("p", person).query(Long.class).single(), new ReleaseForm(Destination.HOSPITAL, "南通市第三人民医院", null)));
 	}
 
@@ -92,7 +96,7 @@ class QuarantineExemptionIntegrationTests extends IntegrationTest {
 
 		long stayId = jdbc.sql("SELECT id FROM quarantine_stay WHERE person_id = :p AND status = 'ACTIVE'")
 			.param("p", person).query(Long.class).single();
-		SignedIn.as(STAFF, () -> stays.release(stayId, new ReleaseForm(Destination.HOSPITAL, "南通市第一人民医院", null)));
+		SignedIn.as(STAFF, () -> releases.release(stayId, new ReleaseForm(Destination.HOSPITAL, "南通市第一人民医院", null)));
 		awaitEventListeners();
 		assertThat(exemption(round, person)).contains("AWAY");
 	}
@@ -101,7 +105,7 @@ class QuarantineExemptionIntegrationTests extends IntegrationTest {
 		long facility = jdbc.sql("""
 				SELECT facility_id FROM quarantine_room WHERE status = 'AVAILABLE'
 				GROUP BY facility_id ORDER BY count(*) DESC, facility_id LIMIT 1""").query(Long.class).single();
-		return stays.intake(facility, new Intake(person, null, null, "CLOSE_CONTACT", null, null, null, null, null, null));
+		return intakes.intake(facility, new Intake(person, null, null, "CLOSE_CONTACT", null, null, null, null, null, null));
 	}
 
 	private long districtRound() {

@@ -31,6 +31,11 @@ public final class StayRules {
 	private StayRules() {
 	}
 
+	/** The community (12-digit area code) of a home address's area. */
+	public static String communityOf(String area) {
+		return area == null || area.length() < 12 ? area : area.substring(0, 12);
+	}
+
 	public static LocalDate plannedRelease(LocalDate admittedOn, Rule rule) {
 		return admittedOn.plusDays(rule.facilityDays());
 	}

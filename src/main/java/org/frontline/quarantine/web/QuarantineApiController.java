@@ -7,8 +7,8 @@ import java.util.List;
 import org.frontline.quarantine.Anomalies;
 import org.frontline.quarantine.Anomaly;
 import org.frontline.quarantine.Arrival;
-import org.frontline.quarantine.Capacity;
 import org.frontline.quarantine.Arrivals;
+import org.frontline.quarantine.Capacity;
 import org.frontline.quarantine.Categories;
 import org.frontline.quarantine.Category;
 import org.frontline.quarantine.DayRow;
@@ -17,8 +17,9 @@ import org.frontline.quarantine.Facility;
 import org.frontline.quarantine.FollowUp;
 import org.frontline.quarantine.HomeCheck;
 import org.frontline.quarantine.Intake;
-import org.frontline.quarantine.KeyPopulation;
+import org.frontline.quarantine.Intakes;
 import org.frontline.quarantine.KeyPersonCall;
+import org.frontline.quarantine.KeyPopulation;
 import org.frontline.quarantine.MeetingReport;
 import org.frontline.quarantine.Meetings;
 import org.frontline.quarantine.NewArrivals;
@@ -30,8 +31,10 @@ import org.frontline.quarantine.Observation;
 import org.frontline.quarantine.ObservationForm;
 import org.frontline.quarantine.Observations;
 import org.frontline.quarantine.Registration;
+import org.frontline.quarantine.Registrations;
 import org.frontline.quarantine.ReleaseCheck;
 import org.frontline.quarantine.ReleaseForm;
+import org.frontline.quarantine.Releases;
 import org.frontline.quarantine.Room;
 import org.frontline.quarantine.StaffMember;
 import org.frontline.quarantine.Stay;
@@ -57,6 +60,12 @@ class QuarantineApiController {
 
 	private final Stays stays;
 
+	private final Intakes intakes;
+
+	private final Registrations registrations;
+
+	private final Releases releases;
+
 	private final Arrivals arrivals;
 
 	private final KeyPopulation keyPopulation;
@@ -67,12 +76,16 @@ class QuarantineApiController {
 
 	private final Meetings meetings;
 
-	QuarantineApiController(Facilities facilities, Categories categories, Stays stays, Arrivals arrivals, KeyPopulation keyPopulation, Observations observations,
-			Anomalies anomalies, Meetings meetings) {
+	QuarantineApiController(Facilities facilities, Categories categories, Stays stays, Intakes intakes,
+			Registrations registrations, Releases releases, Arrivals arrivals, KeyPopulation keyPopulation,
+			Observations observations, Anomalies anomalies, Meetings meetings) {
 		this.meetings = meetings;
 		this.facilities = facilities;
 		this.categories = categories;
 		this.stays = stays;
+		this.intakes = intakes;
+		this.registrations = registrations;
+		this.releases = releases;
 		this.arrivals = arrivals;
 		this.keyPopulation = keyPopulation;
 		this.observations = observations;
@@ -128,7 +141,7 @@ class QuarantineApiController {
 
 	@PostMapping("/facilities/{id}/stays")
 	ResponseEntity<Stay> intake(@PathVariable long id, @RequestBody Intake intake) {
-		Stay stay = stays.intake(id, intake);
+		Stay stay = intakes.intake(id, intake);
 		return ResponseEntity.created(URI.create("/api/v1/stays/" + stay.id())).body(stay);
 	}
 
@@ -139,7 +152,7 @@ class QuarantineApiController {
 
 	@GetMapping("/facilities/{id}/due-for-release")
 	List<ReleaseCheck> dueForRelease(@PathVariable long id, @RequestParam(defaultValue = "2") int days) {
-		return stays.dueForRelease(id, days);
+		return releases.dueForRelease(id, days);
 	}
 
 	@GetMapping("/facilities/{id}/day")
@@ -181,12 +194,12 @@ class QuarantineApiController {
 
 	@PostMapping("/stays/{id}/registration")
 	Stay completeRegistration(@PathVariable long id, @RequestBody Registration registration) {
-		return stays.completeRegistration(id, registration);
+		return registrations.completeRegistration(id, registration);
 	}
 
 	@PostMapping("/stays/{id}/reclassify")
 	Stay reclassify(@PathVariable long id, @RequestBody Reclassification body) {
-		return stays.reclassify(id, body.category());
+		return registrations.reclassify(id, body.category());
 	}
 
 	@PostMapping("/stays/{id}/observations")
@@ -201,12 +214,12 @@ class QuarantineApiController {
 
 	@PostMapping("/stays/{id}/home-check")
 	Stay homeCheck(@PathVariable long id, @RequestBody HomeCheck check) {
-		return stays.homeCheck(id, check);
+		return releases.homeCheck(id, check);
 	}
 
 	@PostMapping("/stays/{id}/release")
 	Stay release(@PathVariable long id, @RequestBody ReleaseForm form) {
-		return stays.release(id, form);
+		return releases.release(id, form);
 	}
 
 	@PostMapping("/stays/{id}/follow-ups")

@@ -13,16 +13,19 @@ import org.frontline.quarantine.Arrivals;
 import org.frontline.quarantine.Categories;
 import org.frontline.quarantine.Category;
 import org.frontline.quarantine.DayRow;
-import org.frontline.quarantine.Facilities;
 import org.frontline.quarantine.Destination;
+import org.frontline.quarantine.Facilities;
 import org.frontline.quarantine.Facility;
 import org.frontline.quarantine.HomeCheck;
-import org.frontline.quarantine.Registration;
-import org.frontline.quarantine.ReleaseForm;
 import org.frontline.quarantine.Intake;
+import org.frontline.quarantine.Intakes;
 import org.frontline.quarantine.KeyPopulation;
 import org.frontline.quarantine.ObservationForm;
 import org.frontline.quarantine.Observations;
+import org.frontline.quarantine.Registration;
+import org.frontline.quarantine.Registrations;
+import org.frontline.quarantine.ReleaseForm;
+import org.frontline.quarantine.Releases;
 import org.frontline.quarantine.RoomStatus;
 import org.frontline.quarantine.Stays;
 import org.frontline.quarantine.Symptom;
@@ -47,6 +50,12 @@ class QuarantinePageController {
 
 	private final Stays stays;
 
+	private final Intakes intakes;
+
+	private final Registrations registrations;
+
+	private final Releases releases;
+
 	private final Arrivals arrivals;
 
 	private final KeyPopulation keyPopulation;
@@ -57,12 +66,16 @@ class QuarantinePageController {
 
 	private final Areas areas;
 
-	QuarantinePageController(Facilities facilities, Categories categories, Stays stays, Arrivals arrivals,
-			KeyPopulation keyPopulation, Observations observations, Anomalies anomalies, Areas areas) {
+	QuarantinePageController(Facilities facilities, Categories categories, Stays stays, Intakes intakes,
+			Registrations registrations, Releases releases, Arrivals arrivals, KeyPopulation keyPopulation,
+			Observations observations, Anomalies anomalies, Areas areas) {
 		this.areas = areas;
 		this.facilities = facilities;
 		this.categories = categories;
 		this.stays = stays;
+		this.intakes = intakes;
+		this.registrations = registrations;
+		this.releases = releases;
 		this.arrivals = arrivals;
 		this.keyPopulation = keyPopulation;
 		this.observations = observations;
@@ -102,7 +115,7 @@ class QuarantinePageController {
 	@GetMapping("/quarantine/facilities/{id}/due")
 	String due(@PathVariable long id, @RequestParam(defaultValue = "2") int days, Model model) {
 		model.addAttribute("facility", facilities.get(id));
-		model.addAttribute("checks", stays.dueForRelease(id, days));
+		model.addAttribute("checks", releases.dueForRelease(id, days));
 		model.addAttribute("days", days);
 		model.addAttribute("destinations", Destination.values());
 		return "quarantine/due";
@@ -135,7 +148,7 @@ class QuarantinePageController {
 			@RequestParam String category, @RequestParam(required = false) String room,
 			@RequestParam(required = false) String requestId, RedirectAttributes redirect) {
 		attempt(redirect, "quarantine.admitted",
-				() -> stays.intake(id, new Intake(null, name, phone, category, room, null, null, null, requestId, null)));
+				() -> intakes.intake(id, new Intake(null, name, phone, category, room, null, null, null, requestId, null)));
 		return "redirect:/quarantine/facilities/" + id;
 	}
 
@@ -143,7 +156,7 @@ class QuarantinePageController {
 	String homeCheck(@PathVariable long stayId, @RequestParam long facility, @RequestParam String result,
 			@RequestParam(required = false) String inspector, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {
-		attempt(redirect, "quarantine.homeChecked", () -> stays.homeCheck(stayId, new HomeCheck(result, inspector, note)));
+		attempt(redirect, "quarantine.homeChecked", () -> releases.homeCheck(stayId, new HomeCheck(result, inspector, note)));
 		return "redirect:/quarantine/facilities/" + facility + "/due";
 	}
 
@@ -151,7 +164,7 @@ class QuarantinePageController {
 	String release(@PathVariable long stayId, @RequestParam long facility, @RequestParam Destination destination,
 			@RequestParam(required = false) String address, RedirectAttributes redirect) {
 		attempt(redirect, "quarantine.released",
-				() -> stays.release(stayId, new ReleaseForm(destination, address, null)));
+				() -> releases.release(stayId, new ReleaseForm(destination, address, null)));
 		return "redirect:/quarantine/facilities/" + facility + "/due";
 	}
 
@@ -159,7 +172,7 @@ class QuarantinePageController {
 	String completeRegistration(@PathVariable long stayId, @RequestParam long facility, @RequestParam String idNumber,
 			@RequestParam String community, @RequestParam String address, RedirectAttributes redirect) {
 		attempt(redirect, "quarantine.registration.done",
-				() -> stays.completeRegistration(stayId, new Registration(null, idNumber, community, address)));
+				() -> registrations.completeRegistration(stayId, new Registration(null, idNumber, community, address)));
 		return "redirect:/quarantine/facilities/" + facility + "#stay-" + stayId;
 	}
 
