@@ -1,13 +1,19 @@
 package org.frontline.quarantine;
 
 /**
- * Something still missing: {@code NAT} or {@code ANTIGEN} result for a day of the stay, {@code TEMPERATURE} readings
- * today ({@code day} holds how many), {@code DAYS} until the rule's days are over, {@code HOME_CHECK},
- * {@code HOME_CHECK_FAILED}, {@code REGISTRATION}, {@code OPEN_ANOMALY}.
+ * Something still missing before a release or in today's sheet, and for {@code NAT}, {@code ANTIGEN} the day of the
+ * stay, for {@code TEMPERATURE} how many readings today, for {@code DAYS} how many days until the rule's are over.
  */
-public record Missing(String what, Integer day) {
+public record Missing(What what, Integer day) {
 
-	public static Missing of(String what) {
+	public static Missing of(What what) {
 		return new Missing(what, null);
+	}
+
+	/** What is missing. */
+	public enum What {
+
+		NAT, ANTIGEN, TEMPERATURE, DAYS, POSITIVE_RESULT, REGISTRATION, OPEN_ANOMALY, HOME_CHECK, HOME_CHECK_FAILED
+
 	}
 }

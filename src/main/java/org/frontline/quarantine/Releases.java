@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,9 +20,11 @@ import org.frontline.quarantine.internal.ObservationRepository;
 import org.frontline.quarantine.internal.StayRepository;
 import org.frontline.quarantine.internal.StayRules;
 import org.frontline.shared.Masking;
+import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Problem.FieldError;
 import org.frontline.shared.Role;
+import org.frontline.shared.Validation;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,11 +60,13 @@ public class Releases {
 
 	private final ApplicationEventPublisher events;
 
+	private final Validation validation;
+
 	private final Clock clock;
 
 	Releases(StayRepository stays, Stays stayService, FacilityRepository facilities,
 			ObservationRepository observations, AnomalyRepository anomalies, FacilityAccess access,
-			Categories categories, Areas areas, AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+			Categories categories, Areas areas, AuditLog auditLog, ApplicationEventPublisher events, Validation validation, Clock clock) {
 		this.stays = stays;
 		this.stayService = stayService;
 		this.facilities = facilities;
@@ -72,6 +77,7 @@ public class Releases {
 		this.areas = areas;
 		this.auditLog = auditLog;
 		this.events = events;
+		this.validation = validation;
 		this.clock = clock;
 	}
 
@@ -113,16 +119,10 @@ public class Releases {
 		if (!stay.active()) {
 			throw Problem.conflict("stay-released", "This stay has ended.");
 		}
-		List<FieldError> errors = new ArrayList<>();
-		String result = check.result() == null ? null : check.result().strip().toUpperCase();
-		if (!"PASS".equals(result) && !"FAIL".equals(result)) {
-			errors.add(new FieldError("result", "PASS or FAIL."));
-		}
-		String inspector = Facilities.text(check.inspector(), "inspector", 50, true, errors);
-		String note = Facilities.text(check.note(), "note", 500, false, errors);
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
+		validation.check(check);
+		String result = check.result().strip().toUpperCase(Locale.ROOT);
+		String inspector = check.inspector().strip();
+		String note = Facilities.blankToNull(check.note());
 		stays.homeCheck(stayId, result, inspector, note, clock.instant());
 		auditLog.record("STAY_HOME_CHECK", "quarantine_stay", stayId, result + " by " + inspector);
 		return stays.find(stayId).orElseThrow().masked();
@@ -140,18 +140,18 @@ public class Releases {
 		if (!stay.active()) {
 			throw Problem.conflict("stay-released", "This stay has already ended.");
 		}
-		List<FieldError> errors = new ArrayList<>();
-		if (form.destination() == null) {
-			errors.add(new FieldError("destination", "HOME, HOSPITAL, OTHER_FACILITY or OTHER."));
-		}
+		List<FieldError> errors = new ArrayList<>(validation.errors(form));
 		boolean home = form.destination() == Destination.HOME;
-		String address = Facilities.text(form.address(), "address", 200, home, errors);
+		String address = Facilities.blankToNull(form.address());
+		if (home && address == null) {
+			errors.add(new FieldError("address", "problem.constraint.NotBlank", Message.of("field.ReleaseForm.address")));
+		}
 		String community = Facilities.blankToNull(form.community());
 		if (home && community == null) {
 			community = stay.community();
 		}
 		if (home && (community == null || community.length() < 12 || areas.find(community).isEmpty())) {
-			errors.add(new FieldError("community", "The community that takes over home health monitoring is required."));
+			errors.add(new FieldError("community", "quarantine.release.community"));
 		}
 		if (!errors.isEmpty()) {
 			throw Problem.invalid(errors);
@@ -181,34 +181,34 @@ public class Releases {
 	}
 
 	private static Problem blocked(List<Missing> missing) {
-		String first = missing.get(0).what();
-		String type = switch (first) {
-			case "DAYS" -> "release-not-due";
-			case "NAT", "ANTIGEN" -> "release-missing-test";
-			case "POSITIVE_RESULT" -> "release-positive-result";
-			case "REGISTRATION" -> "release-registration-incomplete";
-			case "OPEN_ANOMALY" -> "release-open-anomaly";
-			case "HOME_CHECK" -> "home-check-missing";
-			case "HOME_CHECK_FAILED" -> "home-check-failed";
-			default -> "release-blocked";
+		String type = switch (missing.get(0).what()) {
+			case DAYS -> "release-not-due";
+			case NAT, ANTIGEN -> "release-missing-test";
+			case POSITIVE_RESULT -> "release-positive-result";
+			case REGISTRATION -> "release-registration-incomplete";
+			case OPEN_ANOMALY -> "release-open-anomaly";
+			case HOME_CHECK -> "home-check-missing";
+			case HOME_CHECK_FAILED -> "home-check-failed";
+			case TEMPERATURE -> "release-blocked";
 		};
-		List<FieldError> errors = missing.stream().map(m -> new FieldError(m.what(), describe(m))).toList();
+		List<FieldError> errors = missing.stream()
+			.map(m -> new FieldError(m.what().name(), "quarantine.missing." + m.what().name(), m.day()))
+			.toList();
 		String detail = "The release is blocked: " + missing.stream().map(Releases::describe).collect(Collectors.joining("; "));
 		return new Problem(HttpStatus.CONFLICT, type, "Release blocked", detail, errors);
 	}
 
 	static String describe(Missing m) {
 		return switch (m.what()) {
-			case "DAYS" -> m.day() + " more day(s) in the facility";
-			case "NAT" -> "no negative nucleic-acid result for day " + m.day();
-			case "ANTIGEN" -> "no negative antigen result for day " + m.day();
-			case "POSITIVE_RESULT" -> "a positive test result";
-			case "REGISTRATION" -> "registration incomplete";
-			case "OPEN_ANOMALY" -> "an anomaly is still open";
-			case "HOME_CHECK" -> "no home check yet";
-			case "HOME_CHECK_FAILED" -> "the home check failed";
-			case "TEMPERATURE" -> m.day() + " temperature reading(s) today";
-			default -> m.what();
+			case DAYS -> m.day() + " more day(s) in the facility";
+			case NAT -> "no negative nucleic-acid result for day " + m.day();
+			case ANTIGEN -> "no negative antigen result for day " + m.day();
+			case POSITIVE_RESULT -> "a positive test result";
+			case REGISTRATION -> "registration incomplete";
+			case OPEN_ANOMALY -> "an anomaly is still open";
+			case HOME_CHECK -> "no home check yet";
+			case HOME_CHECK_FAILED -> "the home check failed";
+			case TEMPERATURE -> m.day() + " temperature reading(s) today";
 		};
 	}
 }

@@ -337,6 +337,8 @@ class QuarantineApiIntegrationTests extends IntegrationTest {
 		assertThat(missingTest.status()).isEqualTo(409);
 		assertThat(missingTest.json().get("type").asString()).endsWith("/release-missing-test");
 		assertThat(missingTest.json().get("detail").asString()).contains("day 2");
+		assertThat(missingTest.json().get("errors").get(0).get("field").asString()).isEqualTo("NAT");
+		assertThat(missingTest.json().get("errors").get(0).get("message").asString()).isEqualTo("第 2 天核酸");
 		Response due = api().as("facility").get("/api/v1/facilities/" + facility + "/due-for-release");
 		assertThat(due.body()).contains("\"what\":\"NAT\",\"day\":2");
 
@@ -373,6 +375,31 @@ class QuarantineApiIntegrationTests extends IntegrationTest {
 		assertThat(api().as("facility").post("/api/v1/rooms/" + room + "/disinfected",
 				Map.of("staffId", f.disinfectionStaff(facilityJson))).status()).isEqualTo(409);
 		assertThat(f.fastTrack(facility, category, "101").status()).isEqualTo(201);
+	}
+
+	@Test
+	void aHomeCheckOrAReleaseWithWrongFieldsIsRefusedNamingEachFieldInChineseAndChangesNothing() {
+		QuarantineFixture f = fixture();
+		long facility = f.facility(1).get("id").asLong();
+		long stay = f.admit(facility, f.category(2, List.of(1), List.of()), "101");
+
+		Response check = api().as("facility").post("/api/v1/stays/" + stay + "/home-check",
+				Map.of("result", "MAYBE", "note", "未见本人"));
+		assertThat(check.status()).as(check.body()).isEqualTo(400);
+		assertThat(check.json().get("errors").findValuesAsString("field")).containsExactly("inspector", "result");
+		assertThat(check.json().get("errors").findValuesAsString("message"))
+			.containsExactly("请填写核查人。", "核查结果须为 PASS（通过）或 FAIL（不通过）。");
+
+		Response release = api().as("facility").post("/api/v1/stays/" + stay + "/release",
+				Map.of("address", "晨苑花园".repeat(60)));
+		assertThat(release.status()).as(release.body()).isEqualTo(400);
+		assertThat(release.json().get("errors").findValuesAsString("field")).containsExactly("address", "destination");
+		assertThat(release.json().get("errors").get(1).get("message").asString()).isEqualTo("请填写解除去向。");
+
+		assertThat(count("""
+				SELECT count(*) FROM quarantine_stay
+				WHERE id = :id AND status = 'ACTIVE' AND home_check_result IS NULL AND home_check_inspector IS NULL""",
+				stay)).isEqualTo(1);
 	}
 
 	private Response release(long stay) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.frontline.quarantine.Missing.What;
 import org.frontline.quarantine.internal.StayRules;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class StayRulesTests {
 				nat(ADMITTED.plusDays(9), TestResult.NEGATIVE), nat(ADMITTED.plusDays(13), TestResult.NEGATIVE),
 				antigen(ADMITTED.plusDays(1), TestResult.NEGATIVE), antigen(ADMITTED.plusDays(2), TestResult.NEGATIVE));
 		assertThat(StayRules.missingForRelease(stay("PASS", true), rule, late, ADMITTED.plusDays(14), false, true))
-			.containsExactly(new Missing("NAT", 7));
+			.containsExactly(new Missing(What.NAT, 7));
 	}
 
 	@Test
@@ -62,8 +63,8 @@ class StayRulesTests {
 		List<Missing> missing = StayRules.missingForRelease(stay("FAIL", false), rule,
 				List.of(nat(ADMITTED, TestResult.POSITIVE)), ADMITTED.plusDays(10), true, true);
 		assertThat(missing).extracting(Missing::what)
-			.containsExactly("DAYS", "NAT", "NAT", "NAT", "NAT", "ANTIGEN", "ANTIGEN", "POSITIVE_RESULT",
-					"REGISTRATION", "OPEN_ANOMALY", "HOME_CHECK_FAILED");
+			.containsExactly(What.DAYS, What.NAT, What.NAT, What.NAT, What.NAT, What.ANTIGEN, What.ANTIGEN,
+					What.POSITIVE_RESULT, What.REGISTRATION, What.OPEN_ANOMALY, What.HOME_CHECK_FAILED);
 		assertThat(missing.get(0).day()).isEqualTo(4);
 	}
 
@@ -72,7 +73,7 @@ class StayRulesTests {
 		assertThat(StayRules.missingForRelease(stay(null, true), rule, allNegative(), ADMITTED.plusDays(14), false, false))
 			.isEmpty();
 		assertThat(StayRules.missingForRelease(stay(null, true), rule, allNegative(), ADMITTED.plusDays(14), false, true))
-			.containsExactly(Missing.of("HOME_CHECK"));
+			.containsExactly(Missing.of(What.HOME_CHECK));
 	}
 
 	@Test
@@ -81,9 +82,9 @@ class StayRulesTests {
 		Observation morning = new Observation(1, 1, Instant.EPOCH, day4, new BigDecimal("36.5"), List.of(), null, false,
 				null, null, "n", null);
 		assertThat(StayRules.missingToday(stay(null, true), rule, List.of(morning), day4, 2))
-			.containsExactly(new Missing("TEMPERATURE", 1), new Missing("NAT", 4));
+			.containsExactly(new Missing(What.TEMPERATURE, 1), new Missing(What.NAT, 4));
 		assertThat(StayRules.missingToday(stay(null, true), rule, List.of(), ADMITTED.plusDays(1), 2))
-			.containsExactly(new Missing("TEMPERATURE", 2), new Missing("ANTIGEN", 2));
+			.containsExactly(new Missing(What.TEMPERATURE, 2), new Missing(What.ANTIGEN, 2));
 	}
 
 	@Test

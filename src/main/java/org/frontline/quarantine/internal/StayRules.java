@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.frontline.quarantine.Missing;
+import org.frontline.quarantine.Missing.What;
 import org.frontline.quarantine.Observation;
 import org.frontline.quarantine.ObservationForm;
 import org.frontline.quarantine.Rule;
@@ -50,14 +51,14 @@ public final class StayRules {
 		for (int day : rule.natDays()) {
 			if (upTo == null || !dateOfDay(stay.admittedOn(), day).isAfter(upTo)) {
 				if (!negativeFor(stay, day, observations, o -> o.natResult() == TestResult.NEGATIVE)) {
-					missing.add(new Missing("NAT", day));
+					missing.add(new Missing(What.NAT, day));
 				}
 			}
 		}
 		for (int day : rule.antigenDays()) {
 			if (upTo == null || !dateOfDay(stay.admittedOn(), day).isAfter(upTo)) {
 				if (!negativeFor(stay, day, observations, o -> o.antigen() == TestResult.NEGATIVE)) {
-					missing.add(new Missing("ANTIGEN", day));
+					missing.add(new Missing(What.ANTIGEN, day));
 				}
 			}
 		}
@@ -72,24 +73,24 @@ public final class StayRules {
 			LocalDate today, boolean openAnomaly, boolean toHome) {
 		List<Missing> missing = new ArrayList<>();
 		if (today.isBefore(stay.plannedRelease())) {
-			missing.add(new Missing("DAYS", (int) (stay.plannedRelease().toEpochDay() - today.toEpochDay())));
+			missing.add(new Missing(What.DAYS, (int) (stay.plannedRelease().toEpochDay() - today.toEpochDay())));
 		}
 		missing.addAll(missingTests(stay, rule, observations, null));
 		if (observations.stream().anyMatch(o -> o.natResult() == TestResult.POSITIVE || o.antigen() == TestResult.POSITIVE)) {
-			missing.add(Missing.of("POSITIVE_RESULT"));
+			missing.add(Missing.of(What.POSITIVE_RESULT));
 		}
 		if (!stay.registrationComplete()) {
-			missing.add(Missing.of("REGISTRATION"));
+			missing.add(Missing.of(What.REGISTRATION));
 		}
 		if (openAnomaly) {
-			missing.add(Missing.of("OPEN_ANOMALY"));
+			missing.add(Missing.of(What.OPEN_ANOMALY));
 		}
 		if (toHome) {
 			if (stay.homeCheckResult() == null) {
-				missing.add(Missing.of("HOME_CHECK"));
+				missing.add(Missing.of(What.HOME_CHECK));
 			}
 			else if ("FAIL".equals(stay.homeCheckResult())) {
-				missing.add(Missing.of("HOME_CHECK_FAILED"));
+				missing.add(Missing.of(What.HOME_CHECK_FAILED));
 			}
 		}
 		return missing;
@@ -101,14 +102,14 @@ public final class StayRules {
 		List<Missing> missing = new ArrayList<>();
 		long temperatures = today.stream().filter(o -> o.temperature() != null).count();
 		if (temperatures < temperaturesPerDay) {
-			missing.add(new Missing("TEMPERATURE", (int) (temperaturesPerDay - temperatures)));
+			missing.add(new Missing(What.TEMPERATURE, (int) (temperaturesPerDay - temperatures)));
 		}
 		int day = stay.dayOn(date);
 		if (rule.antigenDays().contains(day) && today.stream().noneMatch(o -> o.antigen() != null)) {
-			missing.add(new Missing("ANTIGEN", day));
+			missing.add(new Missing(What.ANTIGEN, day));
 		}
 		if (rule.natDays().contains(day) && today.stream().noneMatch(o -> o.natSampled() || o.natResult() != null)) {
-			missing.add(new Missing("NAT", day));
+			missing.add(new Missing(What.NAT, day));
 		}
 		return missing;
 	}
