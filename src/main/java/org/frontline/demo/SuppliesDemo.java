@@ -162,7 +162,10 @@ class SuppliesDemo implements ApplicationRunner {
 				movements.add(receipt(item, item.equals("MEAL") ? 300 : 100, place, today.plusDays(60)));
 			}
 		}
-		ledger.record(new MovementBatch(movements));
+		// A city with many sites has more receipts than one batch takes.
+		for (int from = 0; from < movements.size(); from += Ledger.MAX_BATCH) {
+			ledger.record(new MovementBatch(movements.subList(from, Math.min(movements.size(), from + Ledger.MAX_BATCH))));
+		}
 		donations.record(new NewDonation(id(), null, DonorKind.COMPANY, "南通安康医疗器械有限公司", "刘经理", "13912340000",
 				"COMMUNITY:" + DemoAreas.BILINWAN, "碧林湾社区居委会", "城东街道协调",
 				List.of(new NewDonation.DonatedItem("SUIT", 90L, "AK-220415", today.plusYears(1).toString()))));
