@@ -189,14 +189,16 @@ class ZonesDemo implements ApplicationRunner {
 			log.info("Demo zones: no open round, site, lab or resident of 观音山新村; no positive");
 			return;
 		}
-		String tube = "GYS-" + properties.seed() + "-0001";
-		if (DemoViewer.as(admin, () -> records.ofPerson(person.get().id(), round.get().id(), null))
+		String ours = "GYS-" + properties.seed() + "-";
+		if (DemoViewer.as(admin, () -> records.ofPerson(person.get().id(), null, null))
 			.stream()
-			.anyMatch(s -> s.tubeCode().equals(tube))) {
+			.anyMatch(s -> s.tubeCode().startsWith(ours))) {
 			return;
 		}
+		// Named after the round: a start stopped half-way may have opened a tube in another round.
+		String tube = ours + round.get().id();
 		String code = DemoViewer.as(admin, () -> codes.codeOf(person.get().id()).payload());
-		String box = "GYS-BOX-" + properties.seed();
+		String box = "GYS-BOX-" + properties.seed() + "-" + round.get().id();
 		long labId = lab.get().id();
 		String sampledAt = null;
 		// A confirmed re-sample: on a kept city the round may have sampled this resident already.
