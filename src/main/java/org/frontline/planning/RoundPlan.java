@@ -14,12 +14,13 @@ public record RoundPlan(long planId, long roundId, String roundName, Instant sta
 
 	/**
 	 * The figures the plan was made with and where they came from. {@code arrivalShares} are the shares of walk-in
-	 * arrivals per 10 minutes from the round's start.
+	 * arrivals per 10 minutes from the round's start. The staff figures are the settings'; the
+	 * {@code sitesStaffedByShifts} sites whose shifts the workforce module planned for the round are staffed as those say.
 	 */
 	public record Assumptions(double stationRatePerHour, FigureSource rateSource, Long learnedFromRound,
 			double serviceCv, List<Double> arrivalShares, FigureSource profileSource, double doorToDoorMinutes,
 			double labTurnaroundHours, int staffPerStation, int staffPerSite, double shiftHours, int waitNormMinutes,
-			int samplingNormHours, int roundNormHours, int poolSize) {
+			int samplingNormHours, int roundNormHours, int poolSize, int sitesStaffedByShifts) {
 	}
 
 	/** What the whole round needs (p90 of the runs per site, added up) and how many sites miss a norm. */

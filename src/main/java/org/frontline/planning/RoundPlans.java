@@ -106,6 +106,7 @@ public class RoundPlans {
 		model.sites().forEach(site -> streams.put(site.id(), site.stream()));
 		long id = plans.insert(plan, streams, proposals);
 		auditLog.record("PLAN_CREATE", "round", roundId, "plan " + id);
+		events.publishEvent(RoundPlanned.of(withId(plan, id), round.endsAt()));
 		String alert = "round-plan:" + roundId;
 		if (plan.meetsNorms()) {
 			events.publishEvent(new AlertCleared("planning", alert, plan.createdAt()));
@@ -242,7 +243,7 @@ public class RoundPlans {
 		Map<String, Integer> shares = new LinkedHashMap<>();
 		for (SitePlan.CompoundShare share : site.compounds()) {
 			compounds.add(new PlanModel.CompoundDemand(share.code(), share.name(), share.people(), 0,
-					share.noSmartphone(), share.elderlyLivingAlone(), false));
+					share.noSmartphone(), share.elderlyLivingAlone()));
 			shares.put(share.code(), share.people());
 		}
 		PlanModel model = new PlanModel(summary.seed(), summary.runs(), a.poolSize(),
@@ -250,7 +251,7 @@ public class RoundPlans {
 				a.stationRatePerHour(), 60 / a.doorToDoorMinutes(), a.labTurnaroundHours(),
 				new PlanModel.Norms(a.waitNormMinutes(), a.samplingNormHours(), a.roundNormHours()),
 				new PlanModel.Staffing(a.staffPerStation(), a.staffPerSite(), a.shiftHours()), compounds,
-				List.of(siteSetup), List.of());
+				List.of(siteSetup), List.of(), inputs.siteStaffing(roundId));
 		return Planner.simulate(model, siteSetup, shares).plan();
 	}
 

@@ -4,5 +4,5 @@
  * shares and station rates from rounds after they ran.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Planning",
-		allowedDependencies = { "area", "audit", "shared", "testing" })
+		allowedDependencies = { "area", "audit", "shared", "testing", "workforce", "zones" })
 package org.frontline.planning;

@@ -345,6 +345,16 @@ public class Shifts {
 		return shift;
 	}
 
+	/**
+	 * The staff the round's shifts plan per sampling site, for whoever plans the round: counts of people, no names,
+	 * so any signed-in viewer may read them.
+	 */
+	@Transactional(readOnly = true)
+	public List<SiteStaffPlan> staffPlans(long roundId) {
+		Viewers.require();
+		return repository.staffPlans(roundId);
+	}
+
 	/** A post's roster for a day: its shifts starting that day with who is assigned and checked in. */
 	@Transactional(readOnly = true)
 	public Roster roster(long postId, LocalDate day) {

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,6 +131,50 @@ public class Zones {
 						Message.of("zones.notice.lift.text", place(zone), names.name(zone.level()), names.name(to.level())));
 		Optional<Zone> next = changes.lift(zone, to, notice, viewer.username(), area);
 		return new LiftOutcome(repository.find(id).orElseThrow(), next.orElse(null), notice.id(), notice.number());
+	}
+
+	/**
+	 * How the zones in force sample these compounds (those no zone covers are left out). Zones and their rules are
+	 * public, so this asks for no viewer.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, ZoneSampling> sampling(Collection<String> compounds) {
+		Map<String, ZoneSampling> sampling = new HashMap<>();
+		if (compounds.isEmpty()) {
+			return sampling;
+		}
+		List<Zone> inForce = repository.inForce(clock.instant());
+		for (String code : compounds) {
+			Zone whole = null;
+			Map<String, Zone> parts = new HashMap<>();
+			for (Zone zone : inForce) {
+				if (zone.wholeArea() && AreaCodes.contains(zone.area(), code)) {
+					whole = stricter(whole, zone);
+				}
+				else if (!zone.wholeArea() && zone.area().equals(code)) {
+					zone.buildings().forEach(b -> parts.merge(b.strip(), zone, Zones::stricter));
+				}
+			}
+			Map<String, ZoneSampling.Terms> buildings = new HashMap<>();
+			for (Map.Entry<String, Zone> part : parts.entrySet()) {
+				if (whole == null || part.getValue().level().stricterThan(whole.level())) {
+					buildings.put(part.getKey(), ZoneSampling.Terms.of(part.getValue()));
+				}
+			}
+			if (whole != null || !buildings.isEmpty()) {
+				sampling.put(code, new ZoneSampling(code, whole == null ? null : ZoneSampling.Terms.of(whole), buildings));
+			}
+		}
+		return sampling;
+	}
+
+	/** The stricter of two zones; of equal levels the one on the smaller area, whose rules are the nearer ones. */
+	private static Zone stricter(Zone current, Zone candidate) {
+		if (current == null || candidate.level().stricterThan(current.level())) {
+			return candidate;
+		}
+		return candidate.level() == current.level() && candidate.area().length() > current.area().length() ? candidate
+				: current;
 	}
 
 	/** Zones not ended (in force or about to be) touching the viewer's scope, or the given area; of a level if given. */

@@ -139,7 +139,7 @@ public final class PlannerBench {
 			given += people;
 			String community = "320602" + "%03d".formatted(k / 100 + 1) + "%03d".formatted(k / 10 % 10 + 1);
 			String code = community + "%03d".formatted(k % 10 + 1);
-			demands.add(new CompoundDemand(code, "小区" + k, people, people / 200, people / 12, people / 20, false));
+			demands.add(new CompoundDemand(code, "小区" + k, people, people / 200, people / 12, people / 20));
 			int[] schedule = { 4, 4, 4, 4, 4 };
 			sites.add(new SiteSetup(k + 1, "采样点" + k, SiteKind.FIXED, code, List.of(code), 4, schedule, 200,
 					FigureSource.DEFAULT, SiteSetup.stream(code, SiteKind.FIXED, 0)));

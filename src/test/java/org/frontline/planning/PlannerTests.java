@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.frontline.planning.internal.Assignment;
 import org.frontline.planning.internal.PlanModel;
 import org.frontline.planning.internal.PlanModel.CompoundDemand;
 import org.frontline.planning.internal.PlanModel.SiteSetup;
+import org.frontline.planning.internal.PlanModel.ZonedPart;
 import org.frontline.planning.internal.Planner;
 import org.frontline.planning.internal.ProposalSearch;
 import org.frontline.testing.SiteKind;
@@ -38,9 +40,9 @@ class PlannerTests {
 	static PlanModel model(List<SiteSetup> sites, List<Assignment.Move> moves) {
 		return new PlanModel(7, 20, 10, profile(24, 26, 20, 16, 14), 1.0, 200, 3, 12,
 				new PlanModel.Norms(20, 6, 24), new PlanModel.Staffing(2, 2, 4),
-				List.of(new CompoundDemand(BIG, "碧林湾花园", 3_000, 20, 300, 90, false),
-						new CompoundDemand(SMALL, "碧林湾新村", 1_200, 10, 100, 40, false),
-						new CompoundDemand(OTHER, "碧林湾小区", 800, 5, 60, 30, false)),
+				List.of(new CompoundDemand(BIG, "碧林湾花园", 3_000, 20, 300, 90),
+						new CompoundDemand(SMALL, "碧林湾新村", 1_200, 10, 100, 40),
+						new CompoundDemand(OTHER, "碧林湾小区", 800, 5, 60, 30)),
 				sites, moves);
 	}
 
@@ -153,6 +155,48 @@ class PlannerTests {
 		assertThat(team.people()).isEqualTo(35);
 		assertThat(team.after().doneP90()).isLessThanOrEqualTo(6 * 60);
 		assertThat(drafts.get(0).after().worstWaitP90()).isLessThanOrEqualTo(20);
+	}
+
+	@Test
+	void aZoneSamplesItsDoorToDoorBuildingsAtHomeAndNoTubeOfItsPeoplePoolsMoreThanItsRuleAllows() {
+		// Two buildings of 碧林湾花园 locked down (one per tube, at home), the rest of it under control (five per tube).
+		CompoundDemand big = new CompoundDemand(BIG, "碧林湾花园", 3_000, 20, 300, 90,
+				List.of(new ZonedPart(300, 4, 1, true), new ZonedPart(2_700, 16, 5, false)));
+		PlanModel base = model(community(), List.of());
+		Planner.Evaluation plan = Planner.evaluate(
+				with(base, List.of(big, base.compounds().get(1), base.compounds().get(2)), Map.of()));
+
+		SitePlan inside = plan.site(1).plan();
+		assertThat(inside.people()).isEqualTo(3_000 - 300 - 16);
+		assertThat(inside.tubesByPool()).containsEntry(5, (2_684 + 4) / 5);
+		assertThat(inside.tubesByPool().getOrDefault(10, 0)).as("partly filled tubes left at its three stations")
+			.isLessThanOrEqualTo(3);
+		assertThat(inside.tubes()).isEqualTo(inside.tubesByPool().values().stream().mapToInt(Integer::intValue).sum());
+		SitePlan team = plan.site(3).plan();
+		// The locked-down buildings' 300 (their bedridden among them), the control zone's 16 bedridden, and the
+		// bedridden of the two compounds no zone covers.
+		assertThat(team.people()).isEqualTo(300 + 16 + 10 + 5);
+		assertThat(team.tubesByPool()).containsExactlyInAnyOrderEntriesOf(Map.of(1, 300, 5, 4, 10, 2));
+	}
+
+	@Test
+	void aSiteWhoseShiftsArePlannedIsStaffedAsTheySayAndTheOthersAsTheSettingsSay() {
+		PlanModel base = model(community(), List.of());
+		Planner.Evaluation plan = Planner.evaluate(with(base, base.compounds(), Map.of(2L, new PlanModel.Staffing(3, 4, 6))));
+
+		SitePlan second = plan.site(2).plan();
+		// Four stations of three people each, and the site's own four.
+		assertThat(second.staffPerHour()).startsWith(16, 16, 16, 16, 16, 16);
+		int open = second.staffPerHour().size();
+		assertThat(second.ppeSets()).as("one set a person per 6-hour shift").isEqualTo(16 * (int) Math.ceil(open / 6.0));
+		assertThat(plan.site(1).plan().staffPerHour().get(0)).isEqualTo(3 * 2 + 2);
+	}
+
+	private static PlanModel with(PlanModel model, List<CompoundDemand> compounds,
+			Map<Long, PlanModel.Staffing> siteStaffing) {
+		return new PlanModel(model.seed(), model.runs(), model.poolSize(), model.arrivalShares(), model.serviceCv(),
+				model.stationRate(), model.doorToDoorRate(), model.labTurnaroundHours(), model.norms(), model.staffing(),
+				compounds, model.sites(), model.moves(), siteStaffing);
 	}
 
 	private static PlanModel withExtra(PlanModel model, long siteId, int[] extra) {

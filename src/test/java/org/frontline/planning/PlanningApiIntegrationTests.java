@@ -262,6 +262,43 @@ class PlanningApiIntegrationTests extends IntegrationTest {
 		assertThat(events.stream(AlertCleared.class).filter(a -> a.key().equals(key))).hasSize(1);
 	}
 
+	@Test
+	void aSiteWhoseShiftsAreGeneratedIsStaffedAsTheySayAndThePlannedNeedsGoOutForSupplies() {
+		Scenario s = scenario();
+		Response generated = api().as("admin").post("/api/v1/shifts/generate",
+				Map.of("siteId", s.roomy(), "roundId", s.round()));
+		assertThat(generated.status()).as(generated.body()).isEqualTo(200);
+		PlanRequest request = new PlanRequest(5L, 20, 200.0, List.of(24.0, 26.0, 20.0, 16.0, 14.0));
+
+		RoundPlan plan = asCommander(() -> plans.plan(s.round(), request));
+
+		assertThat(plan.assumptions().sitesStaffedByShifts()).isOne();
+		SitePlan roomy = plan.sites().stream().filter(site -> site.siteId() == s.roomy()).findFirst().orElseThrow();
+		// Per station and window a sampler and a registrar; per window a leader and the two order keepers.
+		assertThat(roomy.staffPerHour().get(0)).isEqualTo(8 * 2 + 3);
+		SitePlan shared = plan.sites().stream().filter(site -> site.siteId() == s.shared()).findFirst().orElseThrow();
+		assertThat(shared.staffPerHour().get(0))
+			.isEqualTo(2 * plan.assumptions().staffPerStation() + plan.assumptions().staffPerSite());
+		RoundPlanned planned = events.stream(RoundPlanned.class)
+			.filter(e -> e.planId() == plan.planId())
+			.findFirst()
+			.orElseThrow();
+		assertThat(planned.roundId()).isEqualTo(s.round());
+		assertThat(planned.sites()).hasSameSizeAs(plan.sites());
+		for (SitePlan site : plan.sites()) {
+			RoundPlanned.SiteNeeds needs = planned.sites()
+				.stream()
+				.filter(n -> n.siteId() == site.siteId())
+				.findFirst()
+				.orElseThrow();
+			assertThat(needs.tubesByPool().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(site.tubes());
+			assertThat(needs.swabs()).isEqualTo(site.swabs());
+			assertThat(needs.ppeSets()).isEqualTo(site.ppeSets());
+		}
+		assertThat(planned.sites().stream().mapToInt(RoundPlanned.SiteNeeds::swabs).sum())
+			.isEqualTo(plan.totals().swabs());
+	}
+
 	/** Calls the service as the demo commander would through a page or the API. */
 	private <T> T asCommander(Supplier<T> call) {
 		long id = jdbc.sql("SELECT id FROM security_user WHERE username = 'commander'").query(Long.class).single();

@@ -185,7 +185,7 @@ class ZoneTestingIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void theRoundPlanSamplesACompoundLockedDownAsAWholeDoorToDoorAndNotOneLockedDownInSomeBuildings() {
+	void theRoundPlanSamplesACompoundLockedDownAsAWholeAndTheLockedDownBuildingsOfAnotherDoorToDoorInTheirZonesTubes() {
 		// Long before any other test's rules (rules are district-wide): only that the level has rules matters here.
 		fixture.rule("LOCKDOWN", 1, 7, null, "CONTROL", daysAgo(60));
 		fixture.resident(fixture.compound, "1");
@@ -193,6 +193,9 @@ class ZoneTestingIntegrationTests extends IntegrationTest {
 		fixture.resident(fixture.otherCompound, "1");
 		fixture.resident(fixture.otherCompound, "2");
 		fixture.resident(fixture.otherCompound, "3");
+		Response team = api().as("admin").post("/api/v1/sites", Map.of("name", ZonesFixture.unique("分区上门队-"),
+				"kind", "DOOR_TO_DOOR", "area", fixture.community, "location", "社区", "stations", 1));
+		assertThat(team.status()).as(team.body()).isEqualTo(201);
 		Map<String, Object> request = Map.of("seed", 5, "runs", 5, "stationRate", 200, "arrivalProfile",
 				List.of(24, 26, 20, 16, 14));
 
@@ -204,7 +207,26 @@ class ZoneTestingIntegrationTests extends IntegrationTest {
 		Response planned = api().as("commander").post("/api/v1/rounds/" + round.id + "/plan", request);
 		assertThat(planned.status()).as(planned.body()).isEqualTo(201);
 		assertThat(planned.json().get("residents").asInt()).isEqualTo(5);
-		assertThat(planned.json().get("doorToDoor").asInt()).isEqualTo(2);
-		assertThat(planned.json().get("walkIn").asInt()).isEqualTo(3);
+		assertThat(planned.json().get("doorToDoor").asInt()).isEqualTo(3);
+		assertThat(planned.json().get("walkIn").asInt()).isEqualTo(2);
+		int pool = fixture.zoneOn(fixture.compound, List.of()).get("rule").get("poolSize").asInt();
+		assertThat(fixture.zoneOn(fixture.otherCompound, List.of("3")).get("rule").get("poolSize").asInt())
+			.isEqualTo(pool);
+		JsonNode visits = site(planned.json(), team.json().get("id").asLong());
+		assertThat(visits.get("people").asInt()).isEqualTo(3);
+		assertThat(visits.get("tubesByPool").get(String.valueOf(pool)).asInt()).isEqualTo((3 + pool - 1) / pool);
+		assertThat(visits.get("tubesByPool").size()).isOne();
+		JsonNode walkIns = site(planned.json(), round.site);
+		assertThat(walkIns.get("tubesByPool").get("10").asInt())
+			.as("the other compound's two, as the round pools (a tube a station at most)").isBetween(1, 2);
+	}
+
+	private static JsonNode site(JsonNode plan, long siteId) {
+		for (JsonNode site : plan.get("sites")) {
+			if (site.get("siteId").asLong() == siteId) {
+				return site;
+			}
+		}
+		throw new AssertionError("Site " + siteId + " is not in the plan: " + plan);
 	}
 }

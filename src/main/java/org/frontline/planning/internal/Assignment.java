@@ -17,8 +17,8 @@ import org.frontline.shared.AreaCodes;
  * deepest level of the hierarchy with the compound (a site inside the compound, then one for its community, then a
  * site in a neighbouring compound of the same community, then its subdistrict...), shared among equally near sites so
  * that each has about as many people per station; compounds with a site of their own are placed first. Its bedridden
- * residents, and everyone in a compound under lockdown, go to the nearest door-to-door teams the same way. Then the
- * round's moves apply in order: a compound's people at one site go to another.
+ * residents, and everyone a zone samples at home (all of it or some of its buildings), go to the nearest door-to-door
+ * teams the same way. Then the round's moves apply in order: a compound's people at one site go to another.
  */
 public final class Assignment {
 

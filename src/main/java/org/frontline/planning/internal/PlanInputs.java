@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.frontline.area.Area;
 import org.frontline.area.Areas;
@@ -16,21 +18,25 @@ import org.frontline.planning.PlanRequest;
 import org.frontline.planning.RoundPlan;
 import org.frontline.planning.internal.PlanModel.CompoundDemand;
 import org.frontline.planning.internal.PlanModel.SiteSetup;
+import org.frontline.planning.internal.PlanModel.ZonedPart;
 import org.frontline.shared.AreaCodes;
-import org.frontline.shared.ZoneMark;
-import org.frontline.shared.ZoneMarks;
 import org.frontline.testing.Round;
 import org.frontline.testing.Site;
 import org.frontline.testing.SiteKind;
 import org.frontline.testing.Sites;
+import org.frontline.workforce.Shifts;
+import org.frontline.workforce.SiteStaffPlan;
+import org.frontline.zones.ZoneSampling;
+import org.frontline.zones.Zones;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Gathers what a round's plan is made from: its compounds' residents (people), its sites (testing), what plans
- * changed for it, what past rounds taught and the settings. Staff per station and per site come from the settings
- * until a workforce module plans them; a compound locked down as a whole ({@link ZoneMarks}, when a zones module
- * contributes them) is sampled door to door ({@link CompoundDemand#lockedDown()}); tubes pool the round's pool size.
+ * changed for it, what past rounds taught and the settings. Staff per station and per site come from the shifts
+ * the workforce module planned for a site in this round, else from the settings; the zones in force set how a
+ * compound (or some of its buildings) is sampled ({@link ZonedPart}): at home where a zone's rule says so, in tubes
+ * pooling no more than the rule allows; elsewhere tubes pool the round's pool size.
  */
 @Component
 public class PlanInputs {
@@ -47,10 +53,12 @@ public class PlanInputs {
 
 	private final PlanningSettings settings;
 
-	private final ObjectProvider<ZoneMarks> zones;
+	private final ObjectProvider<Zones> zones;
+
+	private final ObjectProvider<Shifts> shifts;
 
 	PlanInputs(Sites sites, Areas areas, ResidentCounts residents, RoundSetupRepository setup, LearnedRepository learned,
-			PlanningSettings settings, ObjectProvider<ZoneMarks> zones) {
+			PlanningSettings settings, ObjectProvider<Zones> zones, ObjectProvider<Shifts> shifts) {
 		this.sites = sites;
 		this.areas = areas;
 		this.residents = residents;
@@ -58,11 +66,7 @@ public class PlanInputs {
 		this.learned = learned;
 		this.settings = settings;
 		this.zones = zones;
-	}
-
-	/** Only a compound locked down as a whole: a lockdown of some buildings leaves the rest walking to the site. */
-	private static boolean lockedDown(ZoneMark zone) {
-		return zone != null && !zone.partial() && "LOCKDOWN".equals(zone.level());
+		this.shifts = shifts;
 	}
 
 	/** The model of a round's plan, and the assumptions to report with it. */
@@ -122,11 +126,11 @@ public class PlanInputs {
 				counts.putIfAbsent(count.area(), count);
 			}
 		}
-		ZoneMarks marks = zones.getIfAvailable();
-		Map<String, ZoneMark> zoneOf = marks == null ? Map.of() : marks.ofAreas(counts.keySet());
+		Map<String, List<ZonedPart>> zoned = zoned(counts);
 		counts.values()
 			.forEach(c -> compounds.add(new CompoundDemand(c.area(), names.getOrDefault(c.area(), c.area()),
-					c.residents(), c.bedridden(), c.noSmartphone(), c.elderlyLivingAlone(), lockedDown(zoneOf.get(c.area())))));
+					c.residents(), c.bedridden(), c.noSmartphone(), c.elderlyLivingAlone(),
+					zoned.getOrDefault(c.area(), List.of()))));
 
 		int arrivalHours = Math.max(1, (shares.length + 5) / 6);
 		Map<Long, int[]> schedules = setup.schedules(round.id());
@@ -160,13 +164,71 @@ public class PlanInputs {
 		PlanModel model = new PlanModel(seed, runs, round.poolSize(), shares, cv, stationRate, teamRate, labHours,
 				new PlanModel.Norms(settings.waitNormMinutes(), settings.samplingNormHours(), settings.roundNormHours()),
 				new PlanModel.Staffing(settings.staffPerStation(), settings.staffPerSite(), settings.shiftHours()),
-				compounds, setups, setup.moves(round.id()));
+				compounds, setups, setup.moves(round.id()), siteStaffing(round.id()));
 		List<Double> shareList = Arrays.stream(model.arrivalShares()).boxed().toList();
 		RoundPlan.Assumptions assumptions = new RoundPlan.Assumptions(stationRate, rateSource,
 				anyLearned ? lesson.get().roundId() : null, cv, shareList, profileSource, 60 / teamRate, labHours,
 				settings.staffPerStation(), settings.staffPerSite(), settings.shiftHours(), settings.waitNormMinutes(),
-				settings.samplingNormHours(), settings.roundNormHours(), round.poolSize());
+				settings.samplingNormHours(), settings.roundNormHours(), round.poolSize(),
+				(int) roundSites.keySet().stream().filter(model.siteStaffing()::containsKey).count());
 		return new Inputs(model, assumptions, roundSites, names);
+	}
+
+	/** Per site, the staffing the round's shifts plan for it (none without a workforce module or shifts). */
+	public Map<Long, PlanModel.Staffing> siteStaffing(long roundId) {
+		Shifts planned = shifts.getIfAvailable();
+		Map<Long, PlanModel.Staffing> staffing = new HashMap<>();
+		if (planned != null) {
+			for (SiteStaffPlan plan : planned.staffPlans(roundId)) {
+				if (plan.perStation() > 0 && plan.shiftHours() > 0) {
+					staffing.put(plan.siteId(),
+							new PlanModel.Staffing(plan.perStation(), plan.perSite(), plan.shiftHours()));
+				}
+			}
+		}
+		return staffing;
+	}
+
+	/**
+	 * The parts of these compounds under a zone's sampling terms: the buildings a stricter zone covers, and the rest
+	 * of the compound under the zone over all of it.
+	 */
+	private Map<String, List<ZonedPart>> zoned(Map<String, ResidentCounts.Count> counts) {
+		Zones inForce = zones.getIfAvailable();
+		Map<String, ZoneSampling> sampling = inForce == null ? Map.of() : inForce.sampling(counts.keySet());
+		Set<String> buildingNames = new TreeSet<>();
+		List<String> withBuildings = new ArrayList<>();
+		sampling.values().forEach(z -> {
+			if (!z.buildings().isEmpty()) {
+				withBuildings.add(z.area());
+				buildingNames.addAll(z.buildings().keySet());
+			}
+		});
+		Map<String, ResidentCounts.BuildingCount> byBuilding = new HashMap<>();
+		residents.inBuildings(withBuildings, buildingNames)
+			.forEach(b -> byBuilding.put(b.area() + "/" + b.building(), b));
+		Map<String, List<ZonedPart>> zoned = new HashMap<>();
+		sampling.forEach((area, z) -> {
+			List<ZonedPart> parts = new ArrayList<>();
+			int residentsInParts = 0;
+			int bedriddenInParts = 0;
+			for (Map.Entry<String, ZoneSampling.Terms> building : z.buildings().entrySet()) {
+				ResidentCounts.BuildingCount count = byBuilding.get(area + "/" + building.getKey());
+				if (count != null) {
+					parts.add(new ZonedPart(count.residents(), count.bedridden(), building.getValue().poolSize(),
+							building.getValue().doorToDoor()));
+					residentsInParts += count.residents();
+					bedriddenInParts += count.bedridden();
+				}
+			}
+			ResidentCounts.Count compound = counts.get(area);
+			if (z.whole() != null) {
+				parts.add(new ZonedPart(compound.residents() - residentsInParts, compound.bedridden() - bedriddenInParts,
+						z.whole().poolSize(), z.whole().doorToDoor()));
+			}
+			zoned.put(area, parts);
+		});
+		return zoned;
 	}
 
 	/** Relative weights per hour spread evenly over the hour's 10-minute slots. */

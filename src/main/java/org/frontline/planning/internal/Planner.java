@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.frontline.planning.PlanNorm;
 import org.frontline.planning.SitePlan;
@@ -149,12 +150,44 @@ public final class Planner {
 		for (int station : site.stationsPerHour()) {
 			stations.add(station);
 		}
+		Map<Integer, Integer> tubes = tubes(model, site, shares, compounds, runs);
+		PlanModel.Staffing staffing = model.staffingOf(site.id());
 		return new SitePlan(site.id(), site.name(), site.kind(), site.area(), stations, site.ratePerHour(),
 				site.rateSource(), runs.people(), described, ints(runs.queueP50()), ints(runs.queueP90()),
 				doubles(runs.waitP50()), doubles(runs.waitP90()), minutes(runs.doneP50()), minutes(runs.doneP90()),
-				round(runs.meanWait()), round(runs.personWaitP90()), runs.tubesP90(), runs.people() - runs.unserved(),
-				ppeSets(site.stationsPerHour(), openHours, model.staffing()),
-				staffPerHour(site.stationsPerHour(), openHours, model.staffing()), violations.isEmpty(), violations);
+				round(runs.meanWait()), round(runs.personWaitP90()),
+				tubes.values().stream().mapToInt(Integer::intValue).sum(), runs.people() - runs.unserved(),
+				ppeSets(site.stationsPerHour(), openHours, staffing), staffPerHour(site.stationsPerHour(), openHours, staffing),
+				violations.isEmpty(), violations, tubes);
+	}
+
+	/**
+	 * Tubes per pool size: the people of each pool size (a zone's pool where its terms apply, else the round's) fill
+	 * tubes of it, and the partly filled tubes the runs leave at the stations stay with the round's pool.
+	 */
+	static Map<Integer, Integer> tubes(PlanModel model, SiteSetup site, Map<String, Integer> shares,
+			Map<String, CompoundDemand> compounds, SiteRuns runs) {
+		int roundPool = model.poolSize();
+		Map<Integer, Double> people = new TreeMap<>();
+		shares.forEach((code, count) -> {
+			CompoundDemand compound = compounds.get(code);
+			Map<Integer, Double> pools = compound == null ? Map.of(roundPool, 1.0)
+					: site.doorToDoor() ? compound.doorToDoorPools(roundPool) : compound.walkInPools(roundPool);
+			pools.forEach((pool, share) -> people.merge(pool, count * share, Double::sum));
+		});
+		Map<Integer, Integer> tubes = new TreeMap<>();
+		people.forEach((pool, count) -> {
+			int filled = (int) Math.ceil(count / pool - 1e-9);
+			if (filled > 0) {
+				tubes.put(pool, filled);
+			}
+		});
+		int atRoundPool = (runs.people() + roundPool - 1) / roundPool;
+		int partlyFilled = Math.max(0, runs.tubesP90() - atRoundPool);
+		if (partlyFilled > 0) {
+			tubes.merge(roundPool, partlyFilled, Integer::sum);
+		}
+		return tubes;
 	}
 
 	/** The hours the site is staffed: its schedule, and until its last person is done (p90) when that is later. */

@@ -151,7 +151,7 @@ public final class ProposalSearch {
 			return null;
 		}
 		return new Draft(ProposalKind.EXTRA_STATIONS, false, setup.id(), null, null, setup.area(), extra,
-				site.runs().people(), stationHours * model.staffing().perStation(), runs);
+				site.runs().people(), stationHours * model.staffingOf(setup.id()).perStation(), runs);
 	}
 
 	/**
@@ -207,7 +207,7 @@ public final class ProposalSearch {
 			if (Planner.check(model, setup, runs).isEmpty()) {
 				double hours = Math.max(base.length, Math.ceil(runs.doneP90() / 60));
 				return new Draft(ProposalKind.EXTRA_STATIONS, false, setup.id(), null, null, setup.area(), extra,
-						site.runs().people(), added * hours * model.staffing().perStation(), runs);
+						site.runs().people(), added * hours * model.staffingOf(setup.id()).perStation(), runs);
 			}
 		}
 		return null;

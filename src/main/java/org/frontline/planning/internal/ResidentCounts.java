@@ -1,6 +1,7 @@
 package org.frontline.planning.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,5 +38,27 @@ public class ResidentCounts {
 					rs.getInt("no_smartphone"), rs.getInt("elderly")));
 		});
 		return counts;
+	}
+
+	/** Residents and bedridden of some buildings of a compound. */
+	public record BuildingCount(String area, String building, int residents, int bedridden) {
+	}
+
+	/** Counts per building of these compounds' buildings (codes and building names; buildings nobody lives in left out). */
+	public List<BuildingCount> inBuildings(Collection<String> areas, Collection<String> buildings) {
+		if (areas.isEmpty() || buildings.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT area_code, btrim(building) AS building, count(*) AS residents,
+				       count(*) FILTER (WHERE 'BEDRIDDEN' = ANY (tags)) AS bedridden
+				FROM people_resident
+				WHERE area_code = ANY (:areas) AND btrim(building) = ANY (:buildings)
+				GROUP BY area_code, btrim(building)
+				""").param("areas", areas.toArray(String[]::new))
+			.param("buildings", buildings.toArray(String[]::new))
+			.query((rs, n) -> new BuildingCount(rs.getString("area_code"), rs.getString("building"),
+					rs.getInt("residents"), rs.getInt("bedridden")))
+			.list();
 	}
 }

@@ -18,6 +18,7 @@ import org.frontline.workforce.Post;
 import org.frontline.workforce.PostKind;
 import org.frontline.workforce.Shift;
 import org.frontline.workforce.ShiftRole;
+import org.frontline.workforce.SiteStaffPlan;
 import org.frontline.workforce.WorkerKind;
 import org.frontline.shared.Masking;
 import org.springframework.jdbc.core.RowMapper;
@@ -115,6 +116,24 @@ public class ShiftRepository {
 		return withAssignments(jdbc.sql(SELECT + """
 				 WHERE s.post_id = :post AND s.round_id = :round ORDER BY s.starts_at, s.role, s.station NULLS FIRST
 				""").param("post", postId).param("round", roundId).query(ShiftRepository::row).list());
+	}
+
+	/** Per sampling site, the staff the shifts of a round plan (sites with none are left out). */
+	public List<SiteStaffPlan> staffPlans(long roundId) {
+		return jdbc.sql("""
+				SELECT p.ref::bigint AS site_id,
+				       coalesce(sum(s.needed) FILTER (WHERE s.station IS NOT NULL)::float
+				                / nullif(count(DISTINCT (s.station, s.starts_at)) FILTER (WHERE s.station IS NOT NULL), 0), 0)
+				           AS per_station,
+				       coalesce(sum(s.needed) FILTER (WHERE s.station IS NULL), 0)::float
+				           / count(DISTINCT s.starts_at) AS per_site,
+				       avg(extract(EPOCH FROM s.ends_at - s.starts_at)) / 3600 AS shift_hours
+				FROM workforce_shift s JOIN workforce_post p ON p.id = s.post_id
+				WHERE s.round_id = :round AND p.kind = 'SITE'
+				GROUP BY p.ref ORDER BY 1
+				""").param("round", roundId).query((rs, n) -> new SiteStaffPlan(rs.getLong("site_id"),
+						(int) Math.round(rs.getDouble("per_station")), (int) Math.round(rs.getDouble("per_site")),
+						rs.getDouble("shift_hours"))).list();
 	}
 
 	public Shift shift(long id) {
