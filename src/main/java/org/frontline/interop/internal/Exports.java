@@ -1,7 +1,5 @@
 package org.frontline.interop.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import ca.uhn.fhir.parser.IParser;
 import org.frontline.audit.AuditLog;
 import org.frontline.interop.internal.ExportRepository.Export;
 import org.frontline.people.Person;
@@ -28,7 +25,7 @@ import org.frontline.testing.ResultRecords.Sampling;
 import org.frontline.testing.ResultRecords.Slice;
 import org.frontline.testing.ResultRecords.TubeRecord;
 import org.frontline.testing.Rounds;
-import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -93,18 +90,15 @@ public class Exports {
 
 	private final AuditLog auditLog;
 
-	private final Fhir fhir;
-
 	private final Clock clock;
 
 	Exports(ExportRepository repository, ResultRecords records, Residents residents, Rounds rounds, AuditLog auditLog,
-			Fhir fhir, Clock clock) {
+			Clock clock) {
 		this.repository = repository;
 		this.records = records;
 		this.residents = residents;
 		this.rounds = rounds;
 		this.auditLog = auditLog;
-		this.fhir = fhir;
 		this.clock = clock;
 	}
 
@@ -185,16 +179,8 @@ public class Exports {
 		long high = part + 1 < bounds.size() ? bounds.get(part + 1) - 1 : Long.MAX_VALUE;
 		Slice slice = new Slice(export.roundId(), low, high, export.since(), export.transactionTime());
 		Instant asOf = export.transactionTime();
-		IParser parser = fhir.writer();
-		Consumer<IBaseResource> line = resource -> {
-			try {
-				parser.encodeResourceToWriter(resource, out);
-				out.write('\n');
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		};
+		NdjsonLines lines = new NdjsonLines(out);
+		Consumer<Resource> line = lines::write;
 		switch (file) {
 			case SPECIMEN -> records.eachTube(slice, tube -> line.accept(Resources.specimen(asOf(tube, asOf))));
 			case GROUP -> records.eachTube(slice, tube -> line.accept(Resources.group(tube)));
