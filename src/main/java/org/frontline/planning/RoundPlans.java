@@ -252,7 +252,13 @@ public class RoundPlans {
 				new PlanModel.Norms(a.waitNormMinutes(), a.samplingNormHours(), a.roundNormHours()),
 				new PlanModel.Staffing(a.staffPerStation(), a.staffPerSite(), a.shiftHours()), compounds,
 				List.of(siteSetup), List.of(), inputs.siteStaffing(roundId));
-		return Planner.simulate(model, siteSetup, shares).plan();
+		SitePlan tried = Planner.simulate(model, siteSetup, shares).plan();
+		// The same people in the same zones: the tubes are the plan's, with the pool sizes the zones allow there.
+		return new SitePlan(tried.siteId(), tried.name(), tried.kind(), tried.area(), tried.stationsPerHour(),
+				tried.ratePerHour(), tried.rateSource(), tried.people(), tried.compounds(), tried.queueP50(),
+				tried.queueP90(), tried.waitP50(), tried.waitP90(), tried.doneP50Minutes(), tried.doneP90Minutes(),
+				tried.meanWaitMinutes(), tried.personWaitP90Minutes(), site.tubes(), site.swabs(), tried.ppeSets(),
+				tried.staffPerHour(), tried.meetsNorms(), tried.violations(), site.tubesByPool());
 	}
 
 	private static PlanRequest checked(PlanRequest request) {

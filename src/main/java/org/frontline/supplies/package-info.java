@@ -8,5 +8,5 @@
  * org.frontline.supplies.Shipments}, {@link org.frontline.supplies.SupplyChecks}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supplies",
-		allowedDependencies = { "area", "audit", "enterprise", "quarantine", "shared", "testing", "workforce" })
+		allowedDependencies = { "area", "audit", "enterprise", "planning", "quarantine", "shared", "testing", "workforce" })
 package org.frontline.supplies;

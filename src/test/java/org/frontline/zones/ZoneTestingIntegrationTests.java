@@ -216,6 +216,13 @@ class ZoneTestingIntegrationTests extends IntegrationTest {
 		assertThat(visits.get("people").asInt()).isEqualTo(3);
 		assertThat(visits.get("tubesByPool").get(String.valueOf(pool)).asInt()).isEqualTo((3 + pool - 1) / pool);
 		assertThat(visits.get("tubesByPool").size()).isOne();
+		List<Integer> teams = new java.util.ArrayList<>();
+		visits.get("stationsPerHour").forEach(n -> teams.add(n.asInt() + 1));
+		Response whatIf = api().as("commander").post("/api/v1/rounds/" + round.id + "/plan/what-if",
+				Map.of("siteId", team.json().get("id").asLong(), "stationsPerHour", teams));
+		assertThat(whatIf.status()).as(whatIf.body()).isEqualTo(200);
+		assertThat(whatIf.json().get("tubesByPool")).as("more teams, the same people in the same zones")
+			.isEqualTo(visits.get("tubesByPool"));
 		JsonNode walkIns = site(planned.json(), round.site);
 		assertThat(walkIns.get("tubesByPool").get("10").asInt())
 			.as("the other compound's two, as the round pools (a tube a station at most)").isBetween(1, 2);

@@ -6,7 +6,7 @@ import org.frontline.shared.ScopeTarget;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Users (enterprise liaisons) can be limited to one enterprise. */
+/** Users (enterprise liaisons) can be limited to one enterprise, which other modules show by its name. */
 @Configuration(proxyBeanMethods = false)
 class EnterpriseScopeTargets {
 
@@ -21,6 +21,11 @@ class EnterpriseScopeTargets {
 			@Override
 			public Optional<String> areaOf(long id) {
 				return enterprises.area(id);
+			}
+
+			@Override
+			public Optional<String> nameOf(long id) {
+				return enterprises.find(id).map(enterprise -> enterprise.name());
 			}
 		};
 	}
