@@ -193,12 +193,12 @@ public final class WorkforceBench {
 					                             AND a.ends_at > ? AND a.starts_at < ? + interval '4 hours')),
 					     p AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS total FROM workforce_post),
 					     s AS (INSERT INTO workforce_shift (post_id, role, starts_at, ends_at, needed, suit, limits_id, created_by)
-					           SELECT (SELECT id FROM p WHERE p.n = w.n % p.total), 'DUTY', ?, ? + interval '4 hours', 1, false,
+					           SELECT (SELECT id FROM p WHERE p.n = w.n % p.total), 'DUTY', ?, ?::timestamptz + interval '4 hours', 1, false,
 					                  (SELECT min(id) FROM workforce_limits), 'bench-run'
 					           FROM w WHERE w.n <= ? RETURNING id),
 					     sn AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM s)
 					INSERT INTO workforce_assignment (shift_id, worker_id, starts_at, ends_at, assigned_by, assigned_at)
-					SELECT sn.id, w.id, ?, ? + interval '4 hours', 'bench', now() FROM sn JOIN w ON w.n = sn.n
+					SELECT sn.id, w.id, ?, ?::timestamptz + interval '4 hours', 'bench', now() FROM sn JOIN w ON w.n = sn.n
 					RETURNING shift_id, worker_id
 					""")) {
 				Timestamp at = Timestamp.from(start);
@@ -291,7 +291,7 @@ public final class WorkforceBench {
 					                             AND a.ends_at > ? - interval '12 hours' AND a.starts_at < ? + interval '16 hours')),
 					     p AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS total FROM workforce_post),
 					     s AS (INSERT INTO workforce_shift (post_id, role, starts_at, ends_at, needed, suit, limits_id, created_by)
-					           SELECT (SELECT id FROM p WHERE p.n = w.n % p.total), 'ORDER_KEEPER', ?, ? + interval '4 hours', 1,
+					           SELECT (SELECT id FROM p WHERE p.n = w.n % p.total), 'ORDER_KEEPER', ?, ?::timestamptz + interval '4 hours', 1,
 					                  false, (SELECT min(id) FROM workforce_limits), 'bench-assign'
 					           FROM w WHERE w.n <= ? RETURNING id),
 					     sn AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM s)
