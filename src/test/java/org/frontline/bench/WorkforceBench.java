@@ -190,7 +190,7 @@ public final class WorkforceBench {
 					WITH w AS (SELECT id, row_number() OVER (ORDER BY random()) AS n FROM workforce_worker
 					           WHERE id_number LIKE 'BENCH%'
 					             AND NOT EXISTS (SELECT 1 FROM workforce_assignment a WHERE a.worker_id = workforce_worker.id
-					                             AND a.ends_at > ? AND a.starts_at < ? + interval '4 hours')),
+					                             AND a.ends_at > ? AND a.starts_at < ?::timestamptz + interval '4 hours')),
 					     p AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS total FROM workforce_post),
 					     s AS (INSERT INTO workforce_shift (post_id, role, starts_at, ends_at, needed, suit, limits_id, created_by)
 					           SELECT (SELECT id FROM p WHERE p.n = w.n % p.total), 'DUTY', ?, ?::timestamptz + interval '4 hours', 1, false,
@@ -288,7 +288,7 @@ public final class WorkforceBench {
 					WITH w AS (SELECT id, row_number() OVER (ORDER BY random()) AS n FROM workforce_worker
 					           WHERE id_number LIKE 'BENCH%' AND kind <> 'MEDICAL'
 					             AND NOT EXISTS (SELECT 1 FROM workforce_assignment a WHERE a.worker_id = workforce_worker.id
-					                             AND a.ends_at > ? - interval '12 hours' AND a.starts_at < ? + interval '16 hours')),
+					                             AND a.ends_at > ?::timestamptz - interval '12 hours' AND a.starts_at < ?::timestamptz + interval '16 hours')),
 					     p AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS total FROM workforce_post),
 					     s AS (INSERT INTO workforce_shift (post_id, role, starts_at, ends_at, needed, suit, limits_id, created_by)
 					           SELECT (SELECT id FROM p WHERE p.n = w.n % p.total), 'ORDER_KEEPER', ?, ?::timestamptz + interval '4 hours', 1,
