@@ -52,8 +52,10 @@ public class FollowUps {
 
 	private final Duration deadline;
 
+	private final SelfReports selfReports;
+
 	FollowUps(FollowUpRepository repository, SamplingCodes codes, Areas areas, AuditLog auditLog,
-			ApplicationEventPublisher events, Clock clock,
+			ApplicationEventPublisher events, Clock clock, SelfReports selfReports,
 			@Value("${frontline.testing.retest-deadline:PT2H}") Duration deadline) {
 		this.repository = repository;
 		this.codes = codes;
@@ -62,6 +64,7 @@ public class FollowUps {
 		this.events = events;
 		this.clock = clock;
 		this.deadline = deadline;
+		this.selfReports = selfReports;
 	}
 
 	/** A pool under follow-up: how many members are still open, cleared or confirmed positive. */
@@ -88,6 +91,7 @@ public class FollowUps {
 			}
 		}
 		repository.resolve(singles, now);
+		stored.stream().filter(s -> s.poolSize() == 1).forEach(s -> selfReports.resolved(s.tubeId(), s.outcome()));
 		for (Stored s : stored) {
 			if (s.poolSize() == 1 && s.outcome() == Outcome.POSITIVE) {
 				for (Made made : repository.confirmedAlerts(s.tubeId(), now)) {

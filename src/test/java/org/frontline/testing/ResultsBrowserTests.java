@@ -75,6 +75,30 @@ class ResultsBrowserTests extends IntegrationTest {
 	}
 
 	@Test
+	void aCommunityWorkerRecordsAResidentWhoCameForwardOnAPhone() {
+		ResultsFixture fixture = new ResultsFixture(api(), 1);
+		String idNumber = TestData.residentId();
+		fixture.testing.person(TestData.CHENYUAN_COMPOUND, "林自报", idNumber, TestData.phone(), List.of());
+		try (Browser browser = new Browser(baseUrl())) {
+			browser.phone().login("community", DEMO_PASSWORD).open("/testing/followups");
+			String wrong = idNumber.substring(0, 17) + (idNumber.charAt(17) == '1' ? "2" : "1");
+			browser.find(By.id("self-report-id")).sendKeys(wrong);
+			browser.clickAndWaitForNextPage(By.cssSelector("#self-report-form button[type=submit]"));
+			assertThat(browser.text(By.id("error"))).contains("校验位");
+			assertThat(browser.find(By.id("self-report-id")).getDomProperty("value")).as("the number is kept").isEqualTo(wrong);
+
+			browser.find(By.id("self-report-id")).clear();
+			browser.find(By.id("self-report-id")).sendKeys(idNumber);
+			new Select(browser.find(By.id("self-report-kind"))).selectByValue("ANTIGEN_POSITIVE");
+			browser.clickAndWaitForNextPage(By.cssSelector("#self-report-form button[type=submit]"));
+			assertThat(browser.text(By.id("done"))).contains("已登记");
+			assertThat(browser.text(By.id("self-reports"))).contains("林*").contains("抗原自测阳性").contains("待单管核酸")
+				.contains("晨苑社区").doesNotContain("ANTIGEN_POSITIVE").doesNotContain(idNumber);
+			assertThat(browser.overflow()).as("nothing wider than the phone").isZero();
+		}
+	}
+
+	@Test
 	void aLabPostsOneTubeThroughTheFormAndTheSameTubeAgainWithAnotherResultIsRefused() {
 		ResultsFixture fixture = new ResultsFixture(api(), 10);
 		String tube = fixture.tube(fixture.people(TestData.BILINWAN_COMPOUND, 1), 10, true);

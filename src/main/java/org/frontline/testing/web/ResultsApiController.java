@@ -20,6 +20,9 @@ import org.frontline.testing.ResultBatch;
 import org.frontline.testing.ResultCorrection;
 import org.frontline.testing.Results;
 import org.frontline.testing.RetestTask;
+import org.frontline.testing.SelfReport;
+import org.frontline.testing.SelfReportForm;
+import org.frontline.testing.SelfReports;
 import org.frontline.testing.TubeReport;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,10 +47,13 @@ class ResultsApiController {
 
 	private final Coverage coverage;
 
-	ResultsApiController(Results results, FollowUps followUps, Coverage coverage) {
+	private final SelfReports selfReports;
+
+	ResultsApiController(Results results, FollowUps followUps, Coverage coverage, SelfReports selfReports) {
 		this.results = results;
 		this.followUps = followUps;
 		this.coverage = coverage;
+		this.selfReports = selfReports;
 	}
 
 	@PostMapping("/results")
@@ -89,6 +95,16 @@ class ResultsApiController {
 	@GetMapping("/followups")
 	FollowUps.Inbox inbox() {
 		return followUps.inbox();
+	}
+
+	@PostMapping("/self-reports")
+	SelfReport selfReport(@RequestBody SelfReportForm form) {
+		return selfReports.report(form);
+	}
+
+	@GetMapping("/self-reports")
+	List<SelfReport> selfReports(@RequestParam(required = false) String area) {
+		return selfReports.list(area);
 	}
 
 	@GetMapping("/rounds/{id}/coverage")

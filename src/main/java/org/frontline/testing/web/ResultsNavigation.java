@@ -34,6 +34,11 @@ class ResultsNavigation {
 	}
 
 	@Bean
+	ApiAccess selfReportsAccess() {
+		return ApiAccess.any("/api/v1/self-reports/**", FOLLOW_UP);
+	}
+
+	@Bean
 	ApiAccess coverageAccess() {
 		return ApiAccess.of(HttpMethod.GET, "/api/v1/rounds/*/coverage", FOLLOW_UP);
 	}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.frontline.area.Area;
@@ -14,6 +15,7 @@ import org.frontline.shared.Role;
 import org.frontline.shared.Viewers;
 import org.frontline.shared.ZoneMark;
 import org.frontline.shared.ZoneMarks;
+import org.frontline.shared.web.Texts;
 import org.frontline.testing.Coverage;
 import org.frontline.testing.CoverageFigures;
 import org.frontline.testing.FileCheck;
@@ -27,6 +29,9 @@ import org.frontline.testing.Results;
 import org.frontline.testing.Round;
 import org.frontline.testing.Rounds;
 import org.frontline.testing.RetestTask;
+import org.frontline.testing.SelfReportForm;
+import org.frontline.testing.SelfReportKind;
+import org.frontline.testing.SelfReports;
 import org.frontline.testing.TubeReport;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
@@ -37,6 +42,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 /** Pages of lab results, positive-pool follow-up and round coverage. */
@@ -55,8 +61,14 @@ class ResultsPageController {
 
 	private final ObjectProvider<ZoneMarks> zones;
 
+	private final SelfReports selfReports;
+
+	private final Texts texts;
+
 	ResultsPageController(Results results, FollowUps followUps, Coverage coverage, Rounds rounds, Areas areas,
-			ObjectProvider<ZoneMarks> zones) {
+			ObjectProvider<ZoneMarks> zones, SelfReports selfReports, Texts texts) {
+		this.selfReports = selfReports;
+		this.texts = texts;
 		this.zones = zones;
 		this.areas = areas;
 		this.results = results;
@@ -162,8 +174,28 @@ class ResultsPageController {
 	String followUps(Model model) {
 		model.addAttribute("inbox", followUps.inbox());
 		model.addAttribute("tasks", followUps.tasks(null, "OPEN"));
+		model.addAttribute("selfReports", selfReports.list(null));
+		model.addAttribute("selfReportKinds", SelfReportKind.values());
+		// A form sent twice (a double tap, a resend after a lost answer) is the same report.
+		model.addAttribute("clientId", UUID.randomUUID());
 		model.addAttribute("areaNames", areaNames(areas));
 		return "testing/followups";
+	}
+
+	/** A community worker records a resident who came forward; the inbox shows it until their single tube resolves it. */
+	@PostMapping("/testing/self-reports")
+	String selfReport(@RequestParam(required = false) UUID clientId, @RequestParam(defaultValue = "") String idNumber,
+			@RequestParam(required = false) SelfReportKind kind, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		try {
+			selfReports.report(new SelfReportForm(clientId, idNumber, kind, note));
+			redirect.addFlashAttribute("done", "testing.self-report.recorded");
+		}
+		catch (Problem problem) {
+			redirect.addFlashAttribute("error", texts.text(problem));
+			redirect.addFlashAttribute("idNumber", idNumber);
+		}
+		return "redirect:/testing/followups";
 	}
 
 	@GetMapping("/testing/rounds")
