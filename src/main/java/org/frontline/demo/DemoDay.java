@@ -19,6 +19,7 @@ import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.ViewerPrincipal;
+import org.frontline.shared.Workplace;
 import org.frontline.testing.Lab;
 import org.frontline.testing.Outcome;
 import org.frontline.testing.ResultAnswer;
@@ -343,7 +344,7 @@ class DemoDay implements ApplicationRunner {
 	}
 
 	private static Viewer labUser(Lab lab) {
-		return new Viewer(0, "lab1", Set.of(Role.LAB), null, Map.of("lab", lab.id()));
+		return new Viewer(0, "lab1", Set.of(Role.LAB), null, Map.of(Workplace.LAB, lab.id()));
 	}
 
 	private static ScanEvent event(ScanEventType type, Instant at, Round round, Site site, String tube, Integer pool,

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.ViewerPrincipal;
+import org.frontline.shared.Workplace;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -27,7 +28,7 @@ final class DemoViewer {
 		return new Viewer(0, username, Set.of(role), scope);
 	}
 
-	static Viewer of(String username, Role role, String scope, String placeKind, long placeId) {
+	static Viewer of(String username, Role role, String scope, Workplace placeKind, long placeId) {
 		return new Viewer(0, username, Set.of(role), scope, Map.of(placeKind, placeId));
 	}
 

@@ -17,6 +17,7 @@ import org.frontline.people.Residents;
 import org.frontline.people.SamplingCodes;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
+import org.frontline.shared.Workplace;
 import org.frontline.testing.Lab;
 import org.frontline.testing.ResultBatch;
 import org.frontline.testing.ResultItem;
@@ -208,7 +209,7 @@ class ZonesDemo implements ApplicationRunner {
 						null, true, null, null, null, null, null),
 				event(ScanEventType.BOXED, sampledAt, null, null, tube, null, null, box, null, null),
 				event(ScanEventType.BOX_DISPATCHED, null, null, null, null, null, null, box, "王师傅", labId)));
-		Viewer labStaff = DemoViewer.of("lab1", Role.LAB, DemoAreas.DISTRICT, "lab", labId);
+		Viewer labStaff = DemoViewer.of("lab1", Role.LAB, DemoAreas.DISTRICT, Workplace.LAB, labId);
 		scan(labStaff, List.of(new ScanEvent(UUID.randomUUID().toString(), ScanEventType.BOX_RECEIVED, null, null, null,
 				null, null, null, null, null, null, box, null, labId, List.of(tube))));
 		DemoViewer.run(labStaff, () -> results.submit(new ResultBatch(List.of(new ResultItem(tube, "POSITIVE",

@@ -20,6 +20,7 @@ import org.frontline.shared.Problem;
 import org.frontline.shared.Problem.FieldError;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.Workplace;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -141,7 +142,7 @@ public class Enterprises {
 		}
 		Area root = areas.visible(viewer, code);
 		String prefix = AreaCodes.prefix(root.code());
-		return repository.list(prefix, AreaCodes.upperBound(prefix), viewer.place("enterprise"), 1000);
+		return repository.list(prefix, AreaCodes.upperBound(prefix), viewer.place(Workplace.ENTERPRISE), 1000);
 	}
 
 	@Transactional(readOnly = true)

@@ -22,6 +22,7 @@ import org.frontline.shared.AreaCodes;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.Workplace;
 import org.frontline.testing.RosterRounds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -166,7 +167,7 @@ public class Loops {
 		}
 		Area root = areas.visible(viewer, code);
 		String prefix = AreaCodes.prefix(root.code());
-		List<Loop> loops = repository.list(prefix, AreaCodes.upperBound(prefix), viewer.place("enterprise"), activeOnly);
+		List<Loop> loops = repository.list(prefix, AreaCodes.upperBound(prefix), viewer.place(Workplace.ENTERPRISE), activeOnly);
 		if (endedOnly) {
 			loops = loops.stream().filter(l -> l.status() == LoopStatus.ENDED).toList();
 		}

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.frontline.shared.PlacePeople;
 import org.frontline.shared.Viewer;
+import org.frontline.shared.Workplace;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +30,9 @@ class PlaceScope {
 			return null;
 		}
 		Set<Long> ids = new HashSet<>();
-		for (Map.Entry<String, Long> place : viewer.places().entrySet()) {
+		for (Map.Entry<Workplace, Long> place : viewer.places().entrySet()) {
 			providers.stream()
-				.filter(provider -> provider.kind().equals(place.getKey()))
+				.filter(provider -> provider.kind() == place.getKey())
 				.forEach(provider -> ids.addAll(provider.of(place.getValue())));
 		}
 		return ids;

@@ -16,6 +16,7 @@ import org.frontline.shared.AlertRaised;
 import org.frontline.shared.AlertSeverity;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Viewer;
+import org.frontline.shared.Workplace;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -82,7 +83,7 @@ public class Anomalies {
 		if (checked != null && !Set.of("OPEN", "ACKNOWLEDGED", "CLOSED").contains(checked)) {
 			throw Problem.invalid("status", "OPEN, ACKNOWLEDGED or CLOSED.");
 		}
-		return repository.visible(viewer.place("facility"), viewer.scopeLow(), viewer.scopeHigh(), checked, 500);
+		return repository.visible(viewer.place(Workplace.FACILITY), viewer.scopeLow(), viewer.scopeHigh(), checked, 500);
 	}
 
 	@Transactional(readOnly = true)

@@ -21,6 +21,7 @@ import org.frontline.shared.Problem.FieldError;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.Workplace;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -191,7 +192,7 @@ public class Facilities {
 		}
 		Instant now = clock.instant();
 		LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
-		List<FacilityCapacity> facilities = repository.capacity(viewer.place("facility"), low, high, now, tomorrow);
+		List<FacilityCapacity> facilities = repository.capacity(viewer.place(Workplace.FACILITY), low, high, now, tomorrow);
 		FacilityCapacity district = new FacilityCapacity(null, null,
 				facilities.stream().mapToLong(FacilityCapacity::total).sum(),
 				facilities.stream().mapToLong(FacilityCapacity::available).sum(),

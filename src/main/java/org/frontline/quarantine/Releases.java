@@ -27,6 +27,7 @@ import org.frontline.shared.Role;
 import org.frontline.shared.Validation;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.Workplace;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -109,7 +110,7 @@ public class Releases {
 		Viewer viewer = Viewers.requireAny(Role.ADMIN, Role.FACILITY_STAFF, Role.COMMUNITY_WORKER);
 		Stay stay = stays.lock(stayId).orElseThrow(() -> Problem.notFound("Stay " + stayId));
 		boolean community = viewer.has(Role.COMMUNITY_WORKER) && stay.community() != null && viewer.covers(stay.community())
-				&& viewer.place("facility") == null;
+				&& viewer.place(Workplace.FACILITY) == null;
 		if (!community) {
 			FacilityRow facility = facilities.find(stay.facilityId()).orElseThrow();
 			if (!viewer.hasAny(Stays.STAFF) || !access.sees(viewer, facility.id(), facility.area())) {

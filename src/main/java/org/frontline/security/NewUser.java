@@ -1,6 +1,6 @@
 package org.frontline.security;
 
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.frontline.shared.Role;
+import org.frontline.shared.Workplace;
 
 /**
  * A user to create: roles and the area code they are scoped to, or one place (a sampling site, lab, facility,
@@ -34,25 +35,25 @@ public record NewUser(
 	}
 
 	/** The places given, by kind. */
-	public Map<String, Long> places() {
-		Map<String, Long> places = new LinkedHashMap<>();
+	public Map<Workplace, Long> places() {
+		Map<Workplace, Long> places = new EnumMap<>(Workplace.class);
 		if (site != null) {
-			places.put("site", site);
+			places.put(Workplace.SITE, site);
 		}
 		if (lab != null) {
-			places.put("lab", lab);
+			places.put(Workplace.LAB, lab);
 		}
 		if (facility != null) {
-			places.put("facility", facility);
+			places.put(Workplace.FACILITY, facility);
 		}
 		if (enterprise != null) {
-			places.put("enterprise", enterprise);
+			places.put(Workplace.ENTERPRISE, enterprise);
 		}
 		if (unit != null) {
-			places.put("unit", unit);
+			places.put(Workplace.UNIT, unit);
 		}
 		if (warehouse != null) {
-			places.put("warehouse", warehouse);
+			places.put(Workplace.WAREHOUSE, warehouse);
 		}
 		return places;
 	}

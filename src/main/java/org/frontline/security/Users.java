@@ -21,6 +21,7 @@ import org.frontline.shared.ScopeTarget;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.Workplace;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -89,7 +90,7 @@ public class Users {
 		if (users.exists(user.username())) {
 			throw Problem.conflict("username-taken", "security.user.username-taken", user.username());
 		}
-		Map<String, Long> places = user.places();
+		Map<Workplace, Long> places = user.places();
 		long id = users.insert(user.username(), encoder.encode(user.password()), user.roles(), scope, places);
 		auditLog.record("USER_CREATE", "user", id, user.username() + " " + user.roles() + " " + scope + " " + places);
 		return users.find(id).orElseThrow();
@@ -101,24 +102,25 @@ public class Users {
 			throw Problem.invalid("roles", "security.user.roles.missing");
 		}
 		String scope = user.scope() == null || user.scope().isBlank() ? null : user.scope().strip();
-		Map<String, Long> places = user.places();
+		Map<Workplace, Long> places = user.places();
 		if (places.size() > 1) {
 			throw Problem.invalid("places", "security.user.places.one");
 		}
-		for (Map.Entry<String, Long> place : places.entrySet()) {
+		for (Map.Entry<Workplace, Long> place : places.entrySet()) {
+			String field = place.getKey().code();
 			ScopeTarget target = scopeTargets.stream()
-				.filter(t -> t.kind().equals(place.getKey()))
+				.filter(t -> t.kind() == place.getKey())
 				.findFirst()
-				.orElseThrow(() -> Problem.invalid(place.getKey(), "security.user.place.kind-unknown", place.getKey()));
+				.orElseThrow(() -> Problem.invalid(field, "security.user.place.kind-unknown", field));
 			String area = target.areaOf(place.getValue())
-				.orElseThrow(() -> Problem.invalid(place.getKey(), "security.user.place.not-found",
-						Message.of("security.place." + place.getKey()), place.getValue()));
+				.orElseThrow(() -> Problem.invalid(field, "security.user.place.not-found",
+						Message.label(place.getKey()), place.getValue()));
 			if (scope == null) {
 				scope = area;
 			}
 			else if (!AreaCodes.contains(scope, area)) {
-				throw Problem.invalid(place.getKey(), "security.user.place.outside-area",
-						Message.of("security.place." + place.getKey()), place.getValue(), scope);
+				throw Problem.invalid(field, "security.user.place.outside-area", Message.label(place.getKey()),
+						place.getValue(), scope);
 			}
 		}
 		if (scope == null) {

@@ -9,8 +9,8 @@ import java.util.Set;
  */
 public interface PlacePeople {
 
-	/** The kind, as in {@link Viewer#place(String)}. */
-	String kind();
+	/** The kind, as in {@link Viewer#place(Workplace)}. */
+	Workplace kind();
 
 	/** The ids of the people the place has to do with. */
 	Set<Long> of(long placeId);

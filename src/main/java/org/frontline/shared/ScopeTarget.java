@@ -8,8 +8,8 @@ import java.util.Optional;
  */
 public interface ScopeTarget {
 
-	/** The kind, as in {@link Viewer#place(String)}: {@code site}, {@code lab}, {@code facility}, {@code enterprise}. */
-	String kind();
+	/** The kind, as in {@link Viewer#place(Workplace)}. */
+	Workplace kind();
 
 	/** The area code the place belongs to, if it exists. */
 	Optional<String> areaOf(long id);

@@ -2,19 +2,20 @@ package org.frontline.shared;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The signed-in user on whose behalf a request runs: roles, the area they are scoped to and, for staff of one place,
- * that place ({@code site}, {@code lab}, {@code facility} or {@code enterprise} with its id). Every query that returns
- * people is bounded by {@link #scopeLow()} and {@link #scopeHigh()}.
+ * that place (a {@link Workplace} with its id). Every query that returns people is bounded by {@link #scopeLow()} and
+ * {@link #scopeHigh()}.
  */
-public record Viewer(long userId, String username, Set<Role> roles, String scopeArea, Map<String, Long> places)
+public record Viewer(long userId, String username, Set<Role> roles, String scopeArea, Map<Workplace, Long> places)
 		implements Serializable {
 
 	public Viewer {
-		places = places == null ? Map.of() : Map.copyOf(places);
+		places = places == null ? Map.of() : typed(places);
 	}
 
 	public Viewer(long userId, String username, Set<Role> roles, String scopeArea) {
@@ -22,7 +23,7 @@ public record Viewer(long userId, String username, Set<Role> roles, String scope
 	}
 
 	/** The id of the place of this kind the viewer is limited to, or null when not limited to one. */
-	public Long place(String kind) {
+	public Long place(Workplace kind) {
 		return places.get(kind);
 	}
 
@@ -50,5 +51,16 @@ public record Viewer(long userId, String username, Set<Role> roles, String scope
 	/** Exclusive upper bound of the area codes this viewer may see. */
 	public String scopeHigh() {
 		return AreaCodes.upperBound(scopePrefix());
+	}
+
+	/**
+	 * Page sessions signed in before place kinds were a type hold their codes as keys; a record is deserialized
+	 * through its constructor, so they are read here as the kinds they name (else such a user would lose their place).
+	 */
+	private static Map<Workplace, Long> typed(Map<?, Long> places) {
+		Map<Workplace, Long> typed = new EnumMap<>(Workplace.class);
+		places.forEach((kind, id) -> typed.put(kind instanceof Workplace workplace ? workplace
+				: Workplace.ofCode(String.valueOf(kind)).orElseThrow(), id));
+		return Map.copyOf(typed);
 	}
 }

@@ -11,6 +11,7 @@ import org.frontline.shared.Role;
 import org.frontline.shared.Validation;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.Workplace;
 import org.frontline.supplies.internal.PlaceDirectory;
 import org.frontline.supplies.internal.StockPlaceRepository;
 import org.springframework.stereotype.Service;
@@ -57,7 +58,7 @@ public class Warehouses {
 	@Transactional(readOnly = true)
 	public List<Warehouse> list() {
 		Viewer viewer = Viewers.requireAny(Stock.READERS);
-		Long own = viewer.place("warehouse");
+		Long own = viewer.place(Workplace.WAREHOUSE);
 		if (own != null) {
 			return places.warehouse(own).map(List::of).orElse(List.of());
 		}

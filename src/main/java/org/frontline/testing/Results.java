@@ -16,6 +16,7 @@ import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.Workplace;
 import org.frontline.testing.ScanResult.Status;
 import org.frontline.testing.internal.ResultFile;
 import org.frontline.testing.internal.ResultRepository;
@@ -179,7 +180,7 @@ public class Results {
 		}
 		TubeState before = repository.lockResult(tubeCode == null ? "" : tubeCode.strip())
 			.orElseThrow(() -> Problem.notFound("Result of tube " + tubeCode));
-		Long ownLab = viewer.place("lab");
+		Long ownLab = viewer.place(Workplace.LAB);
 		if (ownLab != null && ownLab != repository.labOf(before.id()) || ownLab == null && !viewer.has(Role.ADMIN)) {
 			throw Problem.notFound("Result of tube " + tubeCode);
 		}
@@ -248,7 +249,7 @@ public class Results {
 	}
 
 	private static long lab(Viewer viewer) {
-		Long lab = viewer.place("lab");
+		Long lab = viewer.place(Workplace.LAB);
 		if (lab == null) {
 			throw Problem.forbidden("Results are posted from an account of a lab.");
 		}

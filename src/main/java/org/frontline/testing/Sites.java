@@ -14,6 +14,7 @@ import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.Workplace;
 import org.frontline.testing.internal.PlaceRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,7 +89,7 @@ public class Sites {
 	@Transactional(readOnly = true)
 	public List<Site> list() {
 		Viewer viewer = Viewers.require();
-		Long own = viewer.place("site");
+		Long own = viewer.place(Workplace.SITE);
 		if (own != null) {
 			return places.site(own).map(List::of).orElse(List.of());
 		}
@@ -170,12 +171,12 @@ public class Sites {
 	@Transactional(readOnly = true)
 	public List<Lab> labs() {
 		Viewer viewer = Viewers.require();
-		Long own = viewer.place("lab");
+		Long own = viewer.place(Workplace.LAB);
 		return places.labs().stream().filter(l -> own == null ? viewer.covers(l.area()) || AreaCodes.contains(l.area(), viewer.scopeArea()) : own == l.id()).toList();
 	}
 
 	private Site visible(Viewer viewer, long id) {
-		Long own = viewer.place("site");
+		Long own = viewer.place(Workplace.SITE);
 		return places.site(id)
 			.filter(s -> own == null ? viewer.covers(s.area()) : own == s.id())
 			.orElseThrow(() -> Problem.notFound("Site " + id));

@@ -14,6 +14,7 @@ import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.Workplace;
 import org.frontline.testing.internal.PlaceRepository;
 import org.frontline.testing.internal.TubeQueries;
 import org.springframework.stereotype.Service;
@@ -101,7 +102,7 @@ public class Tubes {
 	@Transactional(readOnly = true)
 	public LabWork labWork() {
 		Viewer viewer = Viewers.requireAny(Role.ADMIN, Role.LAB);
-		return queries.labWork(viewer.place("lab"), clock.instant().minus(Duration.ofDays(2)));
+		return queries.labWork(viewer.place(Workplace.LAB), clock.instant().minus(Duration.ofDays(2)));
 	}
 
 	/** Alerts of a site from the last 12 hours, newest first (fever at check-in), as text: time (district) and detail. */
@@ -121,21 +122,21 @@ public class Tubes {
 	}
 
 	private Site visibleSite(Viewer viewer, long siteId) {
-		Long own = viewer.place("site");
+		Long own = viewer.place(Workplace.SITE);
 		return places.site(siteId)
-			.filter(s -> own == null ? viewer.place("lab") == null && viewer.covers(s.area()) : own == siteId)
+			.filter(s -> own == null ? viewer.place(Workplace.LAB) == null && viewer.covers(s.area()) : own == siteId)
 			.orElseThrow(() -> Problem.notFound("Site " + siteId));
 	}
 
 	private static boolean sees(Viewer viewer, long siteId, String siteArea, Long labId) {
-		Long ownLab = viewer.place("lab");
+		Long ownLab = viewer.place(Workplace.LAB);
 		if (ownLab != null) {
 			return ownLab.equals(labId);
 		}
 		if (viewer.has(Role.LAB) && !viewer.hasAny(Role.ADMIN, Role.COMMANDER)) {
 			return labId != null && AreaCodes.contains(viewer.scopeArea(), siteArea);
 		}
-		Long ownSite = viewer.place("site");
+		Long ownSite = viewer.place(Workplace.SITE);
 		return ownSite != null ? ownSite == siteId : viewer.covers(siteArea);
 	}
 }

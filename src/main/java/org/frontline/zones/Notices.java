@@ -15,6 +15,7 @@ import org.frontline.shared.ScopeTarget;
 import org.frontline.shared.Validation;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.Workplace;
 import org.frontline.zones.Notice.ClosedLoopAction;
 import org.frontline.zones.Notice.Measure;
 import org.frontline.zones.internal.NoticeRepository;
@@ -180,9 +181,9 @@ public class Notices {
 		return NoticeStatus.IN_FORCE;
 	}
 
-	/** Enterprises are checked by the module that registers them, when there is one ({@code ScopeTarget} "enterprise"). */
+	/** Enterprises are checked by the module that registers them, when there is one (the {@code ScopeTarget} of enterprises). */
 	private void checkEnterprises(Viewer viewer, List<Long> ids, String field, Problem.Errors errors) {
-		Optional<ScopeTarget> registry = scopeTargets.orderedStream().filter(t -> "enterprise".equals(t.kind())).findFirst();
+		Optional<ScopeTarget> registry = scopeTargets.orderedStream().filter(t -> t.kind() == Workplace.ENTERPRISE).findFirst();
 		for (long id : ids) {
 			if (id <= 0) {
 				errors.add(field, "zones.closed-loop.enterprise-unknown", id);

@@ -12,6 +12,7 @@ import org.frontline.shared.AlertRaised;
 import org.frontline.shared.AlertSeverity;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
+import org.frontline.shared.Workplace;
 import org.frontline.support.IntegrationTest;
 import org.frontline.support.SignedIn;
 import org.frontline.support.TestData;
@@ -33,7 +34,7 @@ class PoolAlertIntegrationTests extends IntegrationTest {
 		List<Long> bilinwan = fixture.people(TestData.BILINWAN_COMPOUND, 2);
 		long chenyuan = fixture.testing.person(TestData.CHENYUAN_COMPOUND);
 		String tube = fixture.tube(List.of(bilinwan.get(0), bilinwan.get(1), chenyuan), 10, true);
-		Viewer lab = new Viewer(0, fixture.labUsername, Set.of(Role.LAB), "320602", Map.of("lab", fixture.lab));
+		Viewer lab = new Viewer(0, fixture.labUsername, Set.of(Role.LAB), "320602", Map.of(Workplace.LAB, fixture.lab));
 
 		scenario.stimulate(() -> SignedIn.as(lab, () -> results.submit(new ResultBatch(List.of(new ResultItem(tube,
 				"POSITIVE", new BigDecimal("31.2"), new BigDecimal("30.8"), Instant.now().minusSeconds(60).toString()))))))

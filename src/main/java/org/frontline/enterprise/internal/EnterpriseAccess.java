@@ -2,6 +2,7 @@ package org.frontline.enterprise.internal;
 
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
+import org.frontline.shared.Workplace;
 
 /**
  * Who sees an enterprise: a liaison scoped to an enterprise sees that one only; district staff see the enterprises of
@@ -37,7 +38,7 @@ public final class EnterpriseAccess {
 	}
 
 	public static boolean sees(Viewer viewer, long enterpriseId, String area) {
-		Long place = viewer.place("enterprise");
+		Long place = viewer.place(Workplace.ENTERPRISE);
 		if (place != null) {
 			return place == enterpriseId;
 		}

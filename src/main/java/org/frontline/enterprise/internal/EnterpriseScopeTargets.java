@@ -3,6 +3,7 @@ package org.frontline.enterprise.internal;
 import java.util.Optional;
 
 import org.frontline.shared.ScopeTarget;
+import org.frontline.shared.Workplace;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,8 +15,8 @@ class EnterpriseScopeTargets {
 	ScopeTarget enterpriseScopeTarget(EnterpriseRepository enterprises) {
 		return new ScopeTarget() {
 			@Override
-			public String kind() {
-				return "enterprise";
+			public Workplace kind() {
+				return Workplace.ENTERPRISE;
 			}
 
 			@Override

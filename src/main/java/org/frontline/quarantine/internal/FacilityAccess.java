@@ -9,6 +9,7 @@ import org.frontline.shared.Role;
 import org.frontline.shared.ScopeTarget;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.Workplace;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +31,8 @@ public class FacilityAccess implements ScopeTarget {
 	}
 
 	@Override
-	public String kind() {
-		return "facility";
+	public Workplace kind() {
+		return Workplace.FACILITY;
 	}
 
 	@Override
@@ -49,7 +50,7 @@ public class FacilityAccess implements ScopeTarget {
 	}
 
 	public boolean sees(Viewer viewer, long facilityId, String area) {
-		Long place = viewer.place("facility");
+		Long place = viewer.place(Workplace.FACILITY);
 		return place == null ? viewer.covers(area) : place == facilityId && viewer.covers(area);
 	}
 
@@ -60,6 +61,6 @@ public class FacilityAccess implements ScopeTarget {
 	}
 
 	public List<FacilityRow> visible(Viewer viewer) {
-		return facilities.visible(viewer.place("facility"), viewer.scopeLow(), viewer.scopeHigh());
+		return facilities.visible(viewer.place(Workplace.FACILITY), viewer.scopeLow(), viewer.scopeHigh());
 	}
 }

@@ -3,6 +3,7 @@ package org.frontline.quarantine.internal;
 import java.util.Set;
 
 import org.frontline.shared.PlacePeople;
+import org.frontline.shared.Workplace;
 import org.springframework.stereotype.Component;
 
 /** A facility's people, for its staff: the registered people of its stays, current or released. */
@@ -16,8 +17,8 @@ class FacilityPeople implements PlacePeople {
 	}
 
 	@Override
-	public String kind() {
-		return "facility";
+	public Workplace kind() {
+		return Workplace.FACILITY;
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import org.frontline.shared.HomeFigure;
 import org.frontline.shared.HomeFigures;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
+import org.frontline.shared.Workplace;
 import org.springframework.stereotype.Component;
 
 /** Quarantine's part of the home page: free rooms, anomalies to acknowledge and arrivals, for those who see facilities. */
@@ -26,7 +27,7 @@ class QuarantineHomeFigures implements HomeFigures {
 			return List.of();
 		}
 		Capacity capacity = facilities.capacity();
-		Long own = viewer.place("facility");
+		Long own = viewer.place(Workplace.FACILITY);
 		String rooms = own != null ? "/quarantine/facilities/" + own : "/quarantine";
 		return List.of(HomeFigure.count(40, "home.work.freeRooms", capacity.district().available(), rooms),
 				HomeFigure.toDo(41, "home.work.openAnomalies", capacity.district().openAnomalies(),

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.frontline.security.UserAccount;
 import org.frontline.shared.Role;
+import org.frontline.shared.Workplace;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -61,7 +63,7 @@ public class UserRepository {
 		return jdbc.sql("SELECT count(*) FROM security_user WHERE username = :u").param("u", username).query(Long.class).single() > 0;
 	}
 
-	public long insert(String username, String passwordHash, Set<Role> roles, String scope, Map<String, Long> places) {
+	public long insert(String username, String passwordHash, Set<Role> roles, String scope, Map<Workplace, Long> places) {
 		return jdbc.sql("""
 				INSERT INTO security_user (username, password_hash, roles, scope_area, places)
 				VALUES (:username, :hash, :roles::text[], :scope, :places::jsonb)
@@ -83,7 +85,7 @@ public class UserRepository {
 			.update() == 1;
 	}
 
-	public void change(long id, Set<Role> roles, String scope, Map<String, Long> places) {
+	public void change(long id, Set<Role> roles, String scope, Map<Workplace, Long> places) {
 		jdbc.sql("""
 				UPDATE security_user SET roles = :roles::text[], scope_area = :scope, places = :places::jsonb
 				WHERE id = :id
@@ -109,15 +111,19 @@ public class UserRepository {
 				rs.getTimestamp("created_at").toInstant());
 	}
 
-	String placesJson(Map<String, Long> places) {
-		return json.writeValueAsString(places);
+	String placesJson(Map<Workplace, Long> places) {
+		Map<String, Long> byCode = new TreeMap<>();
+		places.forEach((kind, id) -> byCode.put(kind.code(), id));
+		return json.writeValueAsString(byCode);
 	}
 
-	Map<String, Long> places(String value) {
-		if (value == null || value.isBlank()) {
-			return Map.of();
+	Map<Workplace, Long> places(String value) {
+		Map<Workplace, Long> places = new EnumMap<>(Workplace.class);
+		if (value != null && !value.isBlank()) {
+			json.readValue(value, PLACES).forEach((code, id) -> places.put(Workplace.ofCode(code)
+				.orElseThrow(() -> new IllegalStateException("unknown place kind " + code)), id));
 		}
-		return new TreeMap<>(json.readValue(value, PLACES));
+		return places;
 	}
 
 	private static final TypeReference<Map<String, Long>> PLACES = new TypeReference<>() {

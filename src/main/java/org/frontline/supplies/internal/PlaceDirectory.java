@@ -2,6 +2,7 @@ package org.frontline.supplies.internal;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.frontline.area.Areas;
 import org.frontline.shared.Problem;
 import org.frontline.shared.ScopeTarget;
 import org.frontline.shared.Viewer;
+import org.frontline.shared.Workplace;
 import org.frontline.supplies.Place;
 import org.frontline.supplies.PlaceInfo;
 import org.frontline.supplies.PlaceKind;
@@ -34,7 +36,7 @@ public class PlaceDirectory {
 
 	private final Areas areas;
 
-	private final Map<String, ScopeTarget> targets = new HashMap<>();
+	private final Map<Workplace, ScopeTarget> targets = new EnumMap<>(Workplace.class);
 
 	private final Cache<String, Optional<PlaceInfo>> known = Caffeine.newBuilder()
 		.maximumSize(20_000)
@@ -85,8 +87,8 @@ public class PlaceDirectory {
 	 */
 	public boolean sees(Viewer viewer, PlaceInfo info) {
 		if (!viewer.places().isEmpty()) {
-			String scopeKind = info.kind().scopeKind();
-			Long own = scopeKind == null ? null : viewer.place(scopeKind);
+			Workplace workplace = info.kind().workplace();
+			Long own = workplace == null ? null : viewer.place(workplace);
 			return own != null && info.place().id().equals(Long.toString(own));
 		}
 		return viewer.covers(info.area());
@@ -95,8 +97,8 @@ public class PlaceDirectory {
 	/** The one place a user is limited to, if any of theirs holds stock. */
 	public Optional<Place> ownPlace(Viewer viewer) {
 		for (PlaceKind kind : PlaceKind.values()) {
-			if (kind.scopeKind() != null && viewer.place(kind.scopeKind()) != null) {
-				return Optional.of(Place.of(kind, viewer.place(kind.scopeKind())));
+			if (kind.workplace() != null && viewer.place(kind.workplace()) != null) {
+				return Optional.of(Place.of(kind, viewer.place(kind.workplace())));
 			}
 		}
 		return Optional.empty();
@@ -116,7 +118,7 @@ public class PlaceDirectory {
 				.filter(area -> area.level() == AreaLevel.COMMUNITY)
 				.map(area -> new PlaceInfo(place, area.code(), area.name()));
 			default -> {
-				ScopeTarget target = targets.get(place.kind().scopeKind());
+				ScopeTarget target = targets.get(place.kind().workplace());
 				yield target == null ? Optional.empty()
 						: target.areaOf(place.number())
 							.map(area -> new PlaceInfo(place, area, target.nameOf(place.number()).orElse(null)));

@@ -3,6 +3,7 @@ package org.frontline.supplies.internal;
 import java.util.Optional;
 
 import org.frontline.shared.ScopeTarget;
+import org.frontline.shared.Workplace;
 import org.frontline.supplies.Warehouse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,8 @@ class SuppliesScopeTargets {
 	ScopeTarget warehouseScopeTarget(StockPlaceRepository places) {
 		return new ScopeTarget() {
 			@Override
-			public String kind() {
-				return "warehouse";
+			public Workplace kind() {
+				return Workplace.WAREHOUSE;
 			}
 
 			@Override

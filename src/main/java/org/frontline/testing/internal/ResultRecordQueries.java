@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
+import org.frontline.shared.Workplace;
 import org.frontline.testing.Outcome;
 import org.frontline.testing.ResultRecords.Member;
 import org.frontline.testing.ResultRecords.Sampling;
@@ -196,21 +197,21 @@ public class ResultRecordQueries {
 
 	/** The tubes a viewer sees, as {@code Tubes} decides for one tube: by lab, site or area. */
 	private static String tubeScope(Viewer viewer) {
-		if (viewer.place("lab") != null) {
+		if (viewer.place(Workplace.LAB) != null) {
 			return "b.lab_id = :scopeLab";
 		}
 		if (viewer.has(Role.LAB) && !viewer.hasAny(Role.ADMIN, Role.COMMANDER)) {
 			return "b.lab_id IS NOT NULL AND st.area_code >= :scopeLow AND st.area_code < :scopeHigh";
 		}
-		if (viewer.place("site") != null) {
+		if (viewer.place(Workplace.SITE) != null) {
 			return "t.site_id = :scopeSite";
 		}
 		return "st.area_code >= :scopeLow AND st.area_code < :scopeHigh";
 	}
 
 	private static StatementSpec tubeScope(StatementSpec spec, Viewer viewer) {
-		return spec.param("scopeLab", viewer.place("lab"))
-			.param("scopeSite", viewer.place("site"))
+		return spec.param("scopeLab", viewer.place(Workplace.LAB))
+			.param("scopeSite", viewer.place(Workplace.SITE))
 			.param("scopeLow", viewer.scopeLow())
 			.param("scopeHigh", viewer.scopeHigh());
 	}

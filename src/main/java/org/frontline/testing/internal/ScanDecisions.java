@@ -14,6 +14,7 @@ import org.frontline.people.ResolvedCode;
 import org.frontline.people.SampledPerson;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
+import org.frontline.shared.Workplace;
 import org.frontline.testing.BoxStatus;
 import org.frontline.testing.RoundStatus;
 import org.frontline.testing.ScanEvent;
@@ -451,7 +452,7 @@ final class ScanDecisions {
 		if (event.labId() == null) {
 			throw new Rejected("INVALID_EVENT", "BOX_RECEIVED needs labId.");
 		}
-		Long ownLab = viewer.place("lab");
+		Long ownLab = viewer.place(Workplace.LAB);
 		if (!viewer.hasAny(Role.LAB, Role.ADMIN) || (ownLab != null && ownLab.longValue() != event.labId())) {
 			throw new Rejected("FORBIDDEN", "You cannot receive boxes for this lab.");
 		}
@@ -496,10 +497,10 @@ final class ScanDecisions {
 	static boolean mayWrite(Viewer viewer, long siteId, String siteArea, boolean checkIn) {
 		boolean role = checkIn ? viewer.hasAny(Role.REGISTRAR, Role.SITE_LEADER, Role.VOLUNTEER, Role.ADMIN)
 				: viewer.hasAny(Role.REGISTRAR, Role.SITE_LEADER, Role.ADMIN);
-		if (!role || viewer.place("lab") != null) {
+		if (!role || viewer.place(Workplace.LAB) != null) {
 			return false;
 		}
-		Long site = viewer.place("site");
+		Long site = viewer.place(Workplace.SITE);
 		return site != null ? site == siteId : viewer.covers(siteArea);
 	}
 

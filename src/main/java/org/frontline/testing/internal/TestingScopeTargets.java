@@ -2,9 +2,10 @@ package org.frontline.testing.internal;
 
 import java.util.Optional;
 
+import org.frontline.shared.ScopeTarget;
+import org.frontline.shared.Workplace;
 import org.frontline.testing.Lab;
 import org.frontline.testing.Site;
-import org.frontline.shared.ScopeTarget;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,8 +17,8 @@ class TestingScopeTargets {
 	ScopeTarget siteScopeTarget(PlaceRepository places) {
 		return new ScopeTarget() {
 			@Override
-			public String kind() {
-				return "site";
+			public Workplace kind() {
+				return Workplace.SITE;
 			}
 
 			@Override
@@ -36,8 +37,8 @@ class TestingScopeTargets {
 	ScopeTarget labScopeTarget(PlaceRepository places) {
 		return new ScopeTarget() {
 			@Override
-			public String kind() {
-				return "lab";
+			public Workplace kind() {
+				return Workplace.LAB;
 			}
 
 			@Override

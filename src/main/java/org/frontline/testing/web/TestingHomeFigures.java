@@ -7,6 +7,7 @@ import org.frontline.shared.HomeFigure;
 import org.frontline.shared.HomeFigures;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
+import org.frontline.shared.Workplace;
 import org.frontline.testing.Coverage;
 import org.frontline.testing.CoverageFigures;
 import org.frontline.testing.FollowUps;
@@ -43,7 +44,7 @@ class TestingHomeFigures implements HomeFigures {
 	@Override
 	public List<HomeFigure> of(Viewer viewer) {
 		List<HomeFigure> figures = new ArrayList<>();
-		Long site = viewer.place("site");
+		Long site = viewer.place(Workplace.SITE);
 		if (site != null && viewer.hasAny(Role.SITE_LEADER, Role.REGISTRAR)) {
 			SiteLive live = tubes.live(site);
 			figures.add(HomeFigure.count(10, "home.work.queue", live.queue(), "/testing/live"));

@@ -2,7 +2,6 @@ package org.frontline.workforce.internal;
 
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.frontline.area.Area;
@@ -23,9 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PostDirectory {
-
-	private static final Map<PostKind, String> PLACE_KINDS = Map.of(PostKind.SITE, "site", PostKind.FACILITY,
-			"facility", PostKind.ENTERPRISE, "enterprise");
 
 	private static final char[] CODE = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
 
@@ -77,7 +73,7 @@ public class PostDirectory {
 		}
 		long placeId = Long.parseLong(id);
 		return targets.stream()
-			.filter(target -> target.kind().equals(PLACE_KINDS.get(kind)))
+			.filter(target -> target.kind() == kind.workplace())
 			.findFirst()
 			.flatMap(target -> target.areaOf(placeId)
 				.filter(AreaCodes::wellFormed)

@@ -8,6 +8,7 @@ import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.Workplace;
 import org.frontline.workforce.Post;
 import org.frontline.workforce.PostKind;
 import org.frontline.workforce.Worker;
@@ -28,9 +29,6 @@ public class WorkforceAccess {
 
 	public static final Role[] READERS = { Role.ADMIN, Role.COMMANDER, Role.WORKFORCE_COORDINATOR,
 			Role.COMMUNITY_WORKER, Role.SITE_LEADER };
-
-	private static final java.util.Map<PostKind, String> PLACE_KINDS = java.util.Map.of(PostKind.SITE, "site",
-			PostKind.FACILITY, "facility", PostKind.ENTERPRISE, "enterprise");
 
 	private final WorkerRepository workers;
 
@@ -54,7 +52,7 @@ public class WorkforceAccess {
 
 	/** The unit the viewer is limited to, or null. */
 	public static Long unitOf(Viewer viewer) {
-		return viewer.place("unit");
+		return viewer.place(Workplace.UNIT);
 	}
 
 	/** The workers a viewer reaches (besides themselves). */
@@ -67,10 +65,10 @@ public class WorkforceAccess {
 		if (unit != null) {
 			return new Reach(unit, null, null, null, viewer.username(), today);
 		}
-		for (var place : PLACE_KINDS.entrySet()) {
-			Long id = viewer.place(place.getValue());
+		for (PostKind kind : PostKind.values()) {
+			Long id = kind.workplace() == null ? null : viewer.place(kind.workplace());
 			if (id != null) {
-				long post = posts.byPlace(place.getKey(), id.toString()).map(Post::id).orElse(-1L);
+				long post = posts.byPlace(kind, id.toString()).map(Post::id).orElse(-1L);
 				return new Reach(null, post, null, null, viewer.username(), today);
 			}
 		}
@@ -79,10 +77,10 @@ public class WorkforceAccess {
 
 	/** Whether the viewer's work covers a post: its place for staff of one place, its area otherwise. */
 	public boolean sees(Viewer viewer, Post post) {
-		for (var place : PLACE_KINDS.entrySet()) {
-			Long id = viewer.place(place.getValue());
+		for (PostKind kind : PostKind.values()) {
+			Long id = kind.workplace() == null ? null : viewer.place(kind.workplace());
 			if (id != null) {
-				return post.kind() == place.getKey() && post.ref().equals(id.toString());
+				return post.kind() == kind && post.ref().equals(id.toString());
 			}
 		}
 		return viewer.covers(post.area());

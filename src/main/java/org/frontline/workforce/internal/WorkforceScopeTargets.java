@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.frontline.shared.ScopeTarget;
+import org.frontline.shared.Workplace;
 import org.frontline.shared.ZoneMark;
 import org.frontline.shared.ZoneMarks;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,8 +25,8 @@ class WorkforceScopeTargets {
 	ScopeTarget unitScopeTarget(UnitRepository units) {
 		return new ScopeTarget() {
 			@Override
-			public String kind() {
-				return "unit";
+			public Workplace kind() {
+				return Workplace.UNIT;
 			}
 
 			@Override

@@ -7,6 +7,7 @@ import org.frontline.shared.HomeFigure;
 import org.frontline.shared.HomeFigures;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
+import org.frontline.shared.Workplace;
 import org.frontline.workforce.DutyFigures;
 import org.frontline.workforce.Hours;
 import org.frontline.workforce.Staffing;
@@ -34,7 +35,7 @@ class WorkforceHomeFigures implements HomeFigures {
 		List<HomeFigure> figures = new ArrayList<>();
 		if (viewer.has(Role.WORKFORCE_COORDINATOR)) {
 			DutyFigures duty = staffing.figures();
-			Long unit = viewer.place("unit");
+			Long unit = viewer.place(Workplace.UNIT);
 			String onDuty = unit != null ? "/workforce/units/" + unit : "/workforce";
 			figures.add(HomeFigure.count(60, "workforce.home.on-duty", duty.onDuty(), onDuty));
 			if (duty.gap() != null) {

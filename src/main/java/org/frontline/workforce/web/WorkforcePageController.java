@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.frontline.area.Areas;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.Workplace;
 import org.frontline.shared.web.Texts;
 import org.frontline.workforce.Assignment;
 import org.frontline.workforce.AttendanceEvent;
@@ -174,7 +175,7 @@ class WorkforcePageController {
 		model.addAttribute("status", status);
 		model.addAttribute("kinds", WorkerKind.values());
 		model.addAttribute("statuses", WorkerStatus.values());
-		model.addAttribute("pending", Viewers.require().place("unit") == null ? workers.pending() : List.of());
+		model.addAttribute("pending", Viewers.require().place(Workplace.UNIT) == null ? workers.pending() : List.of());
 		return "workforce/workers";
 	}
 
@@ -225,7 +226,7 @@ class WorkforcePageController {
 
 	@GetMapping("/workforce/units")
 	String units(Model model) {
-		Long own = Viewers.require().place("unit");
+		Long own = Viewers.require().place(Workplace.UNIT);
 		if (own != null) {
 			return "redirect:/workforce/units/" + own;
 		}

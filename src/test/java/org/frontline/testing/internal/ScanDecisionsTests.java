@@ -13,6 +13,7 @@ import org.frontline.people.ResolvedCode;
 import org.frontline.people.SampledPerson;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
+import org.frontline.shared.Workplace;
 import org.frontline.testing.BoxStatus;
 import org.frontline.testing.RoundStatus;
 import org.frontline.testing.ScanEvent;
@@ -33,7 +34,7 @@ class ScanDecisionsTests {
 	private static final Round ROUND = new Round(7, RoundStatus.OPEN, 10, NOW.minus(Duration.ofHours(2)));
 
 	private static final Viewer REGISTRAR = new Viewer(1, "reg", Set.of(Role.REGISTRAR), "320602001001",
-			Map.of("site", 3L));
+			Map.of(Workplace.SITE, 3L));
 
 	private static final SampledPerson PERSON = new SampledPerson(42, "王*明", "320602001001001");
 

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.frontline.people.ResolvedCode;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
+import org.frontline.shared.Workplace;
 import org.frontline.support.Api.Response;
 import org.frontline.support.IntegrationTest;
 import org.frontline.support.TestData;
@@ -78,8 +79,8 @@ class ScanPathParityIntegrationTests extends IntegrationTest {
 		site = site(BILINWAN);
 		foreignSite = site(BILINWAN);
 		long otherSite = site(BILINWAN);
-		registrar = new Viewer(0, "parity-registrar", Set.of(Role.REGISTRAR), BILINWAN, Map.of("site", site));
-		stranger = new Viewer(0, "parity-stranger", Set.of(Role.REGISTRAR), BILINWAN, Map.of("site", otherSite));
+		registrar = new Viewer(0, "parity-registrar", Set.of(Role.REGISTRAR), BILINWAN, Map.of(Workplace.SITE, site));
+		stranger = new Viewer(0, "parity-stranger", Set.of(Role.REGISTRAR), BILINWAN, Map.of(Workplace.SITE, otherSite));
 		for (int i = 0; i < 7; i++) {
 			person(i < 6 ? TestData.BILINWAN_COMPOUND : TestData.CHENYUAN_COMPOUND);
 		}
@@ -87,7 +88,7 @@ class ScanPathParityIntegrationTests extends IntegrationTest {
 		long foreignRound = round(clock.instant());
 		foreignTube = "PF" + WORLDS.incrementAndGet() + "-" + System.nanoTime() % 1_000_000;
 		Viewer foreignRegistrar = new Viewer(0, "parity-foreign", Set.of(Role.REGISTRAR), BILINWAN,
-				Map.of("site", foreignSite));
+				Map.of(Workplace.SITE, foreignSite));
 		Instant now = clock.instant();
 		transactions().executeWithoutResult(status -> rules.apply(foreignRegistrar, "parity", event(ScanEventType.TUBE_OPENED,
 				null, foreignRound, foreignSite, foreignTube, 10, null, null, false, null), now, Map.of()));

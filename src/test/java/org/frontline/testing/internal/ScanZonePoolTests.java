@@ -10,6 +10,7 @@ import java.util.Set;
 import org.frontline.people.SampledPerson;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
+import org.frontline.shared.Workplace;
 import org.frontline.testing.RoundStatus;
 import org.frontline.testing.ScanEvent;
 import org.frontline.testing.ScanEventType;
@@ -25,7 +26,7 @@ class ScanZonePoolTests {
 	private static final Instant NOW = Instant.parse("2022-04-07T08:30:00Z");
 
 	private static final Viewer REGISTRAR = new Viewer(1, "reg", Set.of(Role.REGISTRAR), "320602001001",
-			Map.of("site", 3L));
+			Map.of(Workplace.SITE, 3L));
 
 	private static final SampledPerson PERSON = new SampledPerson(42, "王*明", "320602001001002");
 
