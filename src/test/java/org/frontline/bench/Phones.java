@@ -30,7 +30,7 @@ import org.apache.hc.core5.util.Timeout;
  * flight at a time carrying everything in its outbox (up to {@link #BATCH} events, or fewer if told), sends again at once while its
  * outbox is not empty, and after a refusal (429/503) waits the Retry-After delay plus a jitter of up to a second.
  * A failed request (connection lost, timed out) is sent again after one to three seconds. Each phone keeps its own
- * connection. Every phone keeps a log of the event ids the server acknowledged.
+ * connection (opened with its first scan). Every phone keeps a log of the event ids the server acknowledged.
  */
 final class Phones implements AutoCloseable {
 
@@ -112,7 +112,7 @@ final class Phones implements AutoCloseable {
 
 	private final CloseableHttpAsyncClient http;
 
-	private final String url;
+	private final int port;
 
 	private final String token;
 
@@ -121,6 +121,15 @@ final class Phones implements AutoCloseable {
 	private final Phone[] phones;
 
 	final long start = System.nanoTime();
+
+	/** The wall clock at {@link #start}, to place the server's access log lines in the run's seconds. */
+	final long startEpochMillis = System.currentTimeMillis();
+
+	/**
+	 * The header carrying when a request was handed to the HTTP client (epoch µs), which the server's access log
+	 * records next to when its request thread began reading the request.
+	 */
+	static final String SENT_HEADER = "X-Bench-Sent";
 
 	final Seconds seconds;
 
@@ -151,7 +160,7 @@ final class Phones implements AutoCloseable {
 
 	Phones(int port, String token, int count, int batch, int maxSeconds, Scanner scanner) {
 		this.batch = batch;
-		this.url = "http://localhost:" + port + "/api/v1/scans";
+		this.port = port;
 		this.token = token;
 		this.scanner = scanner;
 		this.seconds = new Seconds(maxSeconds);
@@ -159,7 +168,7 @@ final class Phones implements AutoCloseable {
 			.setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).setSoTimeout(Timeout.ofSeconds(60)).build())
 			.setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
 				.setMaxConnTotal(count + 100)
-				.setMaxConnPerRoute(count + 100)
+				.setMaxConnPerRoute(1)
 				.setDefaultConnectionConfig(ConnectionConfig.custom()
 					.setConnectTimeout(Timeout.ofSeconds(10))
 					.setSocketTimeout(Timeout.ofSeconds(60))
@@ -273,6 +282,13 @@ final class Phones implements AutoCloseable {
 
 		final int number;
 
+		/**
+		 * The phone's own address of the server: a loopback address of its own (127.0.x.y), so that the client's pool,
+		 * one connection per address, keeps one connection per phone, as a phone does through a shift. A pool shared
+		 * by all phones holds only the connections the calm needed and opens the rest when a surge begins.
+		 */
+		final String url;
+
 		final ArrayDeque<long[]> outbox = new ArrayDeque<>();
 
 		final ArrayDeque<String> bodies = new ArrayDeque<>();
@@ -293,6 +309,7 @@ final class Phones implements AutoCloseable {
 
 		Phone(int number) {
 			this.number = number;
+			this.url = "http://127.0." + (1 + number / 250) + "." + (1 + number % 250) + ":" + port + "/api/v1/scans";
 		}
 
 		/** A scan due at {@code dueNanos}: its id and JSON go into the outbox. */
@@ -332,6 +349,7 @@ final class Phones implements AutoCloseable {
 		private void send(String json, long sent) {
 			SimpleHttpRequest request = SimpleRequestBuilder.post(url)
 				.setHeader("Authorization", "Bearer " + token)
+				.setHeader(SENT_HEADER, Long.toString(startEpochMillis * 1000 + (sent - start) / 1000))
 				.setBody(json, ContentType.APPLICATION_JSON)
 				.build();
 			http.execute(request, new FutureCallback<SimpleHttpResponse>() {

@@ -85,6 +85,11 @@ public final class ScanBench {
 
 	private long postmasterPid;
 
+	/** The application's access log and GC log while surges run (null: none). */
+	private Path accessLog;
+
+	private Path gcLog;
+
 	private String jdbcUrl;
 
 	private ScanBench(Map<String, String> options) {
@@ -122,6 +127,17 @@ public final class ScanBench {
 					"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true", "--frontline.demo.day=false",
 					"--frontline.demo.residents=" + options.get("residents"), "--frontline.demo.password=bench-pass-1",
 					"--logging.level.root=WARN"));
+			if (options.get("modes").contains("surge") && !options.containsKey("no-access-log")) {
+				// The server's own time for every phone's request, next to the phone's (ServerTimes).
+				accessLog = data.resolve("access").resolve("access_log.log");
+				Files.deleteIfExists(accessLog);
+				appArgs.addAll(List.of("--server.tomcat.accesslog.enabled=true",
+						"--server.tomcat.accesslog.directory=" + accessLog.getParent(),
+						"--server.tomcat.accesslog.rotate=false", "--server.tomcat.accesslog.pattern=" + ServerTimes.PATTERN));
+				gcLog = data.resolve("access").resolve("gc.log");
+				System.setProperty("frontline.app.jvm-args", System.getProperty("frontline.app.jvm-args", "") + " "
+						+ ServerTimes.GC_LOG.formatted(gcLog));
+			}
 			if (options.containsKey("app-args")) {
 				appArgs.addAll(Arrays.asList(options.get("app-args").split(" ")));
 			}
@@ -221,6 +237,11 @@ public final class ScanBench {
 						+ "PostgreSQL %.0f ms, load generator %.0f ms%n", label, mode, median(results, 0),
 						median(results, 1), median(results, 2), median(results, 6), median(results, 7),
 						median(results, 8));
+				if (mode.startsWith("surge")) {
+					System.out.printf("  %s%-12s refused p50 %.1f ms, p99 %.1f ms; in the server p50 %.1f ms, p99 %.1f ms;"
+							+ " waited before the server read it p99 %.1f ms%n", label, mode, median(results, 11),
+							median(results, 4), median(results, 12), median(results, 9), median(results, 10));
+				}
 			}
 			if (ratios.containsKey(label)) {
 				System.out.printf("  %soffline / baseline, median of the runs' ratios = %.2f%n", label,
@@ -296,7 +317,8 @@ public final class ScanBench {
 				.computeIfAbsent(mode, k -> new ArrayList<>())
 				.add(result);
 			String tail = named[0].equals("surge")
-					? "; refused p99 %.1f ms, health max %.1f ms".formatted(result[4], result[5])
+					? ("; refused p50 %.1f ms p99 %.1f ms, in the server p50 %.1f ms p99 %.1f ms, waited before it p99 %.1f ms;"
+							+ " health max %.1f ms").formatted(result[11], result[4], result[12], result[9], result[10], result[5])
 					: result[5] > 0 ? "; p99.9 %.1f ms, max %.1f ms".formatted(result[4], result[5]) : "";
 			System.out.printf("run %d %s%-12s %8.0f events/s  p50 %7.1f ms  p99 %7.1f ms  (%d events%s; CPU per 1,000: "
 					+ "application %.0f ms, PostgreSQL %.0f ms, load generator %.0f ms)%n", run, label, mode, result[0],
@@ -939,6 +961,7 @@ public final class ScanBench {
 			double[][] cpu = new double[seconds + 1][];
 			long[] rss = new long[seconds + 1];
 			long[] backlog = new long[seconds + 1];
+			long[] generatorGc = new long[seconds + 1];
 			Phones.Latencies health = new Phones.Latencies(100_000);
 			Phones.Latencies api = new Phones.Latencies(100_000);
 			Phones.Latencies page = new Phones.Latencies(100_000);
@@ -950,6 +973,7 @@ public final class ScanBench {
 					if (second != last) {
 						cpu[second] = cpuNow();
 						rss[second] = rssKb(appPid);
+						generatorGc[second] = generatorGcMillis();
 						backlog[second] = phones.unacknowledged();
 						last = second;
 					}
@@ -965,16 +989,18 @@ public final class ScanBench {
 			probing.set(false);
 			probe.join();
 			int last = phones.second(System.nanoTime());
+			ServerTimes server = ServerTimes.read(accessLog, gcLog, phones, surgeTo);
 			System.out.printf("%n%ssurge@%d: %d phones, open loop; sustained (online) %.0f events/s; %d s at it, %d s at %.0f "
 					+ "events/s, %d s at it again, then the outboxes empty (up to %d events a request; %s)%n", label, factor,
 					count, sustained, calm, surgeSeconds, sustained * factor, calm, batch,
 					options.containsKey("pin") ? "pinned" : "not pinned");
 			System.out.println("    window    offered accepted   shed  failed | accepted p50 / p99 | refused p99 |"
 					+ " CPU ms per 1,000 accepted: app / PostgreSQL / generator | health / API / page p99, max |"
-					+ " memory (RSS) | outboxes");
+					+ " memory (RSS) | outboxes | refused in the server p99, waited before it p99 | application's GC pauses:"
+					+ " n, total, max | load generator's GC");
 			for (int from = 0; from < last; from += 10) {
 				int to = Math.min(last, from + 10);
-				printWindow(phones, from, to, cpu, rss, backlog, health, api, page);
+				printWindow(phones, from, to, cpu, rss, backlog, health, api, page, server, generatorGc);
 			}
 			int a = calm;
 			int b = calm + surgeSeconds;
@@ -1025,6 +1051,21 @@ public final class ScanBench {
 					factor, percentile(healthAll, 0.99), max(healthAll), percentile(apiAll, 0.99), max(apiAll),
 					percentile(pageAll, 0.99), max(pageAll), rssMin / 1024, rssMax / 1024,
 					recovered < 0 ? "never" : recovered, drained < 0 ? "never" : drained);
+			long[] refusedServer = server.refused().between(a, b);
+			long[] refusedBefore = server.refusedBefore().between(a, b);
+			long[] acceptedServer = server.accepted().between(a, b);
+			long[] pauses = server.pauses().between(a, b);
+			System.out.printf("  %ssurge@%d: the application's GC pauses and allocation stalls in the %d s: %d, %.0f ms in"
+					+ " all, longest %.1f ms; the load generator's collector %d ms%n", label, factor, surgeSeconds,
+					pauses.length, total(pauses), max(pauses),
+					lastReading(generatorGc, 0, b) - lastReading(generatorGc, 0, a));
+			System.out.printf("  %ssurge@%d: in the server (its access log, from when a request thread began reading the"
+					+ " request to the answer): refused p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d); accepted p50 %.1f ms,"
+					+ " p99 %.1f ms; a refused request waited from the phone's send to that thread's read p50 %.1f ms, p99"
+					+ " %.1f ms, max %.1f ms%n", label, factor, percentile(refusedServer, 0.5),
+					percentile(refusedServer, 0.99), max(refusedServer), refusedServer.length,
+					percentile(acceptedServer, 0.5), percentile(acceptedServer, 0.99), percentile(refusedBefore, 0.5),
+					percentile(refusedBefore, 0.99), max(refusedBefore));
 			exactlyOnce(label + "surge@" + factor, phones, round);
 			long[] scanDelay = phones.scanDelay.between(a, b + calm);
 			System.out.printf("  %ssurge@%d: a scan's wait from the phone to its acknowledgement (outbox included), surge and"
@@ -1032,12 +1073,14 @@ public final class ScanBench {
 					percentile(scanDelay, 0.99));
 			return new double[] { accepted, percentile(acceptedLatency, 0.5), percentile(acceptedLatency, 0.99),
 					sum(phones.seconds.accepted, a, b), percentile(refusals, 0.99), max(healthAll), cpuPer[0], cpuPer[1],
-					cpuPer[2] };
+					cpuPer[2], percentile(refusedServer, 0.99), percentile(refusedBefore, 0.99),
+					percentile(refusals, 0.5), percentile(refusedServer, 0.5) };
 		}
 	}
 
 	private void printWindow(Phones phones, int from, int to, double[][] cpu, long[] rss, long[] backlog,
-			Phones.Latencies health, Phones.Latencies api, Phones.Latencies page) {
+			Phones.Latencies health, Phones.Latencies api, Phones.Latencies page, ServerTimes server, long[] generatorGc) {
+		long[] pauses = server.pauses().between(from, to);
 		double width = to - from;
 		long accepted = sum(phones.seconds.accepted, from, to);
 		double[] cpuPer = cpuPer(cpu, from, to, accepted);
@@ -1047,13 +1090,30 @@ public final class ScanBench {
 		long[] a = api.between(from, to);
 		long[] p = page.between(from, to);
 		System.out.printf("  %4d-%3ds %7.0f/s %7.0f/s %5.0f/s %5.0f/s | %6.1f / %7.1f ms | %7.1f ms | %5.0f / %5.0f / %5.0f ms"
-				+ "%s | %5.0f / %5.0f / %5.0f, %6.0f ms | %5d MB | %7d%n", from, to,
+				+ "%s | %5.0f / %5.0f / %5.0f, %6.0f ms | %5d MB | %7d | %6.1f ms, %7.1f ms | %3d, %5.0f ms, %5.1f ms |"
+				+ " %5d ms%n", from, to,
 				sum(phones.seconds.offered, from, to) / width, accepted / width,
 				sum(phones.seconds.refused, from, to) / width, sum(phones.seconds.failed, from, to) / width,
 				percentile(acceptedLatency, 0.5), percentile(acceptedLatency, 0.99), percentile(refusals, 0.99), cpuPer[0],
 				cpuPer[1], cpuPer[2], accepted == 0 ? " (nothing accepted)" : "", percentile(h, 0.99), percentile(a, 0.99),
 				percentile(p, 0.99), Math.max(max(h), Math.max(max(a), max(p))), lastReading(rss, from, to) / 1024,
-				lastReading(backlog, from, to));
+				lastReading(backlog, from, to), percentile(server.refused().between(from, to), 0.99),
+				percentile(server.refusedBefore().between(from, to), 0.99), pauses.length, total(pauses), max(pauses),
+				lastReading(generatorGc, from, to) - lastReading(generatorGc, 0, from));
+	}
+
+	/** The sum of latencies, ms. */
+	private static double total(long[] nanos) {
+		return Arrays.stream(nanos).sum() / 1e6;
+	}
+
+	/** Milliseconds this load generator's JVM spent collecting garbage so far. */
+	private static long generatorGcMillis() {
+		return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+			.filter(t -> t > 0)
+			.sum();
 	}
 
 	/** The last reading taken in [from, to], or 0. */

@@ -64,9 +64,11 @@ public final class AppProcess implements AutoCloseable {
 		}
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + System.getProperty("frontline.app.xmx", "1g"));
-		// The collector the README recommends (and spring-boot:run passes).
-		command.add("-XX:+UseParallelGC");
 		String jvmArgs = System.getProperty("frontline.app.jvm-args", "");
+		if (!jvmArgs.matches(".*-XX:\\+Use\\w+GC.*")) {
+			// The collector the README recommends (and spring-boot:run passes), unless the JVM options name another.
+			command.add("-XX:+UseParallelGC");
+		}
 		if (!jvmArgs.isBlank()) {
 			command.addAll(List.of(jvmArgs.trim().split("\\s+")));
 		}
