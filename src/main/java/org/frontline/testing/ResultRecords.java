@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
@@ -114,6 +115,12 @@ public class ResultRecords {
 	@Transactional(readOnly = true)
 	public void eachSampling(Slice slice, Consumer<Sampling> sink) {
 		queries.eachSampling(slice, Viewers.requireAny(PERSON_READERS), sink);
+	}
+
+	/** The people of a slice of a round (person ids in [low, high]) with a sampling in it, in id order. */
+	@Transactional(readOnly = true)
+	public void eachPerson(Slice slice, LongConsumer sink) {
+		queries.eachPerson(slice, Viewers.requireAny(PERSON_READERS), sink);
 	}
 
 	/** Ids that cut a round's tubes into parts of about {@code size}: each is the lowest id of its part. */

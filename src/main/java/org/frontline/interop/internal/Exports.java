@@ -212,11 +212,7 @@ public class Exports {
 			case PATIENT -> {
 				// The part's people first (at most PEOPLE_PER_PART ids), then their records a chunk at a time.
 				List<Long> ids = new ArrayList<>();
-				records.eachSampling(slice, sampling -> {
-					if (ids.isEmpty() || ids.get(ids.size() - 1) != sampling.personId()) {
-						ids.add(sampling.personId());
-					}
-				});
+				records.eachPerson(slice, ids::add);
 				for (int from = 0; from < ids.size(); from += RECORDS_CHUNK) {
 					for (Person person : residents.records(ids.subList(from, Math.min(ids.size(), from + RECORDS_CHUNK)))) {
 						line.accept(Resources.patient(person, true));
@@ -224,6 +220,7 @@ public class Exports {
 				}
 			}
 		}
+		lines.flush();
 	}
 
 	/** The tube as it was known at the export's moment: a result posted later is not there yet. */

@@ -1,6 +1,5 @@
 package org.frontline.interop.web;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -120,8 +119,7 @@ class ExportController extends FhirEndpoint {
 		response.setStatus(200);
 		response.setContentType(NDJSON);
 		response.setCharacterEncoding("UTF-8");
-		try (Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
-				1 << 16)) {
+		try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
 			exports.write(id, name, out);
 		}
 	}

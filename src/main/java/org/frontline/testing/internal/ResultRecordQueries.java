@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
@@ -52,12 +53,15 @@ public class ResultRecordQueries {
 			  FROM testing_sample s WHERE s.tube_id = t.id AND s.removed_at IS NULL) m
 			""";
 
-	private static final String SAMPLINGS = """
+	private static final String SAMPLING_COLUMNS = """
 			SELECT s.id, s.person_id, s.round_id, t.code, t.pool_size, s.sampled_at, s.resample,
 			       r.outcome, r.tested_at, r.posted_at,
 			       greatest(s.sampled_at, r.posted_at,
 			                CASE WHEN r.corrected THEN (SELECT max(c.corrected_at) FROM testing_result_correction c
 			                                            WHERE c.tube_id = t.id) END) AS last_updated
+			""";
+
+	private static final String SAMPLINGS = SAMPLING_COLUMNS + """
 			FROM testing_sample s
 			JOIN testing_tube t ON t.id = s.tube_id
 			JOIN people_resident p ON p.id = s.person_id
@@ -85,6 +89,7 @@ public class ResultRecordQueries {
 	}
 
 	public void eachTube(Slice slice, Viewer viewer, Consumer<TubeRecord> sink) {
+		serial();
 		tubeSlice(slice, viewer, " ORDER BY t.id").withFetchSize(FETCH)
 			.query(rs -> {
 				sink.accept(tube(rs, 0));
@@ -158,14 +163,35 @@ public class ResultRecordQueries {
 	}
 
 	public void eachSampling(Slice slice, Viewer viewer, Consumer<Sampling> sink) {
+		serial();
 		samplingSlice(slice, viewer, " ORDER BY s.person_id, s.sampled_at, s.id").withFetchSize(FETCH)
 			.query(rs -> {
 				sink.accept(sampling(rs, 0));
 			});
 	}
 
+	public void eachPerson(Slice slice, Viewer viewer, LongConsumer sink) {
+		serial();
+		samplingSlice("SELECT DISTINCT s.person_id\n", slice, viewer, " ORDER BY s.person_id").withFetchSize(FETCH)
+			.query(rs -> {
+				sink.accept(rs.getLong(1));
+			});
+	}
+
+	/**
+	 * A whole part streamed in this transaction is read by this process alone: parallel workers take more CPU for the
+	 * same rows, and an export reads several parts at once already.
+	 */
+	private void serial() {
+		jdbc.sql("SET LOCAL max_parallel_workers_per_gather = 0").update();
+	}
+
 	private StatementSpec samplingSlice(Slice slice, Viewer viewer, String tail) {
-		String sql = SAMPLINGS + """
+		return samplingSlice(SAMPLING_COLUMNS, slice, viewer, tail);
+	}
+
+	private StatementSpec samplingSlice(String columns, Slice slice, Viewer viewer, String tail) {
+		String sql = columns + SAMPLINGS.substring(SAMPLING_COLUMNS.length()) + """
 				 WHERE s.round_id = :round AND s.removed_at IS NULL AND s.person_id BETWEEN :low AND :high AND %s
 				   AND (CAST(:since AS timestamptz) IS NULL OR greatest(s.sampled_at, r.posted_at,
 				        CASE WHEN r.corrected THEN (SELECT max(c.corrected_at) FROM testing_result_correction c

@@ -18,7 +18,10 @@ import org.frontline.testing.Outcome;
 import org.frontline.testing.ResultRecords.Member;
 import org.frontline.testing.ResultRecords.Sampling;
 import org.frontline.testing.ResultRecords.TubeRecord;
+import org.hl7.fhir.r4.formats.JsonCreatorDirect;
+import org.hl7.fhir.r4.formats.JsonParser;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.utilities.Utilities;
 import org.junit.jupiter.api.Test;
 
 class NdjsonLinesTests {
@@ -34,7 +37,7 @@ class NdjsonLinesTests {
 			members.add(new Member(1000 + i, 5000 + i, AT.plusSeconds(i * 30L), i == 3));
 		}
 		// Names as they may come from the database: quotes, a backslash, a tab, a control character, an emoji.
-		TubeRecord pooled = new TubeRecord(1, "T2022040200001", 2, 3, "碧林湾 \"东门\" \\ 采样点\t\u0001😷", 10, AT,
+		TubeRecord pooled = new TubeRecord(1, "T2022040200001", 2, 3, "碧林湾 \"东门\" \\ 采样点\t\u0001😷\u3000\u00a0\r\n", 10, AT,
 				AT.plusSeconds(600), 1L, "检测实验室", Outcome.POSITIVE, new BigDecimal("31.20"), new BigDecimal("29.5"),
 				AT.plusSeconds(7200), AT.plusSeconds(7300), true, AT.plusSeconds(7300), members);
 		TubeRecord single = new TubeRecord(2, "T2022040200002", 2, 3, "采样点", 1, AT, null, null, null, null, null, null,
@@ -58,6 +61,7 @@ class NdjsonLinesTests {
 		StringWriter out = new StringWriter();
 		NdjsonLines lines = new NdjsonLines(out);
 		resources.forEach(lines::write);
+		lines.flush();
 
 		List<String> written = out.toString().lines().toList();
 		assertThat(written).hasSize(resources.size());
@@ -67,6 +71,31 @@ class NdjsonLinesTests {
 			String hapi = fhir.writer().encodeResourceToString(resources.get(i));
 			assertThat(written.get(i)).startsWith("{\"resourceType\":\"" + resources.get(i).fhirType() + "\"");
 			assertThat(JSON.readTree(written.get(i))).as(written.get(i)).isEqualTo(JSON.readTree(hapi));
+			assertThat(written.get(i)).as("the core library's own writer's bytes").isEqualTo(stock(resources.get(i)));
 		}
+	}
+
+	@Test
+	void everyUtf16CodeUnitIsEscapedAsTheCoreLibraryEscapesIt() {
+		List<String> differing = new ArrayList<>();
+		for (int c = 0; c <= 0xFFFF; c++) {
+			String value = "a" + (char) c + "\"b\u3000" + (char) c;
+			StringBuilder escaped = new StringBuilder();
+			NdjsonLines.Creator.escape(value, escaped);
+			if (!escaped.toString().equals(Utilities.escapeJson(value))) {
+				differing.add(Integer.toHexString(c));
+			}
+		}
+		assertThat(differing).isEmpty();
+	}
+
+	/** The line the core library's composer writes with its own direct writer. */
+	private static String stock(Resource resource) throws Exception {
+		StringWriter out = new StringWriter();
+		JsonCreatorDirect json = new JsonCreatorDirect(out);
+		json.beginObject();
+		new JsonParser().compose(json, resource);
+		json.endObject();
+		return out.toString();
 	}
 }
