@@ -14,7 +14,9 @@ import org.frontline.quarantine.internal.FacilityRepository.FacilityRow;
 import org.frontline.shared.AlertCleared;
 import org.frontline.shared.AlertRaised;
 import org.frontline.shared.AlertSeverity;
+import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
+import org.frontline.shared.Validation;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Workplace;
 import org.springframework.beans.factory.annotation.Value;
@@ -81,7 +83,7 @@ public class Anomalies {
 		Viewer viewer = access.reader();
 		String checked = status == null || status.isBlank() ? null : status.strip().toUpperCase();
 		if (checked != null && !Set.of("OPEN", "ACKNOWLEDGED", "CLOSED").contains(checked)) {
-			throw Problem.invalid("status", "OPEN, ACKNOWLEDGED or CLOSED.");
+			throw Problem.invalid("status", "quarantine.anomaly.status-filter");
 		}
 		return repository.visible(viewer.place(Workplace.FACILITY), viewer.scopeLow(), viewer.scopeHigh(), checked, 500);
 	}
@@ -97,7 +99,8 @@ public class Anomalies {
 		Anomaly anomaly = visible(viewer, id);
 		Instant now = clock.instant();
 		if (!repository.acknowledge(id, now, viewer.username())) {
-			throw Problem.conflict("anomaly-not-open", "Anomaly " + id + " is " + anomaly.status() + ", not open.");
+			throw Problem.conflict("anomaly-not-open", "quarantine.anomaly.not-open",
+					Message.of("quarantine.anomaly." + anomaly.status()));
 		}
 		repository.step(id, now, "ACKNOWLEDGED", anomaly.level(), viewer.username(), Facilities.blankToNull(note));
 		auditLog.record("ANOMALY_ACKNOWLEDGE", "quarantine_anomaly", id, null);
@@ -109,12 +112,12 @@ public class Anomalies {
 	public Anomaly close(long id, String outcome) {
 		Viewer viewer = access.reader();
 		Anomaly anomaly = visible(viewer, id);
-		if (outcome == null || outcome.isBlank() || outcome.length() > 500) {
-			throw Problem.invalid("outcome", "The outcome (e.g. transferred to hospital), 1 to 500 characters.");
-		}
+		Problem.Errors errors = new Problem.Errors();
+		Validation.required(outcome, "outcome", Message.of("field.Anomaly.outcome"), 500, errors);
+		errors.throwIfAny();
 		Instant now = clock.instant();
 		if (!repository.close(id, now, viewer.username(), outcome.strip())) {
-			throw Problem.conflict("anomaly-closed", "Anomaly " + id + " is already closed.");
+			throw Problem.conflict("anomaly-closed", "quarantine.anomaly.closed");
 		}
 		repository.step(id, now, "CLOSED", anomaly.level(), viewer.username(), outcome.strip());
 		auditLog.record("ANOMALY_CLOSE", "quarantine_anomaly", id, outcome.strip());
@@ -160,10 +163,10 @@ public class Anomalies {
 	}
 
 	private Anomaly visible(Viewer viewer, long id) {
-		Anomaly anomaly = repository.find(id).orElseThrow(() -> Problem.notFound("Anomaly " + id));
+		Anomaly anomaly = repository.find(id).orElseThrow(() -> Problem.notFound("quarantine.anomaly.not-found", id));
 		FacilityRow facility = facilities.find(anomaly.facilityId()).orElseThrow();
 		if (!access.sees(viewer, facility.id(), facility.area())) {
-			throw Problem.notFound("Anomaly " + id);
+			throw Problem.notFound("quarantine.anomaly.not-found", id);
 		}
 		return anomaly;
 	}

@@ -2,15 +2,15 @@ package org.frontline.quarantine;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.frontline.audit.AuditLog;
 import org.frontline.quarantine.internal.CategoryRepository;
 import org.frontline.quarantine.internal.CategoryRepository.CategoryRow;
 import org.frontline.quarantine.internal.FacilityAccess;
+import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
-import org.frontline.shared.Problem.FieldError;
+import org.frontline.shared.Validation;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.springframework.stereotype.Service;
@@ -27,34 +27,28 @@ public class Categories {
 
 	private final AuditLog auditLog;
 
+	private final Validation validation;
+
 	private final Clock clock;
 
-	Categories(CategoryRepository repository, AuditLog auditLog, Clock clock) {
+	Categories(CategoryRepository repository, AuditLog auditLog, Validation validation, Clock clock) {
 		this.repository = repository;
 		this.auditLog = auditLog;
+		this.validation = validation;
 		this.clock = clock;
 	}
 
 	@Transactional
 	public Category create(NewCategory form) {
 		Viewer viewer = Viewers.requireAny(FacilityAccess.PLANNERS);
-		List<FieldError> errors = new ArrayList<>();
-		String code = form.code() == null ? null : form.code().strip();
-		if (code == null || !code.matches("[A-Za-z0-9_-]{1,40}")) {
-			errors.add(new FieldError("code", "A code of 1 to 40 letters, digits, '_' or '-' is required."));
+		Problem.Errors errors = new Problem.Errors().addAll(validation.errors(form));
+		if (form != null && form.rule() != null) {
+			checkTestDays(form.rule(), "rule.", errors);
 		}
-		Facilities.text(form.name(), "name", 100, true, errors);
-		if (form.rule() == null) {
-			errors.add(new FieldError("rule", "A category needs its first rule."));
-		}
-		else {
-			checkRule(form.rule(), "rule.", errors);
-		}
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
+		errors.throwIfAny();
+		String code = form.code().strip();
 		if (repository.byCode(code).isPresent()) {
-			throw Problem.conflict("category-exists", "Category " + code + " already exists.");
+			throw Problem.conflict("category-exists", "quarantine.category.exists", code);
 		}
 		long id = repository.insert(code, form.name().strip());
 		insertRule(id, form.rule(), viewer);
@@ -67,11 +61,11 @@ public class Categories {
 	public Category addRule(String categoryCode, NewRule rule) {
 		Viewer viewer = Viewers.requireAny(FacilityAccess.PLANNERS);
 		CategoryRow category = row(categoryCode);
-		List<FieldError> errors = new ArrayList<>();
-		checkRule(rule, "", errors);
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
+		Problem.Errors errors = new Problem.Errors().addAll(validation.errors(rule));
+		if (rule != null) {
+			checkTestDays(rule, "", errors);
 		}
+		errors.throwIfAny();
 		long ruleId = insertRule(category.id(), rule, viewer);
 		auditLog.record("CATEGORY_RULE_ADD", "quarantine_category", category.id(), "rule " + ruleId);
 		return category(category);
@@ -91,16 +85,16 @@ public class Categories {
 
 	CategoryRow row(String code) {
 		if (code == null || code.isBlank()) {
-			throw Problem.invalid("category", "A category is required.");
+			throw Problem.invalid("category", "problem.constraint.NotBlank", Message.of("quarantine.category"));
 		}
 		return repository.byCode(code.strip())
-			.orElseThrow(() -> Problem.invalid("category", "Category " + code + " does not exist."));
+			.orElseThrow(() -> Problem.invalid("category", "quarantine.category.not-found", code.strip()));
 	}
 
 	Rule inForce(CategoryRow category, Instant at) {
 		return repository.inForce(category.id(), at)
-			.orElseThrow(() -> Problem.conflict("no-rule-in-force",
-					"Category " + category.code() + " has no rule in force yet."));
+			.orElseThrow(() -> Problem.conflict("no-rule-in-force", "quarantine.category.no-rule-in-force",
+					category.code()));
 	}
 
 	Rule rule(long id) {
@@ -119,24 +113,16 @@ public class Categories {
 		return new Category(row.id(), row.code(), row.name(), repository.rules(row.id()));
 	}
 
-	private static void checkRule(NewRule rule, String prefix, List<FieldError> errors) {
-		if (rule.facilityDays() == null || rule.facilityDays() < 0 || rule.facilityDays() > 60) {
-			errors.add(new FieldError(prefix + "facilityDays", "Days in the facility: 0 to 60."));
-		}
-		if (rule.homeDays() == null || rule.homeDays() < 0 || rule.homeDays() > 60) {
-			errors.add(new FieldError(prefix + "homeDays", "Days of home health monitoring: 0 to 60."));
-		}
+	/** Test days are days of the stay, so they depend on the rule's days in the facility. */
+	private static void checkTestDays(NewRule rule, String prefix, Problem.Errors errors) {
 		int last = rule.facilityDays() == null ? 60 : Math.max(rule.facilityDays(), 1);
-		checkDays(rule.natDays(), prefix + "natDays", last, errors);
-		checkDays(rule.antigenDays(), prefix + "antigenDays", last, errors);
-		if (rule.notice() != null && rule.notice().length() > 200) {
-			errors.add(new FieldError(prefix + "notice", "At most 200 characters."));
-		}
+		checkDays(rule.natDays(), prefix + "natDays", Message.of("field.NewRule.natDays"), last, errors);
+		checkDays(rule.antigenDays(), prefix + "antigenDays", Message.of("field.NewRule.antigenDays"), last, errors);
 	}
 
-	private static void checkDays(List<Integer> days, String field, int last, List<FieldError> errors) {
+	private static void checkDays(List<Integer> days, String field, Message label, int last, Problem.Errors errors) {
 		if (days != null && days.stream().anyMatch(d -> d == null || d < 1 || d > last)) {
-			errors.add(new FieldError(field, "Test days are days of the stay, from 1 to " + last + "."));
+			errors.add(field, "quarantine.rule.test-days", label, last);
 		}
 	}
 }

@@ -3,7 +3,6 @@ package org.frontline.quarantine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +16,8 @@ import org.frontline.quarantine.internal.FacilityRepository;
 import org.frontline.quarantine.internal.FacilityRepository.FacilityRow;
 import org.frontline.shared.AreaCodes;
 import org.frontline.shared.Problem;
-import org.frontline.shared.Problem.FieldError;
 import org.frontline.shared.Role;
+import org.frontline.shared.Validation;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.frontline.shared.Workplace;
@@ -40,47 +39,48 @@ public class Facilities {
 
 	private final AuditLog auditLog;
 
+	private final Validation validation;
+
 	private final Clock clock;
 
-	Facilities(FacilityRepository repository, FacilityAccess access, Areas areas, AuditLog auditLog, Clock clock) {
+	Facilities(FacilityRepository repository, FacilityAccess access, Areas areas, AuditLog auditLog,
+			Validation validation, Clock clock) {
 		this.repository = repository;
 		this.access = access;
 		this.areas = areas;
 		this.auditLog = auditLog;
+		this.validation = validation;
 		this.clock = clock;
 	}
 
 	@Transactional
 	public Facility create(NewFacility form) {
 		Viewer viewer = Viewers.requireAny(FacilityAccess.PLANNERS);
-		List<FieldError> errors = new ArrayList<>();
-		String name = text(form.name(), "name", 100, true, errors);
-		String address = text(form.address(), "address", 200, true, errors);
-		String contact = text(form.contact(), "contact", 100, false, errors);
-		String area = form.area() == null || form.area().isBlank() ? viewer.scopeArea() : form.area().strip();
-		if (areas.find(area).isEmpty() || !viewer.covers(area)) {
-			errors.add(new FieldError("area", "Area " + area + " does not exist in your scope."));
+		Problem.Errors errors = new Problem.Errors().addAll(validation.errors(form));
+		String area = form == null || form.area() == null || form.area().isBlank() ? viewer.scopeArea()
+				: form.area().strip();
+		if (areas.find(area).isEmpty()) {
+			errors.add("area", "area.not-found", area);
 		}
-		List<NewRoom> rooms = form.rooms() == null ? List.of() : form.rooms();
-		if (rooms.isEmpty()) {
-			errors.add(new FieldError("rooms", "A facility needs at least one room."));
+		else if (!viewer.covers(area)) {
+			errors.add("area", "area.outside-scope", area);
 		}
-		if (rooms.size() > 2000) {
-			errors.add(new FieldError("rooms", "At most 2000 rooms at once."));
-		}
+		List<NewRoom> rooms = form == null || form.rooms() == null ? List.of() : form.rooms();
 		Set<String> numbers = new HashSet<>();
 		for (int i = 0; i < rooms.size(); i++) {
-			checkRoom(rooms.get(i), "rooms[" + i + "]", numbers, errors);
+			NewRoom room = rooms.get(i);
+			if (room != null && room.number() != null && !room.number().isBlank()
+					&& !numbers.add(room.number().strip())) {
+				errors.add("rooms[" + i + "].number", "quarantine.room.listed-twice", room.number().strip());
+			}
 		}
+		errors.throwIfAny();
+		String name = form.name().strip();
+		String address = form.address().strip();
+		String contact = blankToNull(form.contact());
 		List<NewStaff> team = form.team() == null ? List.of() : form.team();
-		for (int i = 0; i < team.size(); i++) {
-			checkStaff(team.get(i), "team[" + i + "]", errors);
-		}
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
 		if (repository.nameTaken(name)) {
-			throw Problem.conflict("facility-exists", "A facility named " + name + " already exists.");
+			throw Problem.conflict("facility-exists", "quarantine.facility.exists", name);
 		}
 		long id = repository.insert(name, address, contact, area);
 		repository.insertRooms(id, rooms.stream().map(r -> r.number().strip()).toList(),
@@ -116,11 +116,7 @@ public class Facilities {
 	public StaffMember addStaff(long facilityId, NewStaff member) {
 		Viewer viewer = Viewers.requireAny(Role.ADMIN, Role.COMMANDER, Role.FACILITY_STAFF);
 		access.visible(viewer, facilityId);
-		List<FieldError> errors = new ArrayList<>();
-		checkStaff(member, "", errors);
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
+		validation.check(member);
 		long id = repository.insertStaff(facilityId, member.name().strip(), blankToNull(member.phone()), member.role());
 		auditLog.record("FACILITY_STAFF_ADD", "quarantine_facility", facilityId, member.role() + " " + id);
 		return repository.team(facilityId).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
@@ -135,19 +131,19 @@ public class Facilities {
 		Viewer viewer = Viewers.requireAny(Role.ADMIN, Role.FACILITY_STAFF);
 		Room room = visibleRoom(viewer, roomId);
 		if (staffId == null) {
-			throw Problem.invalid("staffId", "Name the disinfection staff member who disinfected the room.");
+			throw Problem.invalid("staffId", "quarantine.room.disinfection-staff");
 		}
 		StaffMember staff = repository.team(room.facilityId())
 			.stream()
 			.filter(s -> s.id() == staffId)
 			.findFirst()
-			.orElseThrow(() -> Problem.invalid("staffId", "Staff member " + staffId + " is not on this facility's team."));
+			.orElseThrow(() -> Problem.invalid("staffId", "quarantine.staff.not-on-team", staffId));
 		if (staff.role() != TeamRole.DISINFECTION) {
-			throw Problem.invalid("staffId", staff.name() + " is not disinfection staff.");
+			throw Problem.invalid("staffId", "quarantine.staff.not-disinfection", staff.name());
 		}
 		if (!repository.move(roomId, RoomStatus.AWAITING_DISINFECTION, RoomStatus.AVAILABLE, clock.instant())) {
-			throw Problem.conflict("room-not-awaiting-disinfection",
-					"Room " + room.number() + " is " + room.status() + ", not awaiting disinfection.");
+			throw Problem.conflict("room-not-awaiting-disinfection", "quarantine.room.not-awaiting-disinfection",
+					room.number(), room.status());
 		}
 		auditLog.record("ROOM_DISINFECTED", "quarantine_room", roomId, "by staff " + staff.id() + " " + staff.name());
 		return repository.room(roomId).orElseThrow();
@@ -162,7 +158,7 @@ public class Facilities {
 				? repository.move(roomId, RoomStatus.AVAILABLE, RoomStatus.OUT_OF_SERVICE, clock.instant())
 				: repository.move(roomId, RoomStatus.OUT_OF_SERVICE, RoomStatus.AVAILABLE, clock.instant());
 		if (!moved) {
-			throw Problem.conflict("room-status", "Room " + room.number() + " is " + room.status() + ".");
+			throw Problem.conflict("room-status", "quarantine.room.status", room.number(), room.status());
 		}
 		auditLog.record(outOfService ? "ROOM_OUT_OF_SERVICE" : "ROOM_BACK_IN_SERVICE", "quarantine_room", roomId, null);
 		return repository.room(roomId).orElseThrow();
@@ -206,10 +202,10 @@ public class Facilities {
 	}
 
 	Room visibleRoom(Viewer viewer, long roomId) {
-		Room room = repository.room(roomId).orElseThrow(() -> Problem.notFound("Room " + roomId));
+		Room room = repository.room(roomId).orElseThrow(() -> Problem.notFound("quarantine.room.not-found", roomId));
 		FacilityRow facility = repository.find(room.facilityId()).orElseThrow();
 		if (!access.sees(viewer, facility.id(), facility.area())) {
-			throw Problem.notFound("Room " + roomId);
+			throw Problem.notFound("quarantine.room.not-found", roomId);
 		}
 		return room;
 	}
@@ -219,52 +215,8 @@ public class Facilities {
 				repository.rooms(row.id()), repository.team(row.id()));
 	}
 
-	private static void checkRoom(NewRoom room, String field, Set<String> numbers, List<FieldError> errors) {
-		if (room == null || room.number() == null || room.number().isBlank() || room.number().strip().length() > 20) {
-			errors.add(new FieldError(field + ".number", "A room number of 1 to 20 characters is required."));
-			return;
-		}
-		if (!numbers.add(room.number().strip())) {
-			errors.add(new FieldError(field + ".number", "Room " + room.number().strip() + " is listed twice."));
-		}
-		if (room.floor() == null || room.floor() < -5 || room.floor() > 200) {
-			errors.add(new FieldError(field + ".floor", "A floor from -5 to 200 is required."));
-		}
-		if (room.type() != null && room.type().strip().length() > 30) {
-			errors.add(new FieldError(field + ".type", "At most 30 characters."));
-		}
-	}
-
-	private static void checkStaff(NewStaff member, String prefix, List<FieldError> errors) {
-		String field = prefix.isEmpty() ? "" : prefix + ".";
-		if (member == null || member.name() == null || member.name().isBlank() || member.name().length() > 50) {
-			errors.add(new FieldError(field + "name", "A name of 1 to 50 characters is required."));
-		}
-		if (member != null && member.phone() != null && !member.phone().isBlank()
-				&& !member.phone().strip().matches("1[3-9]\\d{9}")) {
-			errors.add(new FieldError(field + "phone", "A mobile number has 11 digits starting with 1."));
-		}
-		if (member == null || member.role() == null) {
-			errors.add(new FieldError(field + "role", "A team role is required."));
-		}
-	}
-
 	private static String roomType(NewRoom room) {
 		return room.type() == null || room.type().isBlank() ? "SINGLE" : room.type().strip();
-	}
-
-	static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
-		if (value == null || value.isBlank()) {
-			if (required) {
-				errors.add(new FieldError(field, "This field is required."));
-			}
-			return null;
-		}
-		String stripped = value.strip();
-		if (stripped.length() > max) {
-			errors.add(new FieldError(field, "At most " + max + " characters."));
-		}
-		return stripped;
 	}
 
 	static String blankToNull(String value) {

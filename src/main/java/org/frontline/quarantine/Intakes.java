@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +19,9 @@ import org.frontline.quarantine.internal.FacilityRepository;
 import org.frontline.quarantine.internal.StayRepository;
 import org.frontline.quarantine.internal.StayRepository.NewStay;
 import org.frontline.quarantine.internal.StayRules;
+import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
-import org.frontline.shared.Problem.FieldError;
+import org.frontline.shared.Validation;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,10 +51,13 @@ public class Intakes {
 
 	private final ApplicationEventPublisher events;
 
+	private final Validation validation;
+
 	private final Clock clock;
 
 	Intakes(StayRepository stays, FacilityRepository facilities, FacilityAccess access, Categories categories,
-			Residents residents, AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+			Residents residents, AuditLog auditLog, ApplicationEventPublisher events, Validation validation,
+			Clock clock) {
 		this.stays = stays;
 		this.facilities = facilities;
 		this.access = access;
@@ -62,6 +65,7 @@ public class Intakes {
 		this.residents = residents;
 		this.auditLog = auditLog;
 		this.events = events;
+		this.validation = validation;
 		this.clock = clock;
 	}
 
@@ -89,23 +93,23 @@ public class Intakes {
 	private Stay admit(long facilityId, Intake intake, Instant admittedAt) {
 		Viewer viewer = Viewers.requireAny(Stays.STAFF);
 		access.visible(viewer, facilityId);
+		Problem.Errors errors = new Problem.Errors().addAll(validation.errors(intake));
+		if (intake == null) {
+			errors.throwIfAny();
+		}
 		String requestId = Facilities.blankToNull(intake.requestId());
-		if (requestId != null) {
+		if (requestId != null && requestId.length() <= 100) {
 			var earlier = stays.byRequestId(requestId);
 			if (earlier.isPresent()) {
 				if (earlier.get().facilityId() != facilityId) {
-					throw Problem.conflict("request-id-reused", "This request id was used for another intake.");
+					throw Problem.conflict("request-id-reused", "quarantine.intake.request-id-reused");
 				}
 				return earlier.get();
 			}
-			if (requestId.length() > 100) {
-				throw Problem.invalid("requestId", "At most 100 characters.");
-			}
 		}
-		List<FieldError> errors = new ArrayList<>();
 		Set<KeyGroup> groups = new LinkedHashSet<>(intake.keyGroups() == null ? List.of() : intake.keyGroups());
 		groups.remove(null);
-		String needs = Facilities.text(intake.needs(), "needs", 500, false, errors);
+		String needs = Facilities.blankToNull(intake.needs());
 		Person person = null;
 		String name;
 		String phone;
@@ -116,22 +120,21 @@ public class Intakes {
 			groups.addAll(groupsOf(person, LocalDate.ofInstant(clock.instant(), clock.getZone())));
 		}
 		else {
-			name = Facilities.text(intake.name(), "name", 50, true, errors);
-			phone = Facilities.text(intake.phone(), "phone", 11, true, errors);
-			if (phone != null && !phone.matches("1[3-9]\\d{9}")) {
-				errors.add(new FieldError("phone", "A mobile number has 11 digits starting with 1."));
+			// The fast track knows a person only by the name and phone given here.
+			name = Facilities.blankToNull(intake.name());
+			phone = Facilities.blankToNull(intake.phone());
+			if (name == null) {
+				errors.add("name", "problem.constraint.NotBlank", Message.of("field.Intake.name"));
+			}
+			if (phone == null) {
+				errors.add("phone", "problem.constraint.NotBlank", Message.of("field.Intake.phone"));
 			}
 		}
-		if (intake.category() == null || intake.category().isBlank()) {
-			errors.add(new FieldError("category", "A category is required."));
-		}
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
+		errors.throwIfAny();
 		CategoryRow category = categories.row(intake.category());
 		Rule rule = categories.inForce(category, admittedAt);
 		if (person != null && stays.activeStayOfPerson(person.id(), person.idNumber()).isPresent()) {
-			throw Problem.conflict("already-in-facility", name + " is already staying in a facility.");
+			throw Problem.conflict("already-in-facility", "quarantine.stay.already-in-facility", name);
 		}
 		Long familyOf = null;
 		long roomId;
@@ -168,15 +171,15 @@ public class Intakes {
 	private Stay joinable(Viewer viewer, long facilityId, long memberId, String room, Rule rule) {
 		Stay member = stays.lock(memberId)
 			.filter(s -> s.facilityId() == facilityId && s.active())
-			.orElseThrow(() -> Problem.invalid("family", "Stay " + memberId + " is not an active stay of this facility."));
+			.orElseThrow(() -> Problem.invalid("family", "quarantine.intake.family-not-found", memberId));
 		if (room != null && !room.isBlank() && !room.strip().equals(member.room())) {
-			throw Problem.invalid("room", "A family member shares room " + member.room() + ".");
+			throw Problem.invalid("room", "quarantine.intake.family-room", member.room());
 		}
 		if (!rule.familyAllowed() || !categories.rule(member.ruleId()).familyAllowed()) {
-			throw Problem.conflict("family-not-allowed", "The rules do not allow this family to share a room.");
+			throw Problem.conflict("family-not-allowed", "quarantine.intake.family-not-allowed");
 		}
 		if (facilities.lockRoom(member.roomId()).orElseThrow() != RoomStatus.OCCUPIED) {
-			throw Problem.conflict("room-not-available", "Room " + member.room() + " is not occupied by the family.");
+			throw Problem.conflict("room-not-available", "quarantine.intake.family-room-not-occupied", member.room());
 		}
 		return member;
 	}
@@ -184,12 +187,12 @@ public class Intakes {
 	private long takeRoom(long facilityId, String number, Instant now) {
 		if (number == null || number.isBlank()) {
 			return facilities.occupyFirstAvailable(facilityId, now)
-				.orElseThrow(() -> Problem.conflict("no-room-available", "No room of this facility is available."));
+				.orElseThrow(() -> Problem.conflict("no-room-available", "quarantine.room.none-available"));
 		}
 		Room room = facilities.roomByNumber(facilityId, number.strip())
-			.orElseThrow(() -> Problem.invalid("room", "Room " + number.strip() + " does not exist in this facility."));
+			.orElseThrow(() -> Problem.invalid("room", "quarantine.room.not-in-facility", number.strip()));
 		if (!facilities.occupy(room.id(), now)) {
-			throw Problem.conflict("room-not-available", "Room " + room.number() + " is not available.");
+			throw Problem.conflict("room-not-available", "quarantine.room.not-available", room.number());
 		}
 		return room.id();
 	}

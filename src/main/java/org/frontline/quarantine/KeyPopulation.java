@@ -3,7 +3,6 @@ package org.frontline.quarantine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,8 +10,9 @@ import java.util.stream.Collectors;
 import org.frontline.audit.AuditLog;
 import org.frontline.quarantine.internal.FacilityAccess;
 import org.frontline.quarantine.internal.StayRepository;
+import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
-import org.frontline.shared.Problem.FieldError;
+import org.frontline.shared.Validation;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.springframework.stereotype.Service;
@@ -59,11 +59,9 @@ public class KeyPopulation {
 	public FollowUp recordFollowUp(long stayId, String outcome) {
 		Viewer viewer = Viewers.requireAny(Stays.STAFF);
 		stayService.activeLocked(viewer, stayId);
-		List<FieldError> errors = new ArrayList<>();
-		String text = Facilities.text(outcome, "outcome", 500, true, errors);
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
+		Problem.Errors errors = new Problem.Errors();
+		String text = Validation.required(outcome, "outcome", Message.of("field.FollowUp.outcome"), 500, errors);
+		errors.throwIfAny();
 		Instant now = clock.instant();
 		long id = stays.insertFollowUp(stayId, LocalDate.ofInstant(now, clock.getZone()), now, text, viewer.username());
 		auditLog.record("STAY_FOLLOW_UP", "quarantine_stay", stayId, null);

@@ -2,15 +2,15 @@ package org.frontline.quarantine;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.frontline.audit.AuditLog;
 import org.frontline.quarantine.internal.FacilityAccess;
 import org.frontline.quarantine.internal.MeetingRepository;
+import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
-import org.frontline.shared.Problem.FieldError;
 import org.frontline.shared.Role;
+import org.frontline.shared.Validation;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.springframework.stereotype.Service;
@@ -41,15 +41,13 @@ public class Meetings {
 		access.visible(viewer, facilityId);
 		LocalDate today = LocalDate.now(clock);
 		LocalDate held = day == null ? today : day;
-		List<FieldError> errors = new ArrayList<>();
+		Problem.Errors errors = new Problem.Errors();
 		if (held.isAfter(today) || held.isBefore(today.minusDays(7))) {
-			errors.add(new FieldError("day", "A report is for today or one of the last 7 days."));
+			errors.add("day", "quarantine.meeting.day");
 		}
-		String checkedGroup = Facilities.text(group, "group", 30, true, errors);
-		String text = Facilities.text(report, "report", 5000, true, errors);
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
+		String checkedGroup = Validation.required(group, "group", Message.of("quarantine.meeting.group"), 30, errors);
+		String text = Validation.required(report, "report", Message.of("quarantine.meeting.report"), 5000, errors);
+		errors.throwIfAny();
 		long id = repository.save(facilityId, held, checkedGroup, text, viewer.username(), clock.instant());
 		auditLog.record("MEETING_REPORT", "quarantine_facility", facilityId, held + " " + checkedGroup);
 		return repository.of(facilityId, held).stream().filter(r -> r.id() == id).findFirst().orElseThrow();

@@ -18,7 +18,7 @@ import org.frontline.quarantine.internal.ObservationRepository;
 import org.frontline.quarantine.internal.StayRepository;
 import org.frontline.quarantine.internal.StayRules;
 import org.frontline.shared.Problem;
-import org.frontline.shared.Problem.FieldError;
+import org.frontline.shared.Validation;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,6 +50,8 @@ public class Observations {
 
 	private final AuditLog auditLog;
 
+	private final Validation validation;
+
 	private final Clock clock;
 
 	private final Set<Symptom> alarming;
@@ -58,10 +60,11 @@ public class Observations {
 
 	Observations(ObservationRepository observations, StayRepository stays, FacilityRepository facilities,
 			FacilityAccess access, Stays stayService, Categories categories, Anomalies anomalies, AuditLog auditLog,
-			Clock clock,
+			Validation validation, Clock clock,
 			@Value("${frontline.quarantine.alarm-symptoms:FEVER,SHORTNESS_OF_BREATH,LOSS_OF_TASTE_OR_SMELL,SORE_THROAT,COUGH}") Set<Symptom> alarming,
 			@Value("${frontline.quarantine.temperatures-per-day:2}") int temperaturesPerDay) {
 		this.observations = observations;
+		this.validation = validation;
 		this.stays = stays;
 		this.facilities = facilities;
 		this.access = access;
@@ -87,38 +90,26 @@ public class Observations {
 		}
 		Stay stay = stayService.lockedVisible(viewer, stayId);
 		if (!stay.active()) {
-			throw Problem.conflict("stay-released", "This person has been released; no more observations are taken.");
+			throw Problem.conflict("stay-released", "quarantine.observation.released");
 		}
 		Instant now = clock.instant();
 		Instant at = form.at() == null ? now : form.at();
-		List<FieldError> errors = new ArrayList<>();
-		if (form.temperature() != null && (form.temperature().compareTo(StayRules.LOWEST) < 0
-				|| form.temperature().compareTo(StayRules.HIGHEST) > 0)) {
-			errors.add(new FieldError("temperature", "A body temperature is between 34 and 43 °C."));
-		}
-		if (form.temperature() != null && form.temperature().scale() > 1) {
-			errors.add(new FieldError("temperature", "One decimal place at most."));
-		}
+		Problem.Errors errors = new Problem.Errors().addAll(validation.errors(form));
 		if (at.isAfter(now.plus(CLOCK_SKEW))) {
-			errors.add(new FieldError("at", "The time of an observation cannot be in the future."));
+			errors.add("at", "quarantine.observation.future");
 		}
 		if (at.isBefore(stay.admittedAt().minus(CLOCK_SKEW))) {
-			errors.add(new FieldError("at", "The time of an observation cannot be before the intake."));
+			errors.add("at", "quarantine.observation.before-intake");
 		}
 		boolean natSampled = Boolean.TRUE.equals(form.natSampled());
 		List<Symptom> symptoms = form.symptoms() == null ? List.of()
 				: form.symptoms().stream().filter(s -> s != null).distinct().toList();
 		if (form.temperature() == null && symptoms.isEmpty() && form.antigen() == null && !natSampled
 				&& form.natResult() == null && (form.note() == null || form.note().isBlank())) {
-			errors.add(new FieldError("temperature", "Record a temperature, symptoms, a test or a note."));
+			errors.add("temperature", "quarantine.observation.empty");
 		}
-		String note = Facilities.text(form.note(), "note", 500, false, errors);
-		if (requestId != null && requestId.length() > 100) {
-			errors.add(new FieldError("requestId", "At most 100 characters."));
-		}
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
+		errors.throwIfAny();
+		String note = Facilities.blankToNull(form.note());
 		LocalDate on = LocalDate.ofInstant(at, clock.getZone());
 		long id = observations.insert(stayId, at, on, form.temperature(), symptoms, form.antigen(), natSampled,
 				form.natResult(), note, viewer.username(), now, requestId);

@@ -2,8 +2,6 @@ package org.frontline.quarantine;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.frontline.area.Areas;
 import org.frontline.audit.AuditLog;
@@ -13,9 +11,10 @@ import org.frontline.people.Residents;
 import org.frontline.quarantine.internal.CategoryRepository.CategoryRow;
 import org.frontline.quarantine.internal.StayRepository;
 import org.frontline.quarantine.internal.StayRules;
+import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
-import org.frontline.shared.Problem.FieldError;
 import org.frontline.shared.Role;
+import org.frontline.shared.Validation;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,10 +39,12 @@ public class Registrations {
 
 	private final ApplicationEventPublisher events;
 
+	private final Validation validation;
+
 	private final Clock clock;
 
 	Registrations(StayRepository stays, Stays stayService, Categories categories, Residents residents, Areas areas,
-			AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+			AuditLog auditLog, ApplicationEventPublisher events, Validation validation, Clock clock) {
 		this.stays = stays;
 		this.stayService = stayService;
 		this.categories = categories;
@@ -51,6 +52,7 @@ public class Registrations {
 		this.areas = areas;
 		this.auditLog = auditLog;
 		this.events = events;
+		this.validation = validation;
 		this.clock = clock;
 	}
 
@@ -60,37 +62,38 @@ public class Registrations {
 		Viewer viewer = Viewers.requireAny(Stays.STAFF);
 		Stay stay = stayService.lockedVisible(viewer, stayId);
 		if (stay.registrationComplete()) {
-			throw Problem.conflict("registration-complete", "The registration of this stay is already complete.");
+			throw Problem.conflict("registration-complete", "quarantine.registration.complete");
 		}
 		if (registration.personId() != null) {
 			Person person = residents.forIntake(registration.personId());
 			stays.activeStayOfPerson(person.id(), person.idNumber()).filter(other -> other != stayId).ifPresent(other -> {
-				throw Problem.conflict("already-in-facility", "This person is already staying in a facility.");
+				throw Problem.conflict("already-in-facility", "quarantine.stay.person-already-in-facility");
 			});
 			stays.completeRegistration(stayId, person.id(), person.name(), person.phone(), person.idNumber(),
 					StayRules.communityOf(person.area()), person.address().text());
 			events.publishEvent(new StayStarted(stayId, stay.facilityId(), person.id(), clock.instant()));
 		}
 		else {
-			List<FieldError> errors = new ArrayList<>();
+			Problem.Errors errors = new Problem.Errors().addAll(validation.errors(registration));
 			String idNumber = null;
 			try {
 				idNumber = ResidentIdNumber.parse(registration.idNumber(), LocalDate.now(clock)).value();
 			}
-			catch (IllegalArgumentException | NullPointerException ex) {
-				errors.add(new FieldError("idNumber", ex.getMessage() == null ? "A resident ID number is required." : ex.getMessage()));
+			catch (ResidentIdNumber.InvalidIdNumberException ex) {
+				errors.add("idNumber", ex.key());
 			}
 			String community = Facilities.blankToNull(registration.community());
 			if (community == null || community.length() < 12 || areas.find(community).isEmpty()) {
-				errors.add(new FieldError("community", "The code of an existing community or compound is required."));
+				errors.add("community", "quarantine.registration.community-unknown");
 			}
-			String address = Facilities.text(registration.address(), "address", 200, true, errors);
-			if (!errors.isEmpty()) {
-				throw Problem.invalid(errors);
+			String address = Facilities.blankToNull(registration.address());
+			if (address == null) {
+				errors.add("address", "problem.constraint.NotBlank", Message.of("field.Registration.address"));
 			}
+			errors.throwIfAny();
 			String checkedId = idNumber;
 			stays.activeStayOfPerson(null, checkedId).filter(other -> other != stayId).ifPresent(other -> {
-				throw Problem.conflict("already-in-facility", "This person is already staying in a facility.");
+				throw Problem.conflict("already-in-facility", "quarantine.stay.person-already-in-facility");
 			});
 			stays.completeRegistration(stayId, null, null, null, idNumber, community, address);
 		}

@@ -29,7 +29,6 @@ import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.frontline.shared.Workplace;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -108,17 +107,17 @@ public class Releases {
 	@Transactional
 	public Stay homeCheck(long stayId, HomeCheck check) {
 		Viewer viewer = Viewers.requireAny(Role.ADMIN, Role.FACILITY_STAFF, Role.COMMUNITY_WORKER);
-		Stay stay = stays.lock(stayId).orElseThrow(() -> Problem.notFound("Stay " + stayId));
+		Stay stay = stays.lock(stayId).orElseThrow(() -> Problem.notFound("quarantine.stay.not-found", stayId));
 		boolean community = viewer.has(Role.COMMUNITY_WORKER) && stay.community() != null && viewer.covers(stay.community())
 				&& viewer.place(Workplace.FACILITY) == null;
 		if (!community) {
 			FacilityRow facility = facilities.find(stay.facilityId()).orElseThrow();
 			if (!viewer.hasAny(Stays.STAFF) || !access.sees(viewer, facility.id(), facility.area())) {
-				throw Problem.notFound("Stay " + stayId);
+				throw Problem.notFound("quarantine.stay.not-found", stayId);
 			}
 		}
 		if (!stay.active()) {
-			throw Problem.conflict("stay-released", "This stay has ended.");
+			throw Problem.conflict("stay-released", "quarantine.stay.ended");
 		}
 		validation.check(check);
 		String result = check.result().strip().toUpperCase(Locale.ROOT);
@@ -139,7 +138,7 @@ public class Releases {
 		Viewer viewer = Viewers.requireAny(Stays.STAFF);
 		Stay stay = stayService.lockedVisible(viewer, stayId);
 		if (!stay.active()) {
-			throw Problem.conflict("stay-released", "This stay has already ended.");
+			throw Problem.conflict("stay-released", "quarantine.stay.ended");
 		}
 		List<FieldError> errors = new ArrayList<>(validation.errors(form));
 		boolean home = form.destination() == Destination.HOME;
@@ -169,12 +168,12 @@ public class Releases {
 		Instant now = clock.instant();
 		LocalDate until = home ? today.plusDays(rule.homeDays()) : null;
 		if (!stays.release(stayId, form.destination(), address, home ? community : null, now, viewer.username(), until)) {
-			throw Problem.conflict("stay-released", "This stay has already ended.");
+			throw Problem.conflict("stay-released", "quarantine.stay.ended");
 		}
 		facilities.lockRoom(stay.roomId());
 		if (stays.activeInRoom(stay.roomId()) == 0
 				&& !facilities.move(stay.roomId(), RoomStatus.OCCUPIED, RoomStatus.AWAITING_DISINFECTION, now)) {
-			throw Problem.conflict("room-status", "Room " + stay.room() + " is not occupied.");
+			throw Problem.conflict("room-status", "quarantine.room.not-occupied", stay.room());
 		}
 		auditLog.record("STAY_RELEASE", "quarantine_stay", stayId, form.destination() + (until == null ? "" : " until " + until));
 		events.publishEvent(new StayReleased(stayId, stay.personId(), form.destination(), home ? community : null, until));
@@ -195,21 +194,13 @@ public class Releases {
 		List<FieldError> errors = missing.stream()
 			.map(m -> new FieldError(m.what().name(), "quarantine.missing." + m.what().name(), m.day()))
 			.toList();
-		String detail = "The release is blocked: " + missing.stream().map(Releases::describe).collect(Collectors.joining("; "));
-		return new Problem(HttpStatus.CONFLICT, type, "Release blocked", detail, errors);
-	}
-
-	static String describe(Missing m) {
-		return switch (m.what()) {
-			case DAYS -> m.day() + " more day(s) in the facility";
-			case NAT -> "no negative nucleic-acid result for day " + m.day();
-			case ANTIGEN -> "no negative antigen result for day " + m.day();
-			case POSITIVE_RESULT -> "a positive test result";
-			case REGISTRATION -> "registration incomplete";
-			case OPEN_ANOMALY -> "an anomaly is still open";
-			case HOME_CHECK -> "no home check yet";
-			case HOME_CHECK_FAILED -> "the home check failed";
-			case TEMPERATURE -> m.day() + " temperature reading(s) today";
-		};
+		Message items = null;
+		for (Missing m : missing) {
+			Message item = Message.of("quarantine.missing." + m.what().name(), m.day());
+			items = items == null ? item : Message.of("quarantine.release.blocked.and", items, item);
+		}
+		return Problem.conflict(type, "quarantine.release.blocked", items)
+			.titled("quarantine.release.blocked.title")
+			.withErrors(errors);
 	}
 }

@@ -52,16 +52,16 @@ public class Stays {
 		access.visible(access.reader(), facilityId);
 		String checked = status == null || status.isBlank() ? null : status.strip().toUpperCase();
 		if (checked != null && !Set.of("ACTIVE", "RELEASED").contains(checked)) {
-			throw Problem.invalid("status", "ACTIVE or RELEASED.");
+			throw Problem.invalid("status", "quarantine.stay.status-filter");
 		}
 		return stays.all(facilityId, checked, 1000).stream().map(Stay::masked).toList();
 	}
 
 	Stay visible(Viewer viewer, long stayId) {
-		Stay stay = stays.find(stayId).orElseThrow(() -> Problem.notFound("Stay " + stayId));
+		Stay stay = stays.find(stayId).orElseThrow(() -> Problem.notFound("quarantine.stay.not-found", stayId));
 		FacilityRow facility = facilities.find(stay.facilityId()).orElseThrow();
 		if (!access.sees(viewer, facility.id(), facility.area())) {
-			throw Problem.notFound("Stay " + stayId);
+			throw Problem.notFound("quarantine.stay.not-found", stayId);
 		}
 		return stay;
 	}
@@ -74,7 +74,7 @@ public class Stays {
 	Stay activeLocked(Viewer viewer, long stayId) {
 		Stay stay = lockedVisible(viewer, stayId);
 		if (!stay.active()) {
-			throw Problem.conflict("stay-released", "This stay has ended.");
+			throw Problem.conflict("stay-released", "quarantine.stay.ended");
 		}
 		return stay;
 	}

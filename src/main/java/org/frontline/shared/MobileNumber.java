@@ -12,6 +12,9 @@ public record MobileNumber(String value) {
 
 	public static final String PATTERN = "1[3-9]\\d{9}";
 
+	/** A mobile number with spaces around it, or nothing: for a field a form may leave empty. */
+	public static final String OPTIONAL = "\\s*(" + PATTERN + ")?\\s*";
+
 	private static final Pattern MOBILE = Pattern.compile(PATTERN);
 
 	public MobileNumber {

@@ -160,6 +160,11 @@ public class Problem extends RuntimeException {
 		return properties;
 	}
 
+	/** The same problem listing what is wrong item by item, e.g. each condition a release still lacks. */
+	public Problem withErrors(List<FieldError> errors) {
+		return new Problem(status, type, title, detail, errors, retryAfterSeconds, properties);
+	}
+
 	/** The same problem with a title of its own (a message key), e.g. {@code quarantine.release.blocked}. */
 	public Problem titled(String key) {
 		return new Problem(status, type, Message.of(key), detail, errors, retryAfterSeconds, properties);

@@ -94,6 +94,22 @@ public class Validation {
 		return new Problem.FieldError(field, new Message(key, args));
 	}
 
+	/**
+	 * A required text passed on its own rather than in a request record, checked as {@code @NotBlank @Size(max)} would
+	 * check it: the stripped text, or null with the wrong field added to {@code errors}.
+	 */
+	public static String required(String text, String field, Message label, int max, Problem.Errors errors) {
+		if (text == null || text.isBlank()) {
+			errors.add(field, "problem.constraint.NotBlank", label);
+			return null;
+		}
+		if (text.strip().length() > max) {
+			errors.add(field, "problem.constraint.Size.max", label, 0, max);
+			return null;
+		}
+		return text.strip();
+	}
+
 	/** {@code field.<Record>.<property>} of the record that holds the property, or the property's name. */
 	private static Object label(ConstraintViolation<?> violation) {
 		String property = null;

@@ -215,7 +215,7 @@ public class Coverage {
 			why = ExemptionReason.valueOf(reason == null ? "" : reason.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw Problem.invalid("reason", "reason is one of AWAY, HOSPITALIZED, IN_QUARANTINE, DECEASED.");
+			throw Problem.invalid("reason", "testing.exemption.reason");
 		}
 		residents.summary(personId);
 		repository.exempt(roundId, personId, why.name(), viewer.username(), clock.instant());
@@ -247,7 +247,7 @@ public class Coverage {
 		String source;
 		if (prevalence != null) {
 			if (prevalence.isNaN() || prevalence < 0 || prevalence > 0.5) {
-				throw Problem.invalid("prevalence", "prevalence lies between 0 and 0.5.");
+				throw Problem.invalid("prevalence", "testing.prevalence");
 			}
 			p = prevalence;
 			source = "GIVEN";
@@ -274,7 +274,7 @@ public class Coverage {
 	private Area area(Viewer viewer, String area) {
 		String code = area == null || area.isBlank() ? viewer.scopeArea() : area.strip();
 		if (!AreaCodes.wellFormed(code)) {
-			throw Problem.invalid("area", "An area code has 6, 9, 12 or 15 digits.");
+			throw Problem.invalid("area", "area.malformed");
 		}
 		return areas.visible(viewer, code);
 	}

@@ -2,6 +2,8 @@ package org.frontline.testing;
 
 import java.util.List;
 
+import org.frontline.shared.Message;
+
 /**
  * What an uploaded results file came to: its rows, how many are new or already stored, every row in error with its
  * number and reason, whether anything was imported, and (a file with errors) the id under which its valid rows can
@@ -11,6 +13,6 @@ public record FileCheck(String filename, int rows, long accepted, long duplicate
 		boolean imported, Long uploadId) {
 
 	/** A row that cannot be imported, numbered as the spreadsheet numbers it. */
-	public record RowError(int row, String tubeCode, String reason, String message) {
+	public record RowError(int row, String tubeCode, String reason, Message message) {
 	}
 }

@@ -14,6 +14,7 @@ import org.frontline.people.SamplingCodes;
 import org.frontline.shared.AlertRaised;
 import org.frontline.shared.AlertSeverity;
 import org.frontline.shared.AreaCodes;
+import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
@@ -140,12 +141,12 @@ public class FollowUps {
 		Viewer viewer = Viewers.requireAny(READERS);
 		String code = area == null || area.isBlank() ? viewer.scopeArea() : area.strip();
 		if (!AreaCodes.wellFormed(code)) {
-			throw Problem.invalid("area", "An area code has 6, 9, 12 or 15 digits.");
+			throw Problem.invalid("area", "area.malformed");
 		}
 		areas.visible(viewer, code);
 		String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase();
 		if (wanted != null && !List.of("OPEN", "CLEARED", "CONFIRMED_POSITIVE", "CANCELLED").contains(wanted)) {
-			throw Problem.invalid("status", "status is one of OPEN, CLEARED, CONFIRMED_POSITIVE, CANCELLED.");
+			throw Problem.invalid("status", "testing.task.status-filter");
 		}
 		String prefix = AreaCodes.prefix(code);
 		return named(repository.tasks(prefix, AreaCodes.upperBound(prefix), wanted, clock.instant(), 1000));
@@ -157,9 +158,10 @@ public class FollowUps {
 		Viewer viewer = Viewers.requireAny(READERS);
 		RetestTask task = repository.lockTask(taskId, clock.instant())
 			.filter(t -> viewer.covers(t.community()))
-			.orElseThrow(() -> Problem.notFound("Task " + taskId));
+			.orElseThrow(() -> Problem.notFound("testing.task.not-found", taskId));
 		if (!"OPEN".equals(task.status())) {
-			throw Problem.conflict("task-resolved", "Task " + taskId + " is " + task.status() + ".");
+			throw Problem.conflict("task-resolved", "testing.task.resolved", taskId,
+					Message.of("testing.res.task." + task.status()));
 		}
 		repository.hold(taskId, viewer.username());
 		auditLog.record("TASK_TAKE", "task", taskId, null);

@@ -108,7 +108,7 @@ public class ResultRecords {
 	@Transactional(readOnly = true)
 	public Sampling sampling(long sampleId) {
 		Viewer viewer = Viewers.requireAny(PERSON_READERS);
-		return queries.sampling(sampleId, viewer).orElseThrow(() -> Problem.notFound("Sample " + sampleId));
+		return queries.sampling(sampleId, viewer).orElseThrow(() -> Problem.notFound("testing.sample.not-found", sampleId));
 	}
 
 	/** Every sampling of a slice of a round (person ids in [low, high]), in person order, one at a time. */

@@ -14,6 +14,7 @@ import org.frontline.people.Residents;
 import org.frontline.people.SamplingCodes;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
+import org.frontline.shared.Validation;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.frontline.shared.Workplace;
@@ -55,10 +56,12 @@ public class Results {
 
 	private final AuditLog auditLog;
 
+	private final Validation validation;
+
 	private final Clock clock;
 
 	Results(ResultRules rules, ResultRepository repository, FollowUps followUps, Tubes tubes, Rounds rounds,
-			Residents residents, SamplingCodes codes, AuditLog auditLog, Clock clock) {
+			Residents residents, SamplingCodes codes, AuditLog auditLog, Validation validation, Clock clock) {
 		this.rules = rules;
 		this.repository = repository;
 		this.followUps = followUps;
@@ -67,6 +70,7 @@ public class Results {
 		this.residents = residents;
 		this.codes = codes;
 		this.auditLog = auditLog;
+		this.validation = validation;
 		this.clock = clock;
 	}
 
@@ -75,10 +79,10 @@ public class Results {
 	public List<ResultAnswer> submit(ResultBatch batch) {
 		long lab = lab(Viewers.requireAny(POSTERS));
 		if (batch == null || batch.results() == null || batch.results().isEmpty()) {
-			throw Problem.invalid("results", "A batch has at least one result.");
+			throw Problem.invalid("results", "testing.results.empty");
 		}
 		if (batch.results().size() > MAX_ITEMS) {
-			throw Problem.invalid("results", "A batch has at most " + MAX_ITEMS + " results.");
+			throw Problem.invalid("results", "testing.results.too-many", MAX_ITEMS);
 		}
 		return apply(lab, batch.results(), "API").answers();
 	}
@@ -116,7 +120,7 @@ public class Results {
 		Viewer viewer = Viewers.requireAny(POSTERS);
 		long lab = lab(viewer);
 		ResultRepository.Upload upload = repository.lockUpload(uploadId, lab)
-			.orElseThrow(() -> Problem.notFound("Upload " + uploadId));
+			.orElseThrow(() -> Problem.notFound("testing.upload.not-found", uploadId));
 		FileCheck check = check(lab, upload.filename(), ResultFile.parse(upload.filename(), upload.content()), true);
 		repository.markImported(uploadId, clock.instant());
 		return check;
@@ -160,29 +164,17 @@ public class Results {
 	@Transactional
 	public TubeReport correct(String tubeCode, ResultCorrection correction) {
 		Viewer viewer = Viewers.requireAny(POSTERS);
-		List<Problem.FieldError> errors = new ArrayList<>();
+		Problem.Errors errors = new Problem.Errors().addAll(validation.errors(correction));
 		Outcome outcome = correction == null ? null : ResultRules.outcome(correction.outcome());
-		if (outcome == null) {
-			errors.add(new Problem.FieldError("outcome", "outcome is one of NEGATIVE, POSITIVE, INVALID."));
+		if (correction != null && outcome == null) {
+			errors.add("outcome", "testing.result.outcome");
 		}
-		if (correction == null || correction.reason() == null || correction.reason().isBlank()
-				|| correction.reason().length() > 500) {
-			errors.add(new Problem.FieldError("reason", "A correction needs a reason of 1 to 500 characters."));
-		}
-		String ctError = correction == null ? null
-				: ResultRules.itemError(new ResultItem("T", "NEGATIVE", correction.ctOrf1ab(), correction.ctN(),
-						clock.instant().toString()), clock.instant());
-		if (ctError != null) {
-			errors.add(new Problem.FieldError("ctOrf1ab", ctError));
-		}
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
+		errors.throwIfAny();
 		TubeState before = repository.lockResult(tubeCode == null ? "" : tubeCode.strip())
-			.orElseThrow(() -> Problem.notFound("Result of tube " + tubeCode));
+			.orElseThrow(() -> Problem.notFound("testing.result.not-found", tubeCode));
 		Long ownLab = viewer.place(Workplace.LAB);
 		if (ownLab != null && ownLab != repository.labOf(before.id()) || ownLab == null && !viewer.has(Role.ADMIN)) {
-			throw Problem.notFound("Result of tube " + tubeCode);
+			throw Problem.notFound("testing.result.not-found", tubeCode);
 		}
 		java.math.BigDecimal orf = correction.ctOrf1ab() == null ? null
 				: correction.ctOrf1ab().setScale(1, java.math.RoundingMode.HALF_UP);
@@ -251,7 +243,7 @@ public class Results {
 	private static long lab(Viewer viewer) {
 		Long lab = viewer.place(Workplace.LAB);
 		if (lab == null) {
-			throw Problem.forbidden("Results are posted from an account of a lab.");
+			throw Problem.forbidden("testing.results.lab-only");
 		}
 		return lab;
 	}

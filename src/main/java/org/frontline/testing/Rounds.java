@@ -1,7 +1,6 @@
 package org.frontline.testing;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -10,6 +9,7 @@ import org.frontline.audit.AuditLog;
 import org.frontline.shared.AreaCodes;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
+import org.frontline.shared.Validation;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.frontline.testing.internal.RoundRepository;
@@ -28,51 +28,43 @@ public class Rounds {
 
 	private final AuditLog auditLog;
 
+	private final Validation validation;
+
 	private final Clock clock;
 
-	Rounds(RoundRepository repository, Areas areas, AuditLog auditLog, Clock clock) {
+	Rounds(RoundRepository repository, Areas areas, AuditLog auditLog, Validation validation, Clock clock) {
 		this.repository = repository;
 		this.areas = areas;
 		this.auditLog = auditLog;
+		this.validation = validation;
 		this.clock = clock;
 	}
 
 	@Transactional
 	public Round plan(NewRound round) {
 		Viewer viewer = Viewers.requireAny(PLANNERS);
-		List<Problem.FieldError> errors = new ArrayList<>();
-		if (round.name() == null || round.name().isBlank() || round.name().length() > 100) {
-			errors.add(new Problem.FieldError("name", "A round needs a name of 1 to 100 characters."));
+		Problem.Errors errors = new Problem.Errors().addAll(validation.errors(round));
+		if (round == null) {
+			errors.throwIfAny();
 		}
 		List<String> codes = round.areas() == null ? List.of()
 				: List.copyOf(new LinkedHashSet<>(round.areas().stream().map(a -> a == null ? "" : a.strip()).toList()));
-		if (codes.isEmpty()) {
-			errors.add(new Problem.FieldError("areas", "A round covers at least one area."));
-		}
 		for (String code : codes) {
 			if (!AreaCodes.wellFormed(code) || areas.find(code).isEmpty()) {
-				errors.add(new Problem.FieldError("areas", "Area " + code + " does not exist."));
+				errors.add("areas", "area.not-found", code);
 			}
 			else if (!viewer.covers(code)) {
-				errors.add(new Problem.FieldError("areas", "Area " + code + " is outside your scope."));
+				errors.add("areas", "area.outside-scope", code);
 			}
 		}
-		if (round.startsAt() == null) {
-			errors.add(new Problem.FieldError("startsAt", "When the round starts is missing."));
-		}
-		if (round.endsAt() == null) {
-			errors.add(new Problem.FieldError("endsAt", "When the round ends is missing."));
-		}
 		if (round.startsAt() != null && round.endsAt() != null && !round.endsAt().isAfter(round.startsAt())) {
-			errors.add(new Problem.FieldError("endsAt", "A round ends after it starts."));
+			errors.add("endsAt", "testing.round.ends-before-start");
 		}
 		int poolSize = round.poolSize() == null ? 10 : round.poolSize();
 		if (poolSize != 1 && poolSize != 5 && poolSize != 10 && poolSize != 20) {
-			errors.add(new Problem.FieldError("poolSize", "A tube pools 1, 5, 10 or 20 people."));
+			errors.add("poolSize", "testing.round.pool-size");
 		}
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
+		errors.throwIfAny();
 		long id = repository.insert(round.name().strip(), codes, round.startsAt(), round.endsAt(), poolSize);
 		auditLog.record("ROUND_CREATE", "round", id, round.name());
 		return repository.find(id).orElseThrow();
@@ -91,7 +83,7 @@ public class Rounds {
 	@Transactional(readOnly = true)
 	public Round get(long id) {
 		Viewer viewer = Viewers.require();
-		return visible(viewer, repository.find(id).orElseThrow(() -> Problem.notFound("Round " + id)), id);
+		return visible(viewer, repository.find(id).orElseThrow(() -> Problem.notFound("testing.round.not-found", id)), id);
 	}
 
 	/** Rounds touching the viewer's scope, newest first. */
@@ -103,13 +95,13 @@ public class Rounds {
 
 	private Round move(long id, RoundStatus from, RoundStatus to) {
 		Viewer viewer = Viewers.requireAny(PLANNERS);
-		Round round = visible(viewer, repository.lock(id).orElseThrow(() -> Problem.notFound("Round " + id)), id);
+		Round round = visible(viewer, repository.lock(id).orElseThrow(() -> Problem.notFound("testing.round.not-found", id)), id);
 		if (round.status() == to) {
 			return round;
 		}
 		if (round.status() != from) {
-			throw Problem.conflict("round-" + round.status().name().toLowerCase(),
-					"Round " + id + " is " + round.status() + "; only a " + from + " round can become " + to + ".");
+			throw Problem.conflict("round-" + round.status().name().toLowerCase(), "testing.round.status", id,
+					round.status(), from, to);
 		}
 		repository.setStatus(id, to, clock.instant());
 		auditLog.record(to == RoundStatus.OPEN ? "ROUND_OPEN" : "ROUND_CLOSE", "round", id, null);
@@ -118,7 +110,7 @@ public class Rounds {
 
 	private static Round visible(Viewer viewer, Round round, long id) {
 		if (!touches(viewer, round)) {
-			throw Problem.notFound("Round " + id);
+			throw Problem.notFound("testing.round.not-found", id);
 		}
 		return round;
 	}

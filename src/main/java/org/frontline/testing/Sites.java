@@ -1,7 +1,6 @@
 package org.frontline.testing;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,10 @@ import java.util.TreeSet;
 import org.frontline.area.Areas;
 import org.frontline.audit.AuditLog;
 import org.frontline.shared.AreaCodes;
+import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
+import org.frontline.shared.Validation;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.frontline.shared.Workplace;
@@ -31,46 +32,38 @@ public class Sites {
 
 	private final AuditLog auditLog;
 
+	private final Validation validation;
+
 	private final Clock clock;
 
-	Sites(PlaceRepository places, Areas areas, AuditLog auditLog, Clock clock) {
+	Sites(PlaceRepository places, Areas areas, AuditLog auditLog, Validation validation, Clock clock) {
 		this.places = places;
 		this.areas = areas;
 		this.auditLog = auditLog;
+		this.validation = validation;
 		this.clock = clock;
 	}
 
 	@Transactional
 	public Site create(NewSite site) {
 		Viewer viewer = Viewers.requireAny(MANAGERS);
-		List<Problem.FieldError> errors = new ArrayList<>();
-		if (site.name() == null || site.name().isBlank() || site.name().length() > 100) {
-			errors.add(new Problem.FieldError("name", "A site needs a name of 1 to 100 characters."));
-		}
-		if (site.kind() == null) {
-			errors.add(new Problem.FieldError("kind", "The kind is one of FIXED, MOBILE, TEMPORARY, DOOR_TO_DOOR."));
+		Problem.Errors errors = new Problem.Errors().addAll(validation.errors(site));
+		if (site == null) {
+			errors.throwIfAny();
 		}
 		checkArea("area", site.area(), viewer, errors);
 		int stations = site.stations() == null ? 1 : site.stations();
-		if (stations < 1 || stations > 200) {
-			errors.add(new Problem.FieldError("stations", "A site has 1 to 200 swab stations."));
-		}
 		List<NewSite.NewStop> stops = site.stops() == null ? List.of() : site.stops();
 		if (!stops.isEmpty() && site.kind() != SiteKind.MOBILE) {
-			errors.add(new Problem.FieldError("stops", "Only a mobile site has stops."));
+			errors.add("stops", "testing.site.stops-only-mobile");
 		}
 		for (int i = 0; i < stops.size(); i++) {
 			NewSite.NewStop stop = stops.get(i);
-			if (stop == null || stop.name() == null || stop.name().isBlank()) {
-				errors.add(new Problem.FieldError("stops[" + i + "].name", "A stop needs a name."));
-			}
-			else if (stop.area() != null) {
+			if (stop != null && stop.area() != null) {
 				checkArea("stops[" + i + "].area", stop.area(), viewer, errors);
 			}
 		}
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
+		errors.throwIfAny();
 		long id = places.insertSite(site.name().strip(), site.kind(), site.area().strip(), site.location(), stations,
 				site.leader());
 		for (int i = 0; i < stops.size(); i++) {
@@ -120,7 +113,7 @@ public class Sites {
 		Viewer viewer = Viewers.requireAny(MANAGERS);
 		visible(viewer, id);
 		if (stations < 1 || stations > 200) {
-			throw Problem.invalid("stations", "A site has 1 to 200 swab stations.");
+			throw Problem.invalid("stations", "testing.site.stations");
 		}
 		places.setStations(id, stations);
 		auditLog.record("SITE_STATIONS", "site", id, String.valueOf(stations));
@@ -142,7 +135,7 @@ public class Sites {
 		Viewer viewer = Viewers.requireAny(Role.ADMIN, Role.COMMANDER, Role.SITE_LEADER, Role.REGISTRAR);
 		Site site = visible(viewer, id);
 		if (site.kind() != SiteKind.MOBILE || !places.arrive(id, position, clock.instant())) {
-			throw Problem.notFound("Stop " + position + " of site " + id);
+			throw Problem.notFound("testing.site.stop-not-found", position, id);
 		}
 		auditLog.record("SITE_ARRIVE", "site", id, "stop " + position);
 		return places.site(id).orElseThrow();
@@ -151,17 +144,13 @@ public class Sites {
 	@Transactional
 	public Lab createLab(String name, String area) {
 		Viewer viewer = Viewers.requireAny(MANAGERS);
-		List<Problem.FieldError> errors = new ArrayList<>();
-		if (name == null || name.isBlank() || name.length() > 100) {
-			errors.add(new Problem.FieldError("name", "A lab needs a name of 1 to 100 characters."));
-		}
+		Problem.Errors errors = new Problem.Errors();
+		Validation.required(name, "name", Message.of("testing.lab.name"), 100, errors);
 		String code = area == null || area.isBlank() ? viewer.scopeArea() : area.strip();
 		checkArea("area", code, viewer, errors);
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
+		errors.throwIfAny();
 		if (places.labByName(name.strip()).isPresent()) {
-			throw Problem.conflict("duplicate-lab", "A lab named " + name.strip() + " already exists.");
+			throw Problem.conflict("duplicate-lab", "testing.lab.exists", name.strip());
 		}
 		long id = places.insertLab(name.strip(), code);
 		auditLog.record("LAB_CREATE", "lab", id, name);
@@ -179,15 +168,18 @@ public class Sites {
 		Long own = viewer.place(Workplace.SITE);
 		return places.site(id)
 			.filter(s -> own == null ? viewer.covers(s.area()) : own == s.id())
-			.orElseThrow(() -> Problem.notFound("Site " + id));
+			.orElseThrow(() -> Problem.notFound("testing.site.not-found", id));
 	}
 
-	private void checkArea(String field, String code, Viewer viewer, List<Problem.FieldError> errors) {
-		if (code == null || !AreaCodes.wellFormed(code.strip()) || areas.find(code.strip()).isEmpty()) {
-			errors.add(new Problem.FieldError(field, "Area " + code + " does not exist."));
+	private void checkArea(String field, String code, Viewer viewer, Problem.Errors errors) {
+		if (code == null || code.isBlank()) {
+			errors.add(field, "problem.constraint.NotBlank", Message.of("field.NewSite.area"));
+		}
+		else if (!AreaCodes.wellFormed(code.strip()) || areas.find(code.strip()).isEmpty()) {
+			errors.add(field, "area.not-found", code.strip());
 		}
 		else if (!viewer.covers(code.strip())) {
-			errors.add(new Problem.FieldError(field, "Area " + code + " is outside your scope."));
+			errors.add(field, "area.outside-scope", code.strip());
 		}
 	}
 }

@@ -51,7 +51,7 @@ public class Tubes {
 		Viewer viewer = Viewers.require();
 		TubeQueries.Located located = queries.tube(code)
 			.filter(t -> sees(viewer, t.tube().siteId(), t.siteArea(), t.labId()))
-			.orElseThrow(() -> Problem.notFound("Tube " + code));
+			.orElseThrow(() -> Problem.notFound("testing.tube.not-found", code));
 		Tube tube = located.tube();
 		Map<Long, String> names = codes.maskedNames(tube.people().stream().map(Tube.Sample::personId).toList());
 		List<Tube.Sample> people = tube.people()
@@ -68,7 +68,7 @@ public class Tubes {
 		return queries.box(code)
 			.filter(b -> sees(viewer, b.box().siteId(), b.siteArea(), b.box().labId()))
 			.map(TubeQueries.LocatedBox::box)
-			.orElseThrow(() -> Problem.notFound("Box " + code));
+			.orElseThrow(() -> Problem.notFound("testing.box.not-found", code));
 	}
 
 	/** The live figures of a site for its leader (and anyone whose scope covers the site). */
@@ -125,7 +125,7 @@ public class Tubes {
 		Long own = viewer.place(Workplace.SITE);
 		return places.site(siteId)
 			.filter(s -> own == null ? viewer.place(Workplace.LAB) == null && viewer.covers(s.area()) : own == siteId)
-			.orElseThrow(() -> Problem.notFound("Site " + siteId));
+			.orElseThrow(() -> Problem.notFound("testing.site.not-found", siteId));
 	}
 
 	private static boolean sees(Viewer viewer, long siteId, String siteArea, Long labId) {

@@ -34,7 +34,7 @@ public class Visits {
 		Viewer viewer = Viewers.requireAny(Role.ADMIN, Role.COMMANDER);
 		rounds.find(roundId)
 			.filter(round -> Rounds.touches(viewer, round))
-			.orElseThrow(() -> Problem.notFound("Round " + roundId));
+			.orElseThrow(() -> Problem.notFound("testing.round.not-found", roundId));
 		queries.visits(roundId, viewer.scopeLow(), viewer.scopeHigh(), each);
 	}
 }

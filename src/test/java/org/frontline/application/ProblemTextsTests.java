@@ -88,18 +88,11 @@ class ProblemTextsTests {
 		}
 	}
 
-	/** Modules whose problems still speak English; they are being moved to keys. */
-	private static final Set<String> NOT_YET = Set.of("quarantine", "testing");
-
 	@Test
 	void everyProblemNamesAKeyThatTheChineseAndTheEnglishBundlesHave() {
 		Set<String> wrong = new TreeSet<>();
 		int checked = 0;
 		for (CompilationUnit unit : SOURCES) {
-			String module = unit.getPackageDeclaration().map(p -> p.getNameAsString().split("\\.")).map(n -> n.length > 2 ? n[2] : "").orElse("");
-			if (NOT_YET.contains(module)) {
-				continue;
-			}
 			for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
 				for (Expression key : keyArguments(call)) {
 					checked++;

@@ -87,6 +87,67 @@ class QuarantineApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aFacilityWithWrongFieldsIsRefusedNamingEachFieldInTheCallersLanguageAndWritesNothing() {
+		long facilities = jdbc.sql("SELECT count(*) FROM quarantine_facility").query(Long.class).single();
+		long rooms = jdbc.sql("SELECT count(*) FROM quarantine_room").query(Long.class).single();
+		Map<String, Object> body = Map.of("name", " ", "address", "滨江路8号", "rooms",
+				List.of(Map.of("number", "101", "floor", 1), Map.of("number", "101", "floor", 300)), "team",
+				List.of(Map.of("name", "钱护士", "phone", "1234", "role", "NURSE")));
+
+		Response chinese = api().as("commander").post("/api/v1/facilities", body);
+		assertThat(chinese.status()).as(chinese.body()).isEqualTo(400);
+		assertThat(chinese.json().get("errors").findValuesAsString("field"))
+			.containsExactly("name", "rooms[1].floor", "team[0].phone", "rooms[1].number");
+		assertThat(chinese.json().get("errors").findValuesAsString("message")).containsExactly("请填写隔离点名称。",
+				"楼层不能大于 200。", "手机号应为 11 位数字，以 13 至 19 开头。", "101 房间重复填写了。");
+		assertThat(chinese.json().get("title").asString()).isEqualTo("输入有误");
+
+		Response english = api().as("commander").acceptLanguage("en").post("/api/v1/facilities", body);
+		assertThat(english.status()).isEqualTo(400);
+		assertThat(english.json().get("errors").findValuesAsString("field"))
+			.isEqualTo(chinese.json().get("errors").findValuesAsString("field"));
+		assertThat(english.json().get("errors").get(0).get("message").asString()).isEqualTo("Facility name is required.");
+		assertThat(english.json().get("errors").get(3).get("message").asString()).isEqualTo("Room 101 is listed twice.");
+
+		assertThat(jdbc.sql("SELECT count(*) FROM quarantine_facility").query(Long.class).single()).isEqualTo(facilities);
+		assertThat(jdbc.sql("SELECT count(*) FROM quarantine_room").query(Long.class).single()).isEqualTo(rooms);
+	}
+
+	@Test
+	void aFastTrackIntakeOrACategoryWithWrongFieldsIsRefusedInChineseAndChangesNothing() {
+		QuarantineFixture f = fixture();
+		long facility = f.facility(2).get("id").asLong();
+		String category = f.category(14, List.of(1), List.of());
+
+		Response intake = api().as("facility").post("/api/v1/facilities/" + facility + "/stays",
+				Map.of("phone", "139", "category", category, "room", "101"));
+		assertThat(intake.status()).as(intake.body()).isEqualTo(400);
+		assertThat(intake.json().get("errors").findValuesAsString("field")).containsExactly("phone", "name");
+		assertThat(intake.json().get("errors").findValuesAsString("message"))
+			.containsExactly("手机号应为 11 位数字，以 13 至 19 开头。", "请填写姓名。");
+		Response noRoom = api().as("facility").post("/api/v1/facilities/" + facility + "/stays",
+				Map.of("name", "孙一", "phone", "13912340001", "category", category, "room", "909"));
+		assertThat(noRoom.json().get("errors").get(0).get("message").asString()).isEqualTo("本隔离点没有 909 房间。");
+		assertThat(count("SELECT count(*) FROM quarantine_stay WHERE facility_id = :id", facility)).isZero();
+		assertThat(count("SELECT count(*) FROM quarantine_room WHERE facility_id = :id AND status = 'AVAILABLE'",
+				facility)).isEqualTo(2);
+
+		Response rule = api().as("commander").post("/api/v1/categories/" + category + "/rules",
+				Map.of("facilityDays", 7, "homeDays", 61, "natDays", List.of(1, 9)));
+		assertThat(rule.status()).as(rule.body()).isEqualTo(400);
+		assertThat(rule.json().get("errors").findValuesAsString("field")).containsExactly("homeDays", "natDays");
+		assertThat(rule.json().get("errors").findValuesAsString("message"))
+			.containsExactly("居家健康监测天数不能大于 60。", "核酸检测日须为隔离期内的第 1 到第 7 天。");
+		assertThat(jdbc.sql("SELECT count(*) FROM quarantine_rule r JOIN quarantine_category c ON c.id = r.category_id"
+				+ " WHERE c.code = :code").param("code", category).query(Long.class).single()).isEqualTo(1);
+
+		Response unknown = api().as("commander").get("/api/v1/anomalies?status=LOST");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.json().get("errors").get(0).get("message").asString())
+			.isEqualTo("状态须为 OPEN（待确认）、ACKNOWLEDGED（处置中）或 CLOSED（已办结）。");
+	}
+
+	@Test
 	void newRuleVersionAppliesToNewIntakesWhileEarlierStaysKeepTheirsUntilReclassified() {
 		QuarantineFixture f = fixture();
 		long facility = f.facility(3).get("id").asLong();
@@ -234,6 +295,7 @@ class QuarantineApiIntegrationTests extends IntegrationTest {
 					"{\"temperature\": " + t + "}");
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(response.json().get("errors").toString()).contains("\"field\":\"temperature\"");
+			assertThat(response.json().get("errors").get(0).get("message").asString()).isEqualTo("体温应在 34 到 43 °C 之间。");
 		}
 		assertThat(count("SELECT count(*) FROM quarantine_observation WHERE stay_id = :id", stay)).isZero();
 		api().as("facility").post("/api/v1/stays/" + stay + "/registration", Map.of("idNumber", TestData.residentId(),
@@ -336,7 +398,8 @@ class QuarantineApiIntegrationTests extends IntegrationTest {
 		Response missingTest = release(stay);
 		assertThat(missingTest.status()).isEqualTo(409);
 		assertThat(missingTest.json().get("type").asString()).endsWith("/release-missing-test");
-		assertThat(missingTest.json().get("detail").asString()).contains("day 2");
+		assertThat(missingTest.json().get("detail").asString()).isEqualTo("暂不能解除隔离，尚缺：第 2 天核酸；未做居家条件核查。");
+		assertThat(missingTest.json().get("title").asString()).isEqualTo("暂不能解除隔离");
 		assertThat(missingTest.json().get("errors").get(0).get("field").asString()).isEqualTo("NAT");
 		assertThat(missingTest.json().get("errors").get(0).get("message").asString()).isEqualTo("第 2 天核酸");
 		Response due = api().as("facility").get("/api/v1/facilities/" + facility + "/due-for-release");

@@ -108,7 +108,8 @@ class ResultsBrowserTests extends IntegrationTest {
 			post(browser, tube, "NEGATIVE");
 			assertThat(browser.text(By.id("tube-answer"))).contains("已录入");
 			post(browser, tube, "POSITIVE");
-			assertThat(browser.text(By.id("tube-answer"))).contains("已拒绝").contains("已有不同结果");
+			assertThat(browser.text(By.id("tube-answer"))).contains("已拒绝").contains("已有不同结果")
+				.contains("这支采样管已有不同的结果（阴性）；如需更改，请填写原因进行更正。");
 		}
 	}
 

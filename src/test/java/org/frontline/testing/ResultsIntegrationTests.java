@@ -87,7 +87,12 @@ class ResultsIntegrationTests extends IntegrationTest {
 		fixture.post(fixture.labStaff, List.of(result(tube, "INVALID")));
 		Response noReason = fixture.labStaff.post("/api/v1/results/" + tube + "/correction", Map.of("outcome", "NEGATIVE"));
 		assertThat(noReason.status()).isEqualTo(400);
-		assertThat(noReason.body()).contains("reason");
+		assertThat(noReason.json().get("errors").findValuesAsString("field")).containsExactly("reason");
+		assertThat(noReason.json().get("errors").get(0).get("message").asString()).isEqualTo("请填写更正原因。");
+		Response badCt = fixture.labStaff.post("/api/v1/results/" + tube + "/correction",
+				Map.of("outcome", "MAYBE", "ctN", 51, "reason", "复检"));
+		assertThat(badCt.json().get("errors").findValuesAsString("message"))
+			.containsExactly("Ct 值应在 0 到 50 之间。", "检测结果须为 NEGATIVE（阴性）、POSITIVE（阳性）或 INVALID（无效）。");
 		Response corrected = fixture.labStaff.post("/api/v1/results/" + tube + "/correction",
 				Map.of("outcome", "NEGATIVE", "reason", "复检确认：样本管标签录入错误"));
 		assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);

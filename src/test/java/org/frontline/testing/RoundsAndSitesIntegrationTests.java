@@ -56,6 +56,35 @@ class RoundsAndSitesIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aRoundWithEveryFieldWrongNamesEachFieldInTheCallersLanguageAndWritesNothing() {
+		long before = rounds();
+		Map<String, Object> body = Map.of("name", "", "areas", List.of("320602999"), "poolSize", 7);
+
+		Response chinese = api().as("commander").post("/api/v1/rounds", body);
+		assertThat(chinese.status()).as(chinese.body()).isEqualTo(400);
+		assertThat(chinese.json().get("errors").findValuesAsString("field"))
+			.containsExactly("endsAt", "name", "startsAt", "areas", "poolSize");
+		assertThat(chinese.json().get("errors").findValuesAsString("message")).containsExactly("请填写结束时间。",
+				"请填写轮次名称。", "请填写开始时间。", "找不到区域 320602999。", "每管人数须为 1、5、10 或 20。");
+
+		Response english = api().as("commander").acceptLanguage("en").post("/api/v1/rounds", body);
+		assertThat(english.json().get("errors").findValuesAsString("field"))
+			.isEqualTo(chinese.json().get("errors").findValuesAsString("field"));
+		assertThat(english.json().get("errors").get(1).get("message").asString()).isEqualTo("Round name is required.");
+		assertThat(english.json().get("errors").get(4).get("message").asString())
+			.isEqualTo("A tube pools 1, 5, 10 or 20 people.");
+
+		Response missing = api().as("commander").post("/api/v1/rounds/999999999/open", Map.of());
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.json().get("detail").asString()).isEqualTo("未找到检测轮次 999999999。");
+		Response site = api().as("commander").post("/api/v1/sites", Map.of("name", "x", "kind", "FIXED", "area",
+				"320602001001", "stations", 0, "stops", List.of(Map.of("name", "a"))));
+		assertThat(site.json().get("errors").findValuesAsString("message"))
+			.containsExactly("采样台数须在 1 到 200 之间。", "只有流动采样点才有停靠点。");
+		assertThat(rounds()).isEqualTo(before);
+	}
+
+	@Test
 	void aSiteIsCreatedInsideTheCreatorsScopeAndStopsBelongToMobileSites() {
 		Response mobile = api().as("commander").post("/api/v1/sites", Map.of("name", unique("流动队-"), "kind", "MOBILE",
 				"area", "320602002001", "stations", 1, "stops",

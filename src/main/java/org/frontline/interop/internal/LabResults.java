@@ -118,7 +118,8 @@ public class LabResults {
 			Entry entry = entries.get(i);
 			ResultAnswer answer = answers[i];
 			String reason = answer == null ? entry.reason() : answer.reason();
-			String message = answer == null ? outcomes.text(entry.message()) : answer.message();
+			Message said = answer == null ? entry.message() : answer.message();
+			String message = said == null ? null : outcomes.text(said);
 			String expression = answer == null ? entry.expression() : "Bundle.entry[" + i + "].resource";
 			Bundle.BundleEntryResponseComponent answered = response.addEntry().getResponse();
 			OperationOutcome outcome = new OperationOutcome();

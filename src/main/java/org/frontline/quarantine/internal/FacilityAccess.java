@@ -57,7 +57,7 @@ public class FacilityAccess implements ScopeTarget {
 	public FacilityRow visible(Viewer viewer, long facilityId) {
 		return facilities.find(facilityId)
 			.filter(f -> sees(viewer, f.id(), f.area()))
-			.orElseThrow(() -> Problem.notFound("Facility " + facilityId));
+			.orElseThrow(() -> Problem.notFound("quarantine.facility.not-found", facilityId));
 	}
 
 	public List<FacilityRow> visible(Viewer viewer) {

@@ -25,10 +25,6 @@ public final class StayRules {
 
 	public static final BigDecimal FEVER = new BigDecimal("37.3");
 
-	public static final BigDecimal LOWEST = new BigDecimal("34.0");
-
-	public static final BigDecimal HIGHEST = new BigDecimal("43.0");
-
 	private StayRules() {
 	}
 

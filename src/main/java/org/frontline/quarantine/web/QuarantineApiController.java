@@ -235,7 +235,7 @@ class QuarantineApiController {
 	@PostMapping("/rooms/{id}/out-of-service")
 	Room outOfService(@PathVariable long id, @RequestBody ServiceChange body) {
 		if (body.outOfService() == null) {
-			throw Problem.invalid("outOfService", "true or false.");
+			throw Problem.invalid("outOfService", "quarantine.room.out-of-service");
 		}
 		return facilities.setOutOfService(id, body.outOfService());
 	}

@@ -33,6 +33,7 @@ import org.frontline.quarantine.TeamRole;
 import org.frontline.quarantine.TestResult;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.web.Texts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,10 +67,13 @@ class QuarantinePageController {
 
 	private final Areas areas;
 
+	private final Texts texts;
+
 	QuarantinePageController(Facilities facilities, Categories categories, Stays stays, Intakes intakes,
 			Registrations registrations, Releases releases, Arrivals arrivals, KeyPopulation keyPopulation,
-			Observations observations, Anomalies anomalies, Areas areas) {
+			Observations observations, Anomalies anomalies, Areas areas, Texts texts) {
 		this.areas = areas;
+		this.texts = texts;
 		this.facilities = facilities;
 		this.categories = categories;
 		this.stays = stays;
@@ -225,13 +229,13 @@ class QuarantinePageController {
 		}
 	}
 
-	private static void attempt(RedirectAttributes redirect, String doneKey, Runnable action) {
+	private void attempt(RedirectAttributes redirect, String doneKey, Runnable action) {
 		try {
 			action.run();
 			redirect.addFlashAttribute("done", doneKey);
 		}
 		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
+			redirect.addFlashAttribute("error", texts.text(problem));
 		}
 	}
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
 import org.frontline.shared.UploadedTable;
 import org.frontline.testing.ResultItem;
@@ -43,7 +44,7 @@ public final class ResultFile {
 	}
 
 	/** A row of the file (numbered as a spreadsheet numbers them, the header being row 1) as a result item. */
-	public record Row(int number, ResultItem item, String error) {
+	public record Row(int number, ResultItem item, Message error) {
 	}
 
 	public static List<Row> parse(String filename, byte[] content) {
@@ -56,7 +57,7 @@ public final class ResultFile {
 		}
 		List<Row> rows = new ArrayList<>();
 		for (UploadedTable.Row line : table.rows()) {
-			String error = null;
+			Message error = null;
 			BigDecimal orf = null;
 			BigDecimal n = null;
 			try {
@@ -64,7 +65,7 @@ public final class ResultFile {
 				n = number(line.cell(column(columns, "ctN")));
 			}
 			catch (NumberFormatException ex) {
-				error = "A Ct value is not a number.";
+				error = Message.of("testing.result.ct-not-number");
 			}
 			rows.add(new Row(line.number(), new ResultItem(line.cell(columns.get("tubeCode")),
 					line.cell(columns.get("outcome")), orf, n, line.cell(columns.get("testedAt"))), error));

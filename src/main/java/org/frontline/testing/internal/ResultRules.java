@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.frontline.shared.Message;
 import org.frontline.testing.Outcome;
 import org.frontline.testing.ResultAnswer;
 import org.frontline.testing.ResultItem;
@@ -53,7 +54,7 @@ public class ResultRules {
 	public record Stored(long tubeId, String tubeCode, long roundId, int poolSize, Outcome outcome) {
 	}
 
-	private record Checked(int index, String tubeCode, NewResult result, String reason, String message) {
+	private record Checked(int index, String tubeCode, NewResult result, String reason, Message message) {
 	}
 
 	/** Checks every item and, when {@code write}, stores the accepted ones. */
@@ -64,7 +65,7 @@ public class ResultRules {
 		for (int i = 0; i < items.size(); i++) {
 			ResultItem item = items.get(i);
 			String code = item == null || item.tubeCode() == null ? null : item.tubeCode().strip();
-			String error = itemError(item, now);
+			Message error = itemError(item, now);
 			if (error != null) {
 				checked.add(new Checked(i, code, null, "INVALID_ITEM", error));
 				parsed.add(null);
@@ -88,11 +89,11 @@ public class ResultRules {
 			String code = (String) p[0];
 			TubeState tube = tubes.get(code);
 			if (tube == null) {
-				checked.set(i, new Checked(i, code, null, "TUBE_UNKNOWN", "No tube has this code."));
+				checked.set(i, new Checked(i, code, null, "TUBE_UNKNOWN", Message.of("testing.result.tube-unknown")));
 				continue;
 			}
 			if (!tube.received()) {
-				checked.set(i, new Checked(i, code, null, "NOT_RECEIVED", "Your lab has not received this tube."));
+				checked.set(i, new Checked(i, code, null, "NOT_RECEIVED", Message.of("testing.result.not-received")));
 				continue;
 			}
 			NewResult result = new NewResult(tube.id(), (Outcome) p[1], (BigDecimal) p[2], (BigDecimal) p[3],
@@ -102,10 +103,9 @@ public class ResultRules {
 					: inBatch.get(tube.id());
 			if (earlier != null) {
 				checked.set(i, same(earlier, result)
-						? new Checked(i, code, null, "DUPLICATE", "This result was stored before.")
+						? new Checked(i, code, null, "DUPLICATE", Message.of("testing.result.stored-before"))
 						: new Checked(i, code, null, "RESULT_DIFFERS",
-								"The tube already has a different result (" + earlier.outcome()
-										+ "); a change is a correction with a reason."));
+								Message.of("testing.result.differs", earlier.outcome())));
 				continue;
 			}
 			inBatch.put(tube.id(), result);
@@ -134,8 +134,10 @@ public class ResultRules {
 				}
 				TubeState now2 = after.get(c.tubeCode());
 				NewResult theirs = new NewResult(now2.id(), now2.outcome(), now2.ctOrf1ab(), now2.ctN(), now2.testedAt());
-				checked.set(i, same(theirs, c.result()) ? new Checked(i, c.tubeCode(), null, "DUPLICATE", "This result was stored before.")
-						: new Checked(i, c.tubeCode(), null, "RESULT_DIFFERS", "The tube already has a different result."));
+				checked.set(i, same(theirs, c.result())
+						? new Checked(i, c.tubeCode(), null, "DUPLICATE", Message.of("testing.result.stored-before"))
+						: new Checked(i, c.tubeCode(), null, "RESULT_DIFFERS",
+								Message.of("testing.result.differs", theirs.outcome())));
 			}
 		}
 		List<ResultAnswer> answers = checked.stream().map(c -> {
@@ -160,33 +162,33 @@ public class ResultRules {
 	}
 
 	/** Why an item cannot be a result, or null when it is well formed. */
-	public static String itemError(ResultItem item, Instant now) {
+	public static Message itemError(ResultItem item, Instant now) {
 		if (item == null) {
-			return "The item is empty.";
+			return Message.of("testing.result.item.empty");
 		}
 		if (item.tubeCode() == null || item.tubeCode().isBlank()) {
-			return "tubeCode is missing.";
+			return Message.of("testing.result.item.tube-code-missing");
 		}
 		if (!ScanDecisions.CODE.matcher(item.tubeCode().strip()).matches()) {
-			return "tubeCode has 1 to 40 letters, digits or '-'.";
+			return Message.of("testing.result.item.tube-code");
 		}
 		if (outcome(item.outcome()) == null) {
-			return "outcome is one of NEGATIVE, POSITIVE, INVALID.";
+			return Message.of("testing.result.outcome");
 		}
 		for (BigDecimal ct : new BigDecimal[] { item.ctOrf1ab(), item.ctN() }) {
 			if (ct != null && (ct.signum() < 0 || ct.compareTo(CT_MAX) > 0)) {
-				return "A Ct value lies between 0 and 50.";
+				return Message.of("testing.result.ct");
 			}
 		}
 		if (item.testedAt() == null || item.testedAt().isBlank()) {
-			return "testedAt is missing.";
+			return Message.of("testing.result.item.tested-at-missing");
 		}
 		Instant tested = instant(item.testedAt());
 		if (tested == null) {
-			return "testedAt is not an ISO-8601 time.";
+			return Message.of("testing.result.item.tested-at");
 		}
 		if (tested.isAfter(now.plusSeconds(600))) {
-			return "testedAt lies in the future.";
+			return Message.of("testing.result.item.tested-at-future");
 		}
 		return null;
 	}

@@ -131,7 +131,7 @@ class ResultsApiController {
 	ResponseEntity<Void> exempt(@PathVariable long id, @RequestBody Map<String, Object> body) {
 		Object person = body.get("personId");
 		if (!(person instanceof Number number) || number.longValue() <= 0) {
-			throw Problem.invalid("personId", "personId is the id of a resident.");
+			throw Problem.invalid("personId", "testing.exemption.person");
 		}
 		Object reason = body.get("reason");
 		coverage.exempt(id, number.longValue(), reason instanceof String s ? s : null);

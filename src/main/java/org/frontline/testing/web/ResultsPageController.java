@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import org.frontline.area.Area;
 import org.frontline.area.Areas;
+import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewers;
@@ -95,7 +96,7 @@ class ResultsPageController {
 			model.addAttribute("check", results.upload(file.getOriginalFilename(), file.getBytes()));
 		}
 		catch (Problem problem) {
-			model.addAttribute("problem", problem.getMessage());
+			model.addAttribute("problem", texts.text(problem));
 		}
 		return "testing/results";
 	}
@@ -107,7 +108,7 @@ class ResultsPageController {
 			model.addAttribute("check", check);
 		}
 		catch (Problem problem) {
-			model.addAttribute("problem", problem.getMessage());
+			model.addAttribute("problem", texts.text(problem));
 		}
 		return "testing/results";
 	}
@@ -121,10 +122,10 @@ class ResultsPageController {
 			model.addAttribute("answer", answer);
 		}
 		catch (NumberFormatException ex) {
-			model.addAttribute("problem", "Ct");
+			model.addAttribute("problem", texts.text(Message.of("testing.result.ct-not-number")));
 		}
 		catch (Problem problem) {
-			model.addAttribute("problem", problem.getMessage());
+			model.addAttribute("problem", texts.text(problem));
 		}
 		return "testing/results";
 	}
@@ -157,7 +158,7 @@ class ResultsPageController {
 			return "redirect:/testing/tubes/" + UriUtils.encodePathSegment(code, "UTF-8");
 		}
 		catch (Problem problem) {
-			model.addAttribute("problem", problem.getMessage());
+			model.addAttribute("problem", texts.text(problem));
 			pool(results.tube(code), model);
 			return "testing/pool";
 		}
