@@ -11,6 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import org.frontline.area.Area;
 import org.frontline.area.Areas;
@@ -19,7 +26,10 @@ import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.concurrent.DelegatingSecurityContextCallable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,11 +37,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * The live view: every module's part for an area of the viewer's scope. An area's overview is read at most once per
- * {@code frontline.command.overview-cache} however many screens show it, since every screen polls it.
+ * The live view: every module's part for an area of the viewer's scope, the parts read side by side. An area's
+ * overview is read at most once per {@code frontline.command.overview-cache} however many screens show it, since every
+ * screen polls it.
  */
 @Service("commandOverviews")
 public class Overviews {
+
+	private static final Logger log = LoggerFactory.getLogger(Overviews.class);
 
 	static final Role[] READERS = { Role.ADMIN, Role.COMMANDER };
 
@@ -45,17 +58,30 @@ public class Overviews {
 
 	private final Cache<String, Map<String, Long>> pastDays;
 
+	private final ExecutorService readers;
+
 	Overviews(List<OverviewPart> parts, Areas areas, Clock clock,
-			@Value("${frontline.command.overview-cache:PT5S}") Duration fresh) {
+			@Value("${frontline.command.overview-cache:PT5S}") Duration fresh,
+			@Value("${frontline.command.part-readers:4}") int partReaders) {
 		this.parts = parts.stream().sorted(Comparator.comparingInt(OverviewPart::order)).toList();
 		this.areas = areas;
 		this.clock = clock;
 		this.recent = Caffeine.newBuilder().expireAfterWrite(fresh).maximumSize(1000).build();
 		this.pastDays = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).maximumSize(10_000).build();
+		AtomicInteger threads = new AtomicInteger();
+		this.readers = Executors.newFixedThreadPool(Math.max(1, partReaders), task -> {
+			Thread thread = new Thread(task, "command-part-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	@PreDestroy
+	void stop() {
+		readers.shutdownNow();
 	}
 
 	/** The live view of an area (the viewer's scope when none is given). */
-	@Transactional(readOnly = true)
 	public Overview overview(String area) {
 		Area root = area(Viewers.requireAny(READERS), area);
 		return recent.get(root.code(), code -> read(root));
@@ -71,11 +97,40 @@ public class Overviews {
 	}
 
 	private Overview read(Area root) {
-		List<PartView> views = new ArrayList<>();
+		List<Future<Optional<PartView>>> reads = new ArrayList<>();
 		for (OverviewPart part : parts) {
-			part.live(root).ifPresent(views::add);
+			// Each part reads on its own thread as the viewer (the modules' services check the viewer's scope).
+			reads.add(readers.submit(new DelegatingSecurityContextCallable<>(() -> timed(part, root))));
+		}
+		List<PartView> views = new ArrayList<>();
+		for (Future<Optional<PartView>> read : reads) {
+			partOf(read).ifPresent(views::add);
 		}
 		return new Overview(root.code(), root.name(), clock.instant(), views);
+	}
+
+	private static Optional<PartView> timed(OverviewPart part, Area root) {
+		long started = System.nanoTime();
+		Optional<PartView> view = part.live(root);
+		log.debug("{} of {} read in {} ms", part.getClass().getSimpleName(), root.code(),
+				(System.nanoTime() - started) / 1_000_000);
+		return view;
+	}
+
+	private static Optional<PartView> partOf(Future<Optional<PartView>> read) {
+		try {
+			return read.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while the overview's parts were read", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	/**

@@ -35,7 +35,10 @@ public class TestingCounts {
 		return queries.results(low, high, from, to, awaitingSince);
 	}
 
-	/** Results posted in a window with their turnaround percentiles in minutes, and tubes still waiting. */
+	/**
+	 * Results posted in a window with their turnaround percentiles in minutes (of turnarounds counted in whole minutes,
+	 * rounded down), and tubes still waiting.
+	 */
 	public record ResultFlow(long resulted, Double p50Minutes, Double p90Minutes, long awaiting) {
 	}
 }

@@ -67,7 +67,7 @@ public final class CommandBench {
 					"--frontline.db.user=postgres", "--frontline.db.password=", "--frontline.demo.enabled=true", "--frontline.demo.day=false",
 					"--frontline.demo.residents=" + options.get("residents"), "--frontline.demo.password=" + PASSWORD,
 					"--frontline.command.overview-cache=PT0S", "--frontline.command.jobs=false",
-					"--logging.level.root=WARN");
+					"--logging.level.root=WARN", "--logging.level.org.frontline.command.Overviews=DEBUG");
 			try (AppProcess app = new AppProcess(data.resolve("app.log"), appArgs.toArray(String[]::new))) {
 				long started = System.nanoTime();
 				app.start();
@@ -90,6 +90,7 @@ public final class CommandBench {
 				for (int i = 0; i < 5; i++) {
 					get(http, base + "/api/v1/command/overview", commander);
 				}
+				long partsBefore = partTimes(data.resolve("app.log")).size();
 				List<Double> overview = new ArrayList<>();
 				List<Double> reports = new ArrayList<>();
 				int calls = Integer.parseInt(options.get("calls"));
@@ -118,6 +119,7 @@ public final class CommandBench {
 							run, median, times[(int) (calls * 0.9)], calls, day, report,
 							issued.body().replaceAll(".*\"version\":(\\d+).*", "version $1"));
 				}
+				printParts(partTimes(data.resolve("app.log")).subList((int) partsBefore, partTimes(data.resolve("app.log")).size()));
 				double[] o = overview.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 				double[] r = reports.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 				System.out.printf("%nsummary: district overview median of run medians %.1f ms %s (target < 300 ms %s); "
@@ -126,6 +128,33 @@ public final class CommandBench {
 						r[r.length / 2] < 10 ? "MET" : "MISSED");
 			}
 		}
+	}
+
+	private static final java.util.regex.Pattern PART_READ = java.util.regex.Pattern
+		.compile("Overviews +: (\\w+) of " + DISTRICT + " read in (\\d+) ms");
+
+	/** The application's log of each part's read of the district (part name and milliseconds), oldest first. */
+	private static List<String[]> partTimes(Path log) throws Exception {
+		List<String[]> times = new ArrayList<>();
+		for (String line : Files.readAllLines(log)) {
+			java.util.regex.Matcher read = PART_READ.matcher(line);
+			if (read.find()) {
+				times.add(new String[] { read.group(1), read.group(2) });
+			}
+		}
+		return times;
+	}
+
+	/** Each part's median and maximum read time over the measured calls (the parts are read side by side). */
+	private static void printParts(List<String[]> times) {
+		Map<String, List<Long>> byPart = new java.util.TreeMap<>();
+		times.forEach(t -> byPart.computeIfAbsent(t[0], k -> new ArrayList<>()).add(Long.parseLong(t[1])));
+		System.out.println("parts of the district's overview (read side by side), over the measured calls:");
+		byPart.forEach((part, ms) -> {
+			long[] sorted = ms.stream().mapToLong(Long::longValue).sorted().toArray();
+			System.out.printf("  %-16s median %5d ms  max %5d ms  (%d reads)%n", part, sorted[sorted.length / 2],
+					sorted[sorted.length - 1], sorted.length);
+		});
 	}
 
 	private static String get(HttpClient http, String url, String token) throws Exception {

@@ -247,6 +247,11 @@ public final class ScanBench {
 				System.out.printf("  %soffline / baseline, median of the runs' ratios = %.2f%n", label,
 						median(ratios.get(label).stream().mapToDouble(Double::doubleValue).sorted().toArray()));
 			}
+			if (screenRatios.containsKey(label)) {
+				System.out.printf("  %swith screens / online (scans per second), median of the runs' ratios = %.3f %s%n",
+						label, median(screenRatios.get(label).stream().mapToDouble(Double::doubleValue).sorted().toArray()),
+						screenRatios.get(label));
+			}
 		}
 		if (figures.containsKey("before ") && figures.containsKey("after ")) {
 			System.out.println("after / before (medians):");
@@ -296,7 +301,13 @@ public final class ScanBench {
 			Map<String, Map<String, List<double[]>>> figures, Map<String, List<Double>> ratios) throws Exception {
 		Map<String, Double> thisRun = new HashMap<>();
 		double[] online = null;
-		for (String mode : modes) {
+		List<String> ordered = new ArrayList<>(modes);
+		if (run % 2 == 0 && ordered.size() == 2 && ordered.contains("online")
+				&& ordered.stream().anyMatch(m -> m.startsWith("screens"))) {
+			// Alternating which goes first, so that the city growing run after run weighs on both alike.
+			java.util.Collections.reverse(ordered);
+		}
+		for (String mode : ordered) {
 			// "online@200" is the online mode with 200 devices, "offline@500" the offline mode with batches of 500,
 			// "paced@5000" the devices offering 5,000 events per second between them, "surge@5" phones offering five
 			// times the sustained (online) rate of this run.
@@ -308,6 +319,7 @@ public final class ScanBench {
 				case "offline" -> drive("offline", option("offline-devices"), size != null ? size : option("batch"), 0);
 				case "baseline" -> baseline(option("offline-devices"), size != null ? size : option("batch"));
 				case "surge" -> surge(label, size != null ? size : 10, online, app);
+				case "screens" -> withScreens(size != null ? size : 200);
 				default -> throw new IllegalArgumentException("No mode " + mode);
 			};
 			if (named[0].equals("online")) {
@@ -325,10 +337,63 @@ public final class ScanBench {
 					result[1], result[2], (long) result[3], tail, result[6], result[7], result[8]);
 			thisRun.put(mode, result[0]);
 		}
+		if (thisRun.containsKey("online") && thisRun.keySet().stream().anyMatch(m -> m.startsWith("screens"))) {
+			String screens = thisRun.keySet().stream().filter(m -> m.startsWith("screens")).findFirst().orElseThrow();
+			double ratio = thisRun.get(screens) / thisRun.get("online");
+			screenRatios.computeIfAbsent(label, k -> new ArrayList<>()).add(ratio);
+			System.out.printf("run %d %s%s / online (scans per second) = %.3f%n", run, label, screens, ratio);
+		}
 		if (thisRun.containsKey("offline") && thisRun.containsKey("baseline")) {
 			double ratio = thisRun.get("offline") / thisRun.get("baseline");
 			ratios.computeIfAbsent(label, k -> new ArrayList<>()).add(ratio);
 			System.out.printf("run %d %soffline / baseline = %.2f%n", run, label, ratio);
+		}
+	}
+
+	private final Map<String, List<Double>> screenRatios = new HashMap<>();
+
+	/**
+	 * The online mode while {@code screens} command-centre screens each read the district's live view (as the commander)
+	 * every {@code --screen-seconds} (10), from random moments on: what the wall screens and phones left open on the
+	 * live view cost the scan path. Answers the online mode's figures; the screens' reads are printed apart.
+	 */
+	private double[] withScreens(int screens) throws Exception {
+		String commander = new Api(port).as("commander", "bench-pass-1").token();
+		long every = Long.parseLong(options.getOrDefault("screen-seconds", "10")) * 1000;
+		java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+		java.net.http.HttpRequest read = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/command/overview"))
+			.header("Authorization", "Bearer " + commander)
+			.timeout(Duration.ofSeconds(30))
+			.build();
+		List<Long> took = java.util.Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger failed = new AtomicInteger();
+		java.util.Random random = new java.util.Random(21);
+		java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newScheduledThreadPool(2);
+		for (int s = 0; s < screens; s++) {
+			timer.scheduleAtFixedRate(() -> {
+				long started = System.nanoTime();
+				client.sendAsync(read, java.net.http.HttpResponse.BodyHandlers.discarding()).whenComplete((answer, error) -> {
+					if (error != null || answer.statusCode() != 200) {
+						failed.incrementAndGet();
+					}
+					else {
+						took.add(System.nanoTime() - started);
+					}
+				});
+			}, random.nextLong(every), every, java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		try {
+			return drive("screens", option("devices"), 1, 0);
+		}
+		finally {
+			timer.shutdownNow();
+			long[] sorted = took.stream().mapToLong(Long::longValue).sorted().toArray();
+			System.out.printf("  (screens: %d screens read the district's overview %d times, %d failed; p50 %.1f ms, "
+					+ "p99 %.1f ms)%n", screens, sorted.length, failed.get(), percentile(sorted, 0.5),
+					percentile(sorted, 0.99));
 		}
 	}
 
