@@ -2,6 +2,7 @@
 -- district read a few thousand rows instead of its samples. Kept by statement-level triggers on testing_sample (one
 -- set-based, key-ordered upsert per statement); a row is split in stripes (by backend) so that concurrent scans seldom
 -- wait on the same counter row until they commit. A quarter of an hour divides the day of every time zone in use.
+-- The existing rows are counted in time order, as new ones arrive, so that a day's rows lie together on disk.
 CREATE TABLE testing_sample_tally (
     site_id  bigint      NOT NULL REFERENCES testing_site (id),
     quarter  timestamptz NOT NULL,
@@ -14,7 +15,8 @@ INSERT INTO testing_sample_tally (site_id, quarter, stripe, samples)
 SELECT site_id, date_bin('15 minutes', sampled_at, timestamptz '2000-01-01 00:00:00+00'), 0, count(*)
 FROM testing_sample
 WHERE removed_at IS NULL
-GROUP BY 1, 2;
+GROUP BY 1, 2
+ORDER BY 2, 1;
 
 CREATE FUNCTION testing_sample_tally_add() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

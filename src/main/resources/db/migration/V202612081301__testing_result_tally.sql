@@ -15,7 +15,8 @@ INSERT INTO testing_result_tally (site_id, quarter, minutes, stripe, results)
 SELECT t.site_id, date_bin('15 minutes', r.posted_at, timestamptz '2000-01-01 00:00:00+00'),
        floor(extract(epoch FROM r.posted_at - t.opened_at) / 60)::integer, 0, count(*)
 FROM testing_result r JOIN testing_tube t ON t.id = r.tube_id
-GROUP BY 1, 2, 3;
+GROUP BY 1, 2, 3
+ORDER BY 2, 1, 3;
 
 CREATE FUNCTION testing_result_tally_add() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

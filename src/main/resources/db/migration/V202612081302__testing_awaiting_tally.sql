@@ -14,7 +14,8 @@ INSERT INTO testing_awaiting_tally (site_id, quarter, stripe, tubes)
 SELECT t.site_id, date_bin('15 minutes', t.opened_at, timestamptz '2000-01-01 00:00:00+00'), 0, count(*)
 FROM testing_tube t
 WHERE t.status = 'SEALED' AND NOT EXISTS (SELECT 1 FROM testing_result r WHERE r.tube_id = t.id)
-GROUP BY 1, 2;
+GROUP BY 1, 2
+ORDER BY 2, 1;
 
 CREATE FUNCTION testing_awaiting_tally_add(site bigint, opened timestamptz, delta bigint) RETURNS void
 LANGUAGE sql AS $$
