@@ -3,6 +3,7 @@ package org.frontline.supplies.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,36 +45,45 @@ class RoundNeeds implements PlannedUse {
 			.param("plan", planned.planId())
 			.update();
 		List<Norm> set = norms.of(NormBasis.SAMPLER_SHIFT);
+		// One statement writes a row once: a protective set's item also among the tubes and swabs keeps the set's row.
+		Map<String, Need> needs = new LinkedHashMap<>();
 		for (RoundPlanned.SiteNeeds site : planned.sites()) {
-			Map<String, Double> items = new HashMap<>();
+			Map<String, Double> items = new LinkedHashMap<>();
 			site.tubesByPool().forEach((pool, tubes) -> items.merge(TubeItems.tube(pool), tubes.doubleValue(), Double::sum));
 			items.merge(TubeItems.SWAB, (double) site.swabs(), Double::sum);
-			items.forEach((item, quantity) -> store(planned, site.siteId(), item, quantity, true));
-			Map<String, Double> sets = new HashMap<>();
+			items.forEach((item, quantity) -> needs.put(site.siteId() + ":" + item,
+					new Need(site.siteId(), item, quantity, true)));
+			Map<String, Double> sets = new LinkedHashMap<>();
 			set.forEach(norm -> sets.merge(norm.item(), site.ppeSets() * norm.quantity().doubleValue(), Double::sum));
-			sets.forEach((item, quantity) -> store(planned, site.siteId(), item, quantity, false));
+			sets.forEach((item, quantity) -> needs.put(site.siteId() + ":" + item,
+					new Need(site.siteId(), item, quantity, false)));
 		}
-	}
-
-	private void store(RoundPlanned planned, long site, String item, double quantity, boolean untilStart) {
+		if (needs.isEmpty()) {
+			return;
+		}
 		jdbc.sql("""
 				INSERT INTO supplies_round_need AS n
 				    (round_id, site_id, item_code, plan_id, starts_at, ends_at, quantity, until_start)
-				VALUES (:round, :site, :item, :plan, :starts, :ends, :quantity, :untilStart)
+				SELECT :round, s, i, :plan, :starts, :ends, q, u
+				FROM unnest(:sites::bigint[], :items::text[], :quantities::numeric[], :untilStart::boolean[]) AS x (s, i, q, u)
+				ORDER BY s, i
 				ON CONFLICT (round_id, site_id, item_code) DO UPDATE
 				SET plan_id = excluded.plan_id, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
 				    quantity = excluded.quantity, until_start = excluded.until_start
 				WHERE n.plan_id <= excluded.plan_id
 				""")
 			.param("round", planned.roundId())
-			.param("site", site)
-			.param("item", item)
 			.param("plan", planned.planId())
 			.param("starts", Timestamp.from(planned.startsAt()))
 			.param("ends", Timestamp.from(planned.endsAt()))
-			.param("quantity", quantity)
-			.param("untilStart", untilStart)
+			.param("sites", needs.values().stream().map(Need::site).toArray(Long[]::new))
+			.param("items", needs.values().stream().map(Need::item).toArray(String[]::new))
+			.param("quantities", needs.values().stream().map(Need::quantity).toArray(Double[]::new))
+			.param("untilStart", needs.values().stream().map(Need::untilStart).toArray(Boolean[]::new))
 			.update();
+	}
+
+	private record Need(long site, String item, double quantity, boolean untilStart) {
 	}
 
 	@Override
