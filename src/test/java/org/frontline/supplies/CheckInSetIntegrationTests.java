@@ -84,7 +84,7 @@ class CheckInSetIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void whatThePostCannotGiveStaysOwedUntilItsStockArrivesAndOtherRolesTakeNoSet(Scenario scenario) {
+	void whatThePostCannotGiveStaysOwedWithAnAlertUntilItsStockArrivesAndOtherRolesTakeNoSet(Scenario scenario) {
 		String community = jdbc.sql("""
 				SELECT a.code FROM area a WHERE a.level = 'COMMUNITY' AND NOT EXISTS (
 				  SELECT 1 FROM supplies_stock s WHERE s.place = 'COMMUNITY:' || a.code AND s.quantity > 0)
@@ -109,10 +109,16 @@ class CheckInSetIntegrationTests extends IntegrationTest {
 		assertThat(fixture.usable("admin", place, "SUIT")).isEqualTo(1);
 		assertThat(fixture.usable("admin", place, "FACE-SHIELD")).isZero();
 		assertThat(issuedFor(sampler, "FACE-SHIELD")).isZero();
+		String shortKey = "check-in-short:" + place + ":FACE-SHIELD";
+		assertThat(raised("check-in-short:" + place + ":%")).containsExactly(shortKey);
+		assertThat(commandAlert(shortKey)).isEqualTo("URGENT OPEN");
 
 		fixture.receive(place, "FACE-SHIELD", 5, null, null);
 		assertThat(checks.takeOwedSets()).isGreaterThanOrEqualTo(1);
 		assertThat(owed(sampler)).isZero();
+		assertThat(raised("check-in-short:" + place + ":%")).as("cleared once the set is taken").isEmpty();
+		awaitEventListeners();
+		assertThat(commandAlert(shortKey)).isEqualTo("URGENT CLOSED");
 		assertThat(issuedFor(sampler, "FACE-SHIELD")).isEqualTo(1);
 		assertThat(fixture.usable("admin", place, "FACE-SHIELD")).isEqualTo(4);
 		checks.takeOwedSets();
@@ -138,6 +144,18 @@ class CheckInSetIntegrationTests extends IntegrationTest {
 		return jdbc.sql("""
 				SELECT CASE WHEN count(*) = 0 THEN -1 ELSE count(*) FILTER (WHERE issued < wanted) END
 				FROM supplies_check_in_set WHERE assignment_id = :a""").param("a", assignment).query(Long.class).single();
+	}
+
+	private java.util.List<String> raised(String keys) {
+		return jdbc.sql("SELECT key FROM supplies_alert WHERE key LIKE :k ORDER BY key").param("k", keys)
+			.query(String.class).list();
+	}
+
+	/** The severity and status of the alert in the command's inbox, once it has arrived there. */
+	private String commandAlert(String key) {
+		awaitEventListeners();
+		return jdbc.sql("SELECT severity || ' ' || status FROM command_alert WHERE source = 'supplies' AND key = :k")
+			.param("k", key).query(String.class).single();
 	}
 
 	/** What the ledger issued for the check-in's set. */

@@ -3,11 +3,13 @@ package org.frontline.supplies.internal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.frontline.shared.AlertSeverity;
 import org.frontline.supplies.Item;
 import org.frontline.supplies.MovementResult;
 import org.frontline.supplies.MovementStatus;
@@ -17,6 +19,7 @@ import org.frontline.supplies.NormBasis;
 import org.frontline.supplies.Place;
 import org.frontline.supplies.PlaceInfo;
 import org.frontline.supplies.internal.LedgerWriter.Plan;
+import org.frontline.supplies.internal.SuppliesAlerts.Condition;
 import org.frontline.workforce.PostKind;
 import org.frontline.workforce.ShiftRole;
 import org.frontline.workforce.WorkerCheckedIn;
@@ -31,12 +34,16 @@ import org.springframework.transaction.annotation.Transactional;
  * A sampler's check-in at a post (from the workforce module) takes one protective set, the SAMPLER_SHIFT norms, from
  * the post's stock. The set is recorded per check-in and item before anything is issued, and each issue's client id
  * follows from what was issued before, so a redelivered check-in takes nothing more. What the post's stock cannot
- * give stays owed until it can (the periodic check takes it then).
+ * give stays owed until it can (the periodic check takes it then), and each post and item owed has an alert of its
+ * own until then: a sampler without a protective set cannot start the shift.
  */
 @Component
 public class CheckInSets {
 
 	static final String BY = "check-in";
+
+	/** The key prefix of the alert for a post's item that samplers' check-ins are owed. */
+	static final String SHORT = "check-in-short:";
 
 	private static final Logger log = LoggerFactory.getLogger(CheckInSets.class);
 
@@ -50,13 +57,16 @@ public class CheckInSets {
 
 	private final JdbcClient jdbc;
 
+	private final SuppliesAlerts alerts;
+
 	CheckInSets(NormRepository norms, ItemRepository items, PlaceDirectory places, LedgerWriter writer,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, SuppliesAlerts alerts) {
 		this.norms = norms;
 		this.items = items;
 		this.places = places;
 		this.writer = writer;
 		this.jdbc = jdbc;
+		this.alerts = alerts;
 	}
 
 	@ApplicationModuleListener
@@ -89,14 +99,42 @@ public class CheckInSets {
 				.toArray(Long[]::new))
 			.update();
 		take(List.of(checkIn.assignmentId()));
+		alertShortages();
 	}
 
 	/** Issues what earlier check-ins still owe, as far as their posts' stock now gives; the number of units issued. */
 	@Transactional
 	public long takeOwed() {
-		return take(jdbc.sql("""
+		long taken = take(jdbc.sql("""
 				SELECT DISTINCT assignment_id FROM supplies_check_in_set WHERE issued < wanted ORDER BY 1 LIMIT 1000
 				""").query(Long.class).list());
+		alertShortages();
+		return taken;
+	}
+
+	/** Makes the check-in shortage alerts exactly the posts and items that check-ins are still owed. */
+	private void alertShortages() {
+		// Check-ins at different posts end here concurrently; one at a time, so that each sees the alerts raised.
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('supplies-check-in-short'))").query().listOfRows();
+		Map<String, Item> catalogue = new java.util.HashMap<>();
+		items.all().forEach(item -> catalogue.put(item.code(), item));
+		List<Condition> owed = new ArrayList<>();
+		jdbc.sql("""
+				SELECT place, item_code, sum(wanted - issued) AS owed, count(*) AS check_ins FROM supplies_check_in_set
+				WHERE issued < wanted GROUP BY place, item_code ORDER BY place, item_code
+				""").query(rs -> {
+			Optional<PlaceInfo> post = Place.parse(rs.getString("place")).flatMap(places::find);
+			Item item = catalogue.get(rs.getString("item_code"));
+			if (post.isEmpty() || item == null) {
+				return;
+			}
+			owed.add(new Condition(SHORT + post.get().code() + ":" + item.code(), AlertSeverity.URGENT,
+					post.get().area(), "supplies.alert.check-in-short",
+					List.of(post.get().name() != null ? post.get().name() : post.get().code(), item.name(),
+							Long.toString(rs.getLong("owed")), Long.toString(rs.getLong("check_ins"))),
+					"/supplies?place=" + post.get().code(), null));
+		});
+		alerts.reconcile(SHORT, owed);
 	}
 
 	private long take(List<Long> assignments) {
