@@ -1,33 +1,35 @@
 package org.frontline.supplies.web;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 
 import org.frontline.supplies.Approval;
 import org.frontline.supplies.Arrival;
 import org.frontline.supplies.BatchResult;
-import org.frontline.supplies.Norm;
-import org.frontline.supplies.NormBasis;
-import org.frontline.supplies.Norms;
-import org.frontline.supplies.Donation;
-import org.frontline.supplies.Donations;
-import org.frontline.supplies.NewDonation;
-import org.frontline.supplies.NewRequest;
-import org.frontline.supplies.Shipment;
-import org.frontline.supplies.Shipments;
-import org.frontline.supplies.SupplyRequest;
-import org.frontline.supplies.SupplyRequests;
 import org.frontline.supplies.DaysOfCover;
 import org.frontline.supplies.DistrictCover;
+import org.frontline.supplies.Donation;
+import org.frontline.supplies.Donations;
 import org.frontline.supplies.Item;
 import org.frontline.supplies.Items;
 import org.frontline.supplies.Ledger;
 import org.frontline.supplies.Movement;
 import org.frontline.supplies.MovementBatch;
+import org.frontline.supplies.NewDonation;
 import org.frontline.supplies.NewItem;
+import org.frontline.supplies.NewRequest;
 import org.frontline.supplies.NewWarehouse;
+import org.frontline.supplies.Norm;
+import org.frontline.supplies.NormBasis;
+import org.frontline.supplies.Norms;
 import org.frontline.supplies.PlaceStock;
+import org.frontline.supplies.Shipment;
+import org.frontline.supplies.Shipments;
 import org.frontline.supplies.Stock;
+import org.frontline.supplies.SupplyRequest;
+import org.frontline.supplies.SupplyRequests;
 import org.frontline.supplies.Warehouse;
 import org.frontline.supplies.Warehouses;
 import org.springframework.http.ResponseEntity;
@@ -60,26 +62,31 @@ class SuppliesApiController {
 
 	private final DeliveryNotes notes;
 
-	private final Norms norms;
-
 	private final Donations donations;
 
 	private final DonationLetters letters;
 
+	private final Norms norms;
+
 	SuppliesApiController(Items items, Stock stock, Ledger ledger, Warehouses warehouses, DaysOfCover cover,
 			SupplyRequests requests, Shipments shipments, DeliveryNotes notes, Donations donations,
 			DonationLetters letters, Norms norms) {
-		this.norms = norms;
-		this.donations = donations;
-		this.letters = letters;
-		this.notes = notes;
-		this.requests = requests;
-		this.shipments = shipments;
 		this.items = items;
 		this.stock = stock;
 		this.ledger = ledger;
 		this.warehouses = warehouses;
 		this.cover = cover;
+		this.requests = requests;
+		this.shipments = shipments;
+		this.notes = notes;
+		this.donations = donations;
+		this.letters = letters;
+		this.norms = norms;
+	}
+
+	/** 201 Created with the new resource and where it is: /api/v1/{collection}/{id}. */
+	private static <T> ResponseEntity<T> created(String collection, T body, Function<T, Object> id) {
+		return ResponseEntity.created(URI.create("/api/v1/" + collection + "/" + id.apply(body))).body(body);
 	}
 
 	@GetMapping("/items")
@@ -89,8 +96,7 @@ class SuppliesApiController {
 
 	@PostMapping("/items")
 	ResponseEntity<Item> addItem(@RequestBody NewItem item) {
-		Item added = items.add(item);
-		return ResponseEntity.created(URI.create("/api/v1/items/" + added.code())).body(added);
+		return created("items", items.add(item), Item::code);
 	}
 
 	@GetMapping("/stock")
@@ -116,8 +122,7 @@ class SuppliesApiController {
 
 	@PostMapping("/warehouses")
 	ResponseEntity<Warehouse> openWarehouse(@RequestBody NewWarehouse warehouse) {
-		Warehouse opened = warehouses.open(warehouse);
-		return ResponseEntity.created(URI.create("/api/v1/warehouses/" + opened.id())).body(opened);
+		return created("warehouses", warehouses.open(warehouse), Warehouse::id);
 	}
 
 	@GetMapping("/supplies/cover")
@@ -132,8 +137,7 @@ class SuppliesApiController {
 
 	@PostMapping("/requests")
 	ResponseEntity<SupplyRequest> request(@RequestBody NewRequest request) {
-		SupplyRequest created = requests.create(request);
-		return ResponseEntity.created(URI.create("/api/v1/requests/" + created.id())).body(created);
+		return created("requests", requests.create(request), SupplyRequest::id);
 	}
 
 	@GetMapping("/requests/{id}")
@@ -178,8 +182,7 @@ class SuppliesApiController {
 
 	@PostMapping("/donations")
 	ResponseEntity<Donation> donate(@RequestBody NewDonation donation) {
-		Donation recorded = donations.record(donation);
-		return ResponseEntity.created(URI.create("/api/v1/donations/" + recorded.id())).body(recorded);
+		return created("donations", donations.record(donation), Donation::id);
 	}
 
 	@GetMapping("/donations/{id}")
@@ -202,16 +205,16 @@ class SuppliesApiController {
 		return norms.replace(basis, replacement);
 	}
 
-	record LowCover(java.math.BigDecimal days) {
+	record LowCover(BigDecimal days) {
 	}
 
 	@GetMapping("/supplies/settings/low-cover-days")
 	LowCover lowCoverDays() {
-		return new LowCover(java.math.BigDecimal.valueOf(norms.lowCoverDays()));
+		return new LowCover(BigDecimal.valueOf(norms.lowCoverDays()));
 	}
 
 	@PutMapping("/supplies/settings/low-cover-days")
 	LowCover setLowCoverDays(@RequestBody LowCover setting) {
-		return new LowCover(java.math.BigDecimal.valueOf(norms.setLowCoverDays(setting == null ? null : setting.days())));
+		return new LowCover(BigDecimal.valueOf(norms.setLowCoverDays(setting == null ? null : setting.days())));
 	}
 }
