@@ -5,10 +5,12 @@ public final class TubeItems {
 
 	public static final String SWAB = "SWAB";
 
+	public static final String TUBE_PREFIX = "TUBE-";
+
 	private TubeItems() {
 	}
 
 	public static String tube(int poolSize) {
-		return "TUBE-" + poolSize;
+		return TUBE_PREFIX + poolSize;
 	}
 }

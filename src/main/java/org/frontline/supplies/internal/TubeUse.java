@@ -3,6 +3,7 @@ package org.frontline.supplies.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,11 +84,28 @@ public class TubeUse {
 		Map<String, Item> catalogue = new HashMap<>();
 		items.all().forEach(item -> catalogue.put(item.code(), item));
 		long total = 0;
+		// Only what a site's usable stock can give now: an owed tube at a site without any would be refused on every
+		// run, and a district whose sites ran out owes thousands.
 		for (Map<String, Object> row : jdbc.sql("""
-				SELECT round_id, site_id, pool_size, counted, tubes_taken, swabs_taken FROM supplies_tube_use
-				WHERE counted > tubes_taken OR counted * pool_size > swabs_taken
-				ORDER BY round_id, site_id, pool_size FOR UPDATE
-				""").query().listOfRows()) {
+				WITH usable AS (
+				    SELECT DISTINCT place, item_code FROM supplies_stock
+				    WHERE place LIKE :site || '%' AND quantity > 0 AND (expires_on IS NULL OR expires_on >= :today)
+				)
+				SELECT u.round_id, u.site_id, u.pool_size, u.counted, u.tubes_taken, u.swabs_taken,
+				       t.place IS NOT NULL AS tubes_here, w.place IS NOT NULL AS swabs_here
+				FROM supplies_tube_use u
+				LEFT JOIN usable t ON t.place = :site || u.site_id AND t.item_code = :tube || u.pool_size
+				LEFT JOIN usable w ON w.place = :site || u.site_id AND w.item_code = :swab
+				WHERE (u.counted > u.tubes_taken AND t.place IS NOT NULL)
+				   OR (u.counted * u.pool_size > u.swabs_taken AND w.place IS NOT NULL)
+				ORDER BY u.round_id, u.site_id, u.pool_size FOR UPDATE OF u
+				""")
+			.param("site", PlaceKind.SITE.name() + ":")
+			.param("tube", TubeItems.TUBE_PREFIX)
+			.param("swab", TubeItems.SWAB)
+			.param("today", LocalDate.now(clock))
+			.query()
+			.listOfRows()) {
 			long round = ((Number) row.get("round_id")).longValue();
 			long site = ((Number) row.get("site_id")).longValue();
 			int pool = ((Number) row.get("pool_size")).intValue();
@@ -100,8 +118,10 @@ public class TubeUse {
 			}
 			long tubesTaken = ((Number) row.get("tubes_taken")).longValue();
 			long swabsTaken = ((Number) row.get("swabs_taken")).longValue();
-			long tubes = issue(place.get(), tube, counted - tubesTaken, tubesTaken, round, pool);
-			long swabs = issue(place.get(), swab, counted * pool - swabsTaken, swabsTaken, round, pool);
+			long tubes = (Boolean) row.get("tubes_here")
+					? issue(place.get(), tube, counted - tubesTaken, tubesTaken, round, pool) : 0;
+			long swabs = (Boolean) row.get("swabs_here")
+					? issue(place.get(), swab, counted * pool - swabsTaken, swabsTaken, round, pool) : 0;
 			if (tubes > 0 || swabs > 0) {
 				jdbc.sql("""
 						UPDATE supplies_tube_use SET tubes_taken = tubes_taken + :t, swabs_taken = swabs_taken + :w
