@@ -165,6 +165,42 @@ class ScanOverloadIntegrationTests extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void whileHalfAMegabyteOfScanBodiesIsStillBeingReadALargeRequestIsRefusedAtOnceAndASmallOneTaken() throws Exception {
+		String token = api().as("admin").token();
+		URI scans = URI.create(baseUrl() + "/api/v1/scans");
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+		// A phone on a slow network: 400 KB announced, a little sent, the rest not yet.
+		try (java.net.Socket slow = new java.net.Socket("localhost", port)) {
+			java.io.OutputStream out = slow.getOutputStream();
+			out.write(("POST /api/v1/scans HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+					+ "\r\nContent-Type: application/json\r\nContent-Length: 400000\r\n\r\n{\"deviceId\":\"slow\",")
+				.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			out.flush();
+			String padding = " ".repeat(200_000);
+			HttpResponse<String> large = null;
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while ((large == null || large.statusCode() != 429) && System.nanoTime() < deadline) {
+				// Until the slow request's body is being read (it holds its bytes from then on).
+				large = send(http, scans, token, "{\"deviceId\":\"large\",\"events\":[]}" + padding);
+			}
+			assertThat(large.statusCode()).as(large.body()).isEqualTo(429);
+			assertThat(large.headers().firstValue("Retry-After").orElseThrow()).matches("[1-9]\\d*");
+			assertThat(JSON.readTree(large.body()).get("type").asString()).endsWith("/busy");
+
+			HttpResponse<String> small = send(http, scans, token, "{\"deviceId\":\"small\",\"events\":[]}");
+			assertThat(small.statusCode()).as("a small body still fits: " + small.body()).isNotEqualTo(429);
+		}
+		// The slow phone went away: its bytes are given back and the large request is taken.
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		HttpResponse<String> again;
+		do {
+			again = send(http, scans, token, "{\"deviceId\":\"large\",\"events\":[]}" + " ".repeat(200_000));
+		}
+		while (again.statusCode() == 429 && System.nanoTime() < deadline);
+		assertThat(again.statusCode()).as(again.body()).isNotEqualTo(429);
+	}
+
 	/** Waits each Retry-After and sends the same events again, until they are taken. */
 	private static HttpResponse<String> resendUntilTaken(HttpClient http, URI scans, String token, String body,
 			HttpResponse<String> refusal) {

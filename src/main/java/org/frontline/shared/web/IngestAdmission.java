@@ -69,6 +69,9 @@ class IngestAdmission extends OncePerRequestFilter {
 
 		final AtomicLong shed = new AtomicLong();
 
+		/** Bytes of the bodies of admitted requests that are still being read and parsed. */
+		final AtomicLong reading = new AtomicLong();
+
 		final Map<Locale, byte[]> bodies = new ConcurrentHashMap<>();
 
 		private final int maxRetryAfter;
@@ -84,14 +87,37 @@ class IngestAdmission extends OncePerRequestFilter {
 			this.permits = new Semaphore(limit.maxConcurrent());
 		}
 
-		boolean admit() {
+		boolean admit(long bytes) {
 			roll();
 			if (limit.backlogged().getAsBoolean() || !permits.tryAcquire()) {
 				refused.incrementAndGet();
 				shed.incrementAndGet();
 				return false;
 			}
+			if (!startReading(bytes)) {
+				permits.release();
+				refused.incrementAndGet();
+				shed.incrementAndGet();
+				return false;
+			}
 			admitted.incrementAndGet();
+			return true;
+		}
+
+		/**
+		 * Whether a body of this many bytes may be read now: the bodies already being read and parsed leave room for it,
+		 * or there are none. Every request taken while others are parsed waits for a request thread and a core behind
+		 * them, refusals included, and what they carry past the committers' queue would be refused after parsing anyway.
+		 */
+		private boolean startReading(long bytes) {
+			long now;
+			do {
+				now = reading.get();
+				if (now > 0 && now + bytes > limit.maxReadingBytes()) {
+					return false;
+				}
+			}
+			while (!reading.compareAndSet(now, now + bytes));
 			return true;
 		}
 
@@ -126,7 +152,10 @@ class IngestAdmission extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Endpoint endpoint = endpoints.get(request.getRequestURI());
-		if (!endpoint.admit()) {
+		// A body of unknown length (chunked) counts as the most the limit lets be read at once.
+		long max = endpoint.limit.maxReadingBytes();
+		long bytes = max == Long.MAX_VALUE ? 0 : request.getContentLengthLong() >= 0 ? request.getContentLengthLong() : max;
+		if (!endpoint.admit(bytes)) {
 			Problem refusal = Problem.shed("busy", "problem.busy.resend", endpoint.retryAfter());
 			byte[] body = endpoint.bodies.computeIfAbsent(texts.locale(request), l -> problems.body(refusal, l));
 			problems.write(response, refusal, body);
@@ -134,7 +163,13 @@ class IngestAdmission extends OncePerRequestFilter {
 		}
 		boolean waiting = false;
 		try {
-			chain.doFilter(request, response);
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				// Read and parsed (or failed): the bytes no longer hold up others; the permit is held until answered.
+				endpoint.reading.addAndGet(-bytes);
+			}
 			if (request.isAsyncStarted()) {
 				// Answered later (scans wait for their group's commit): the permit is held until then.
 				request.getAsyncContext().addListener(new Release(endpoint.permits));
