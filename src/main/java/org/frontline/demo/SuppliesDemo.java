@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -113,7 +114,21 @@ class SuppliesDemo implements ApplicationRunner {
 				return;
 			}
 			long started = System.nanoTime();
-			transactions.executeWithoutResult(status -> load());
+			for (int attempt = 1;; attempt++) {
+				try {
+					transactions.executeWithoutResult(status -> load());
+					break;
+				}
+				catch (PessimisticLockingFailureException deadlock) {
+					// Sampling's and check-ins' stock taking may lock the same stock meanwhile (its job starts a
+					// minute in); PostgreSQL then ends one of the two, and nothing of this load was kept.
+					if (attempt == 3) {
+						throw deadlock;
+					}
+					log.warn("Demo supplies met a deadlock; loading them again ({})",
+							deadlock.getMostSpecificCause().getMessage());
+				}
+			}
 			log.info("Demo supplies loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 		}
 		finally {
