@@ -23,7 +23,7 @@ import org.frontline.people.internal.PersonRepository.Search;
 import org.frontline.people.internal.PersonRepository.Upserted;
 import org.frontline.people.internal.PersonRow;
 import org.frontline.people.internal.PersonRules;
-import org.frontline.people.internal.ResidentCsv;
+import org.frontline.people.internal.ResidentFile;
 import org.frontline.security.AttemptLimit;
 import org.frontline.security.Attempts;
 import org.frontline.shared.AreaCodes;
@@ -183,7 +183,7 @@ public class Residents {
 	@Transactional
 	public ImportReport importCsv(byte[] file) {
 		Viewer viewer = Viewers.requireAny(WRITERS);
-		ResidentCsv.Parsed parsed = ResidentCsv.parse(file);
+		ResidentFile.Parsed parsed = ResidentFile.parse(file);
 		ImportReport report = importLines(parsed.lines(), parsed.encoding(), viewer.scopeArea());
 		long elsewhere = report.errors()
 			.stream()
@@ -200,9 +200,9 @@ public class Residents {
 	/** Loads generated people (the demo district) through the same rules as an import, with no caller. */
 	@Transactional
 	public ImportReport load(List<PersonForm> forms, String scopeArea) {
-		List<ResidentCsv.Line> lines = new ArrayList<>(forms.size());
+		List<ResidentFile.Line> lines = new ArrayList<>(forms.size());
 		for (int i = 0; i < forms.size(); i++) {
-			lines.add(new ResidentCsv.Line(i + 1, forms.get(i), null));
+			lines.add(new ResidentFile.Line(i + 1, forms.get(i), null));
 		}
 		return importLines(lines, "generated", scopeArea);
 	}
@@ -283,7 +283,7 @@ public class Residents {
 		return numbers.isEmpty() ? Map.of() : repository.idsOf(type, numbers);
 	}
 
-	private ImportReport importLines(List<ResidentCsv.Line> lines, String encoding, String scopeArea) {
+	private ImportReport importLines(List<ResidentFile.Line> lines, String encoding, String scopeArea) {
 		String prefix = AreaCodes.prefix(scopeArea);
 		Set<String> compounds = new HashSet<>();
 		areas.inside(scopeArea)
@@ -296,7 +296,7 @@ public class Residents {
 		Map<String, Integer> seen = new HashMap<>();
 		List<PersonRow> rows = new ArrayList<>();
 		LocalDate today = LocalDate.now(clock);
-		for (ResidentCsv.Line line : lines) {
+		for (ResidentFile.Line line : lines) {
 			if (line.error() != null) {
 				errors.add(line.error());
 				continue;

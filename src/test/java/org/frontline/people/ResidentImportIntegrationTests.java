@@ -2,11 +2,16 @@ package org.frontline.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.frontline.support.Api.Response;
 import org.frontline.support.IntegrationTest;
 import org.frontline.support.TestData;
@@ -90,6 +95,37 @@ class ResidentImportIntegrationTests extends IntegrationTest {
 		assertThat(response.json().get("inserted").asInt()).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT name FROM people_person WHERE id_number = :id").param("id", id).query(String.class).single())
 			.isEqualTo("陈小红");
+	}
+
+	@Test
+	void readsAnXlsxWorkbookWhoseNumbersAreCellsOfNumbers() throws IOException {
+		String id = TestData.residentId();
+		byte[] xlsx;
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = workbook.createSheet();
+			Row header = sheet.createRow(0);
+			List<String> names = List.of("姓名", "证件号码", "手机号", "小区代码", "房号", "");
+			for (int c = 0; c < names.size(); c++) {
+				header.createCell(c).setCellValue(names.get(c));
+			}
+			Row row = sheet.createRow(1);
+			row.createCell(0).setCellValue("陈小兰");
+			row.createCell(1).setCellValue(id);
+			row.createCell(2).setCellValue(13700000001d);
+			row.createCell(3).setCellValue(Double.parseDouble(TestData.CHENYUAN_COMPOUND));
+			row.createCell(4).setCellValue(902d);
+			workbook.write(out);
+			xlsx = out.toByteArray();
+		}
+
+		Response response = api().as("community").postRaw("/api/v1/people/import", "application/octet-stream", xlsx);
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("encoding").asString()).isEqualTo("XLSX");
+		assertThat(response.json().get("inserted").asInt()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT phone || ' ' || area_code || ' ' || room FROM people_person WHERE id_number = :id")
+			.param("id", id).query(String.class).single())
+			.isEqualTo("13700000001 " + TestData.CHENYUAN_COMPOUND + " 902");
 	}
 
 	@Test
