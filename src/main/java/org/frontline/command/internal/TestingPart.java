@@ -96,10 +96,13 @@ class TestingPart implements OverviewPart {
 								List.of(c.sampled(), c.inScope() - c.exempted())))
 						.toList()));
 		});
-		Map<String, Long> samples = counts.samplesBySiteArea(low, high, midnight, now);
+		// Today so far is all of today: its window ends at a quarter of an hour, so the tallies answer it whole, not
+		// the samples and results of the quarter under way counted from the rows on every read.
+		Instant tomorrow = LocalDate.now(clock).plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+		Map<String, Long> samples = counts.samplesBySiteArea(low, high, midnight, tomorrow);
 		figures.add(Figure.count("samplesToday", "command.testing.samplesToday",
 				samples.values().stream().mapToLong(Long::longValue).sum(), "/testing/rounds"));
-		ResultFlow flow = counts.results(low, high, midnight, now, now.minus(Duration.ofDays(3)));
+		ResultFlow flow = counts.results(low, high, midnight, tomorrow, now.minus(Duration.ofDays(3)));
 		figures.add(Figure.toDo("awaiting", "command.testing.awaiting", flow.awaiting(), "/testing/results"));
 		figures.add(Figure.count("resultedToday", "command.testing.resultedToday", flow.resulted(), "/testing/results"));
 		figures.add(Figure.count("p50", "command.testing.p50", flow.p50Minutes(), "/testing/results"));
