@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -26,9 +27,11 @@ import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.web.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.concurrent.DelegatingSecurityContextCallable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,12 +63,15 @@ public class Overviews {
 
 	private final ExecutorService readers;
 
-	Overviews(List<OverviewPart> parts, Areas areas, Clock clock,
+	private final Texts texts;
+
+	Overviews(List<OverviewPart> parts, Areas areas, Clock clock, Texts texts,
 			@Value("${frontline.command.overview-cache:PT5S}") Duration fresh,
 			@Value("${frontline.command.part-readers:4}") int partReaders) {
 		this.parts = parts.stream().sorted(Comparator.comparingInt(OverviewPart::order)).toList();
 		this.areas = areas;
 		this.clock = clock;
+		this.texts = texts;
 		this.recent = Caffeine.newBuilder().expireAfterWrite(fresh).maximumSize(1000).build();
 		this.pastDays = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).maximumSize(10_000).build();
 		AtomicInteger threads = new AtomicInteger();
@@ -84,7 +90,9 @@ public class Overviews {
 	/** The live view of an area (the viewer's scope when none is given). */
 	public Overview overview(String area) {
 		Area root = area(Viewers.requireAny(READERS), area);
-		return recent.get(root.code(), code -> read(root));
+		// Rows name things in the reader's language (an item's English name), so each language is cached apart.
+		Locale locale = texts.locale();
+		return recent.get(root.code() + "/" + locale.toLanguageTag(), key -> read(root, locale));
 	}
 
 	/** The area an overview is asked for, checked against the viewer's scope. */
@@ -96,11 +104,20 @@ public class Overviews {
 		return areas.visible(viewer, code);
 	}
 
-	private Overview read(Area root) {
+	private Overview read(Area root, Locale locale) {
 		List<Future<Optional<PartView>>> reads = new ArrayList<>();
 		for (OverviewPart part : parts) {
-			// Each part reads on its own thread as the viewer (the modules' services check the viewer's scope).
-			reads.add(readers.submit(new DelegatingSecurityContextCallable<>(() -> timed(part, root))));
+			// Each part reads on its own thread as the viewer (the modules' services check the viewer's scope), in
+			// the viewer's language.
+			reads.add(readers.submit(new DelegatingSecurityContextCallable<>(() -> {
+				LocaleContextHolder.setLocale(locale);
+				try {
+					return timed(part, root);
+				}
+				finally {
+					LocaleContextHolder.resetLocaleContext();
+				}
+			})));
 		}
 		List<PartView> views = new ArrayList<>();
 		for (Future<Optional<PartView>> read : reads) {

@@ -174,6 +174,23 @@ class OverviewIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void rowsNameItemsInTheReadersLanguageEachLanguageCachedApart() {
+		List<String> chinese = itemsOfLeastCovered(api().as("commander"));
+		List<String> english = itemsOfLeastCovered(api().as("commander").acceptLanguage("en"));
+		assertThat(chinese).isNotEmpty().allMatch(name -> name.codePoints()
+			.anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
+		assertThat(english).isNotEmpty().allMatch(name -> name.codePoints()
+			.noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
+	}
+
+	private List<String> itemsOfLeastCovered(org.frontline.support.Api.As as) {
+		JsonNode supplies = part(as.get("/api/v1/command/overview").json(), "supplies");
+		return supplies.get("blocks").get(0).get("rows").valueStream()
+			.map(r -> r.get("name").asString().replaceFirst(".* · ", ""))
+			.toList();
+	}
+
+	@Test
 	void theQuarantineAndEnterpriseFiguresOpenTheirPagesFilteredByTheAreaShown() {
 		String subdistrict = jdbc.sql("""
 				SELECT left(area_code, 9) FROM quarantine_facility WHERE area_code LIKE '320602%'

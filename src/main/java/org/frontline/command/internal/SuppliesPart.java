@@ -20,6 +20,7 @@ import org.frontline.supplies.DaysOfCover;
 import org.frontline.supplies.DistrictCover;
 import org.frontline.supplies.RequestsOfDay;
 import org.frontline.supplies.SupplyRequests;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -93,7 +94,8 @@ class SuppliesPart implements OverviewPart {
 	}
 
 	private static String name(CoverLine line) {
-		return Objects.requireNonNullElse(line.place().name(), line.place().code()) + " · " + line.item().name();
+		boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+		return Objects.requireNonNullElse(line.place().name(), line.place().code()) + " · " + line.item().name(english);
 	}
 
 	private static String stockPage(CoverLine line) {
