@@ -102,7 +102,7 @@ public class Anomalies {
 			throw Problem.conflict("anomaly-not-open", "quarantine.anomaly.not-open",
 					Message.of("quarantine.anomaly." + anomaly.status()));
 		}
-		repository.step(id, now, "ACKNOWLEDGED", anomaly.level(), viewer.username(), Facilities.blankToNull(note));
+		repository.step(id, now, "ACKNOWLEDGED", anomaly.level(), viewer.username(), Validation.optional(note));
 		auditLog.record("ANOMALY_ACKNOWLEDGE", "quarantine_anomaly", id, null);
 		events.publishEvent(new AlertCleared(SOURCE, alertKey(id), now));
 		return repository.find(id).orElseThrow();

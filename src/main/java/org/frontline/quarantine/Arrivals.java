@@ -45,7 +45,7 @@ public class Arrivals {
 		List<NewArrivals.Person> people = arrivals.people();
 		for (NewArrivals.Person p : people) {
 			stays.insertArrival(facilityId, source, arrivals.expectedAt(), p.name().strip(),
-					Facilities.blankToNull(p.phone()), p.personId(), categories.row(p.category()).id());
+					Validation.optional(p.phone()), p.personId(), categories.row(p.category()).id());
 		}
 		auditLog.record("ARRIVALS_PLAN", "quarantine_facility", facilityId, source + " people=" + people.size());
 		return expected(facilityId);

@@ -106,7 +106,7 @@ public class Categories {
 		return repository.insertRule(categoryId, from, rule.facilityDays(), rule.homeDays(),
 				rule.natDays() == null ? List.of() : rule.natDays().stream().distinct().sorted().toList(),
 				rule.antigenDays() == null ? List.of() : rule.antigenDays().stream().distinct().sorted().toList(),
-				Boolean.TRUE.equals(rule.familyAllowed()), Facilities.blankToNull(rule.notice()), viewer.username());
+				Boolean.TRUE.equals(rule.familyAllowed()), Validation.optional(rule.notice()), viewer.username());
 	}
 
 	private Category category(CategoryRow row) {

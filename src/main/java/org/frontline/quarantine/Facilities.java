@@ -77,7 +77,7 @@ public class Facilities {
 		errors.throwIfAny();
 		String name = form.name().strip();
 		String address = form.address().strip();
-		String contact = blankToNull(form.contact());
+		String contact = Validation.optional(form.contact());
 		List<NewStaff> team = form.team() == null ? List.of() : form.team();
 		if (repository.nameTaken(name)) {
 			throw Problem.conflict("facility-exists", "quarantine.facility.exists", name);
@@ -86,7 +86,7 @@ public class Facilities {
 		repository.insertRooms(id, rooms.stream().map(r -> r.number().strip()).toList(),
 				rooms.stream().map(NewRoom::floor).toList(), rooms.stream().map(Facilities::roomType).toList());
 		for (NewStaff member : team) {
-			repository.insertStaff(id, member.name().strip(), blankToNull(member.phone()), member.role());
+			repository.insertStaff(id, member.name().strip(), Validation.optional(member.phone()), member.role());
 		}
 		auditLog.record("FACILITY_CREATE", "quarantine_facility", id, name + " rooms=" + rooms.size());
 		return facility(repository.find(id).orElseThrow());
@@ -117,7 +117,7 @@ public class Facilities {
 		Viewer viewer = Viewers.requireAny(Role.ADMIN, Role.COMMANDER, Role.FACILITY_STAFF);
 		access.visible(viewer, facilityId);
 		validation.check(member);
-		long id = repository.insertStaff(facilityId, member.name().strip(), blankToNull(member.phone()), member.role());
+		long id = repository.insertStaff(facilityId, member.name().strip(), Validation.optional(member.phone()), member.role());
 		auditLog.record("FACILITY_STAFF_ADD", "quarantine_facility", facilityId, member.role() + " " + id);
 		return repository.team(facilityId).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
 	}
@@ -219,7 +219,4 @@ public class Facilities {
 		return room.type() == null || room.type().isBlank() ? "SINGLE" : room.type().strip();
 	}
 
-	static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
 }

@@ -97,7 +97,7 @@ public class Intakes {
 		if (intake == null) {
 			errors.throwIfAny();
 		}
-		String requestId = Facilities.blankToNull(intake.requestId());
+		String requestId = Validation.optional(intake.requestId());
 		if (requestId != null && requestId.length() <= 100) {
 			var earlier = stays.byRequestId(requestId);
 			if (earlier.isPresent()) {
@@ -109,7 +109,7 @@ public class Intakes {
 		}
 		Set<KeyGroup> groups = new LinkedHashSet<>(intake.keyGroups() == null ? List.of() : intake.keyGroups());
 		groups.remove(null);
-		String needs = Facilities.blankToNull(intake.needs());
+		String needs = Validation.optional(intake.needs());
 		Person person = null;
 		String name;
 		String phone;
@@ -121,8 +121,8 @@ public class Intakes {
 		}
 		else {
 			// The fast track knows a person only by the name and phone given here.
-			name = Facilities.blankToNull(intake.name());
-			phone = Facilities.blankToNull(intake.phone());
+			name = Validation.optional(intake.name());
+			phone = Validation.optional(intake.phone());
 			if (name == null) {
 				errors.add("name", "problem.constraint.NotBlank", Message.of("field.Intake.name"));
 			}

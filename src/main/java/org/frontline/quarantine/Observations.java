@@ -80,7 +80,7 @@ public class Observations {
 	@Transactional
 	public Observation record(long stayId, ObservationForm form) {
 		Viewer viewer = Viewers.requireAny(Stays.STAFF);
-		String requestId = Facilities.blankToNull(form.requestId());
+		String requestId = Validation.optional(form.requestId());
 		if (requestId != null) {
 			var earlier = observations.byRequestId(requestId);
 			if (earlier.isPresent()) {
@@ -109,7 +109,7 @@ public class Observations {
 			errors.add("temperature", "quarantine.observation.empty");
 		}
 		errors.throwIfAny();
-		String note = Facilities.blankToNull(form.note());
+		String note = Validation.optional(form.note());
 		LocalDate on = LocalDate.ofInstant(at, clock.getZone());
 		long id = observations.insert(stayId, at, on, form.temperature(), symptoms, form.antigen(), natSampled,
 				form.natResult(), note, viewer.username(), now, requestId);

@@ -82,11 +82,11 @@ public class Registrations {
 			catch (ResidentIdNumber.InvalidIdNumberException ex) {
 				errors.add("idNumber", ex.key());
 			}
-			String community = Facilities.blankToNull(registration.community());
+			String community = Validation.optional(registration.community());
 			if (community == null || community.length() < 12 || areas.find(community).isEmpty()) {
 				errors.add("community", "quarantine.registration.community-unknown");
 			}
-			String address = Facilities.blankToNull(registration.address());
+			String address = Validation.optional(registration.address());
 			if (address == null) {
 				errors.add("address", "problem.constraint.NotBlank", Message.of("field.Registration.address"));
 			}

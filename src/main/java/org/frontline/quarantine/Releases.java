@@ -122,7 +122,7 @@ public class Releases {
 		validation.check(check);
 		String result = check.result().strip().toUpperCase(Locale.ROOT);
 		String inspector = check.inspector().strip();
-		String note = Facilities.blankToNull(check.note());
+		String note = Validation.optional(check.note());
 		stays.homeCheck(stayId, result, inspector, note, clock.instant());
 		auditLog.record("STAY_HOME_CHECK", "quarantine_stay", stayId, result + " by " + inspector);
 		return stays.find(stayId).orElseThrow().masked();
@@ -142,11 +142,11 @@ public class Releases {
 		}
 		List<FieldError> errors = new ArrayList<>(validation.errors(form));
 		boolean home = form.destination() == Destination.HOME;
-		String address = Facilities.blankToNull(form.address());
+		String address = Validation.optional(form.address());
 		if (home && address == null) {
 			errors.add(new FieldError("address", "problem.constraint.NotBlank", Message.of("field.ReleaseForm.address")));
 		}
-		String community = Facilities.blankToNull(form.community());
+		String community = Validation.optional(form.community());
 		if (home && community == null) {
 			community = stay.community();
 		}

@@ -94,6 +94,11 @@ public class Validation {
 		return new Problem.FieldError(field, new Message(key, args));
 	}
 
+	/** An optional text as it is kept: stripped, or null when it is blank or missing. */
+	public static String optional(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
 	/**
 	 * A required text passed on its own rather than in a request record, checked as {@code @NotBlank @Size(max)} would
 	 * check it: the stripped text, or null with the wrong field added to {@code errors}.

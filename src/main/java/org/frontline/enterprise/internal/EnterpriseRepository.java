@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.frontline.enterprise.Enterprise;
 import org.frontline.enterprise.NewEnterprise;
+import org.frontline.shared.Validation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,9 +35,9 @@ public class EnterpriseRepository {
 				""")
 			.param("name", e.name().strip())
 			.param("code", creditCode)
-			.param("address", blankToNull(e.address()))
+			.param("address", Validation.optional(e.address()))
 			.param("area", e.area().strip())
-			.param("industry", blankToNull(e.industry()))
+			.param("industry", Validation.optional(e.industry()))
 			.param("staff", staffCount)
 			.query(Long.class)
 			.optional();
@@ -108,7 +109,4 @@ public class EnterpriseRepository {
 				rs.wasNull() ? null : loop);
 	}
 
-	static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
 }

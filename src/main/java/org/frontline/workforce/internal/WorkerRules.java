@@ -13,6 +13,7 @@ import org.frontline.people.IdType;
 import org.frontline.people.ResidentIdNumber;
 import org.frontline.shared.AreaCodes;
 import org.frontline.shared.Problem.FieldError;
+import org.frontline.shared.Validation;
 import org.frontline.workforce.NewWorker;
 import org.frontline.workforce.Skill;
 import org.frontline.workforce.WorkerKind;
@@ -72,14 +73,14 @@ public final class WorkerRules {
 			errors.add(new FieldError("unit", "workforce.worker.unit-required"));
 		}
 		boolean canSample = Boolean.TRUE.equals(form.canSample());
-		String licence = blankToNull(form.licence());
+		String licence = Validation.optional(form.licence());
 		if (canSample && form.kind() != WorkerKind.MEDICAL) {
 			errors.add(new FieldError("canSample", "workforce.worker.sampling-medical-only"));
 		}
 		if (canSample && licence == null) {
 			errors.add(new FieldError("licence", "workforce.worker.licence-required"));
 		}
-		String area = blankToNull(form.area());
+		String area = Validation.optional(form.area());
 		if (area == null) {
 			area = unitArea0 != null ? unitArea0 : defaultArea;
 		}
@@ -94,12 +95,9 @@ public final class WorkerRules {
 		}
 		List<Skill> skills = form.skills() == null ? List.of() : List.copyOf(new LinkedHashSet<>(form.skills()));
 		WorkerStatus status = form.status() == null ? WorkerStatus.ACTIVE : form.status();
-		return new Checked(new WorkerRow(form.name().strip(), idType, idNumber, blankToNull(form.phone()), form.kind(),
-				form.unit(), skills, canSample, licence, status, area, null, blankToNull(form.account()),
-				blankToNull(form.availability())), List.of());
+		return new Checked(new WorkerRow(form.name().strip(), idType, idNumber, Validation.optional(form.phone()), form.kind(),
+				form.unit(), skills, canSample, licence, status, area, null, Validation.optional(form.account()),
+				Validation.optional(form.availability())), List.of());
 	}
 
-	static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
 }
