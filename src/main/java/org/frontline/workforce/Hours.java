@@ -138,8 +138,9 @@ public class Hours {
 		ZoneId zone = clock.getZone();
 		Instant low = first.atStartOfDay(zone).toInstant();
 		Instant high = last.plusDays(1).atStartOfDay(zone).toInstant();
-		Map<LocalDate, Long> seconds = new TreeMap<>();
-		long total = 0;
+		// Exact durations: a period across midnight is split in two, and whole seconds of each half lost a minute.
+		Map<LocalDate, Duration> worked = new TreeMap<>();
+		Duration total = Duration.ZERO;
 		int shifts = 0;
 		for (Worked period : queries.worked(worker.id(), low, high, clock.instant())) {
 			if (completedOnly && period.open()) {
@@ -151,15 +152,15 @@ public class Hours {
 			for (LocalDate day = start.atZone(zone).toLocalDate(); start.isBefore(end); day = day.plusDays(1)) {
 				Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
 				Instant until = end.isBefore(dayEnd) ? end : dayEnd;
-				long s = Duration.between(start, until).toSeconds();
-				seconds.merge(day, s, Long::sum);
-				total += s;
+				Duration piece = Duration.between(start, until);
+				worked.merge(day, piece, Duration::plus);
+				total = total.plus(piece);
 				start = until;
 			}
 		}
 		List<WorkedHours.Day> days = new ArrayList<>();
-		seconds.forEach((day, s) -> days.add(new WorkedHours.Day(day, s / 60)));
-		return new WorkedHours(worker.id(), worker.name(), first, last, total / 60, shifts, days);
+		worked.forEach((day, d) -> days.add(new WorkedHours.Day(day, d.toMinutes())));
+		return new WorkedHours(worker.id(), worker.name(), first, last, total.toMinutes(), shifts, days);
 	}
 
 	/**
