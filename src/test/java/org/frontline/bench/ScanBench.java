@@ -130,6 +130,8 @@ public final class ScanBench {
 			if (options.get("modes").contains("surge") && !options.containsKey("no-access-log")) {
 				// The server's own time for every phone's request, next to the phone's (ServerTimes).
 				accessLog = data.resolve("access").resolve("access_log.log");
+				// The JVM does not make the GC log's directory, and a data directory may have lost it.
+				Files.createDirectories(accessLog.getParent());
 				Files.deleteIfExists(accessLog);
 				appArgs.addAll(List.of("--server.tomcat.accesslog.enabled=true",
 						"--server.tomcat.accesslog.directory=" + accessLog.getParent(),
