@@ -11,10 +11,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -52,6 +54,34 @@ public final class UploadedTable {
 			}
 			String value = cells.get(column);
 			return value == null || value.isBlank() ? null : value.strip();
+		}
+
+		/** The cell of {@code field}, where {@code columns} holds each field's column; {@code null} as above. */
+		public String cell(Map<String, Integer> columns, String field) {
+			Integer column = columns.get(field);
+			return column == null ? null : cell(column);
+		}
+
+		/** The cell of {@code field} as a constant of {@code type} ({@link UploadedTable#constant}), or {@code blank}. */
+		public <E extends Enum<E>> E constant(Map<String, Integer> columns, String field, Class<E> type, E blank) {
+			String text = cell(columns, field);
+			return text == null ? blank : UploadedTable.constant(type, field, text);
+		}
+	}
+
+	/** A cell of the column {@code field} that names no constant of the column's enum. */
+	public static final class UnknownValue extends RuntimeException {
+
+		private final Problem.FieldError error;
+
+		UnknownValue(Problem.FieldError error) {
+			super(null, null, false, false);
+			this.error = error;
+		}
+
+		/** On the field: the column, the value as written (cut to 40 characters) and the allowed constants. */
+		public Problem.FieldError error() {
+			return error;
 		}
 	}
 
@@ -124,6 +154,22 @@ public final class UploadedTable {
 			}
 		}
 		return columns;
+	}
+
+	/**
+	 * {@code text} of the column {@code field} as a constant of {@code type} (stripped, in any case); a text that
+	 * names none is an {@link UnknownValue}.
+	 */
+	public static <E extends Enum<E>> E constant(Class<E> type, String field, String text) {
+		String value = text.strip();
+		try {
+			return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining("|"));
+			String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+			throw new UnknownValue(new Problem.FieldError(field, "file.unknown-value", field, shown, allowed));
+		}
 	}
 
 	private static String[] decode(byte[] content) {

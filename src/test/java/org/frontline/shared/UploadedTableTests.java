@@ -70,6 +70,33 @@ class UploadedTableTests {
 	}
 
 	@Test
+	void aCellReadAsAnEnumTakesAnyCaseAndRefusesAnUnknownValueNamingTheColumnTheValueAndTheAllowedConstants() {
+		byte[] file = "kind,level\n low ,\nmedium,x\n".getBytes(StandardCharsets.UTF_8);
+		UploadedTable table = UploadedTable.read(file, 10);
+		Map<String, Integer> columns = table.columns(Map.of("kind", "kind", "level", "level"));
+		UploadedTable.Row first = table.rows().get(0);
+		assertThat(first.constant(columns, "kind", Level.class, Level.HIGH)).isEqualTo(Level.LOW);
+		assertThat(first.constant(columns, "level", Level.class, Level.HIGH)).as("a blank cell").isEqualTo(Level.HIGH);
+		assertThat(first.cell(columns, "absent")).as("a field the file has no column for").isNull();
+		UploadedTable.UnknownValue unknown = catchThrowableOfType(UploadedTable.UnknownValue.class,
+				() -> table.rows().get(1).constant(columns, "kind", Level.class, Level.HIGH));
+		assertThat(unknown.error().field()).isEqualTo("kind");
+		assertThat(unknown.error().message()).isEqualTo(Message.of("file.unknown-value", "kind", "medium", "LOW|HIGH"));
+		String longText = "x".repeat(50);
+		assertThat(catchThrowableOfType(UploadedTable.UnknownValue.class,
+				() -> UploadedTable.constant(Level.class, "level", longText))
+			.error()
+			.message()
+			.args()).as("a long value is cut").contains("x".repeat(40) + "…");
+	}
+
+	private enum Level {
+
+		LOW, HIGH
+
+	}
+
+	@Test
 	void whatCannotBeReadIsAProblemOnTheFileNamingWhy() {
 		assertThat(problem(new byte[0])).isEqualTo("file.empty");
 		assertThat(problem("a\nb\nc\nd\n".getBytes(StandardCharsets.UTF_8))).isEqualTo("file.too-many-rows");

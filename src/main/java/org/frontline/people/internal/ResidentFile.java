@@ -1,7 +1,7 @@
 package org.frontline.people.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +11,6 @@ import org.frontline.people.IdType;
 import org.frontline.people.ImportReport.RowError;
 import org.frontline.people.PersonForm;
 import org.frontline.people.Tag;
-import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
 import org.frontline.shared.UploadedTable;
 
@@ -47,7 +46,7 @@ public final class ResidentFile {
 			throw Problem.invalid("file", "people.import.empty", String.join(",", COLUMNS));
 		}
 		UploadedTable table = UploadedTable.read(bytes, MAX_ROWS);
-		int[] index = header(table.header());
+		Map<String, Integer> index = header(table.header());
 		List<Line> lines = new ArrayList<>();
 		for (UploadedTable.Row row : table.rows()) {
 			lines.add(line(row, index));
@@ -55,83 +54,49 @@ public final class ResidentFile {
 		return new Parsed(table.encoding(), lines);
 	}
 
-	private static int[] header(List<String> header) {
-		int[] index = new int[COLUMNS.size()];
-		Arrays.fill(index, -1);
+	private static Map<String, Integer> header(List<String> header) {
+		Map<String, Integer> index = new HashMap<>();
 		for (int i = 0; i < header.size(); i++) {
 			String name = header.get(i).toLowerCase(Locale.ROOT);
 			if (name.isEmpty()) {
 				continue;
 			}
 			name = CHINESE.getOrDefault(name, name);
-			int column = COLUMNS.indexOf(name);
-			if (column < 0) {
+			if (!COLUMNS.contains(name)) {
 				throw Problem.invalid("header", "people.import.unknown-column", header.get(i), String.join(",", COLUMNS));
 			}
-			index[column] = i;
+			index.put(name, i);
 		}
 		for (String required : List.of("name", "id_number", "area")) {
-			if (index[COLUMNS.indexOf(required)] < 0) {
+			if (!index.containsKey(required)) {
 				throw Problem.invalid("header", "people.import.missing-column", required, String.join(",", COLUMNS));
 			}
 		}
 		return index;
 	}
 
-	private static Line line(UploadedTable.Row row, int[] index) {
+	private static Line line(UploadedTable.Row row, Map<String, Integer> index) {
 		int number = row.number();
 		try {
-			String idType = value(row, index, "id_type");
-			String tags = value(row, index, "tags");
+			String tags = row.cell(index, "tags");
 			List<Tag> tagList = new ArrayList<>();
 			if (tags != null) {
 				for (String tag : tags.split("[|;；,，\\s]+")) {
 					if (!tag.isBlank()) {
-						tagList.add(constant(Tag.class, "tags", tag));
+						tagList.add(UploadedTable.constant(Tag.class, "tags", tag));
 					}
 				}
 			}
-			PersonForm form = new PersonForm(value(row, index, "name"),
-					idType == null ? IdType.RESIDENT_ID : constant(IdType.class, "id_type", idType),
-					value(row, index, "id_number"), value(row, index, "phone"), value(row, index, "area"),
-					new Address(value(row, index, "building"), value(row, index, "unit"), value(row, index, "room")),
+			PersonForm form = new PersonForm(row.cell(index, "name"),
+					row.constant(index, "id_type", IdType.class, IdType.RESIDENT_ID),
+					row.cell(index, "id_number"), row.cell(index, "phone"), row.cell(index, "area"),
+					new Address(row.cell(index, "building"), row.cell(index, "unit"), row.cell(index, "room")),
 					tagList);
 			return new Line(number, form, null);
 		}
-		catch (UnknownValue unknown) {
-			return new Line(number, null, new RowError(number, unknown.column,
-					Message.of("people.import.unknown-value", unknown.column, unknown.value, unknown.allowed)));
+		catch (UploadedTable.UnknownValue unknown) {
+			return new Line(number, null, new RowError(number, unknown.error().field(), unknown.error().message()));
 		}
 	}
 
-	private static <E extends Enum<E>> E constant(Class<E> type, String column, String value) {
-		try {
-			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new UnknownValue(column, value.strip(), Arrays.stream(type.getEnumConstants()).map(Enum::name)
-				.collect(java.util.stream.Collectors.joining("|")));
-		}
-	}
-
-	/** A cell that names no constant of its column. */
-	private static final class UnknownValue extends RuntimeException {
-
-		private final String column;
-
-		private final String value;
-
-		private final String allowed;
-
-		UnknownValue(String column, String value, String allowed) {
-			super(null, null, false, false);
-			this.column = column;
-			this.value = value;
-			this.allowed = allowed;
-		}
-	}
-
-	private static String value(UploadedTable.Row row, int[] index, String column) {
-		return row.cell(index[COLUMNS.indexOf(column)]);
-	}
 }

@@ -1,14 +1,13 @@
 package org.frontline.workforce.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.frontline.people.IdType;
 import org.frontline.people.ImportReport.RowError;
-import org.frontline.shared.Message;
 import org.frontline.shared.Problem;
 import org.frontline.shared.UploadedTable;
 import org.frontline.workforce.NewWorker;
@@ -51,7 +50,7 @@ public final class WorkerFile {
 
 	public static Parsed parse(byte[] bytes) {
 		UploadedTable table = UploadedTable.read(bytes, MAX_ROWS);
-		int[] index = header(table.header());
+		Map<String, Integer> index = header(table.header());
 		List<Line> lines = new ArrayList<>();
 		for (UploadedTable.Row row : table.rows()) {
 			lines.add(line(row, index));
@@ -59,92 +58,59 @@ public final class WorkerFile {
 		return new Parsed(table.encoding(), lines);
 	}
 
-	private static int[] header(List<String> header) {
-		int[] index = new int[COLUMNS.size()];
-		Arrays.fill(index, -1);
+	private static Map<String, Integer> header(List<String> header) {
+		Map<String, Integer> index = new HashMap<>();
 		for (int i = 0; i < header.size(); i++) {
 			String name = header.get(i).toLowerCase(Locale.ROOT);
 			if (name.isEmpty()) {
 				continue;
 			}
 			name = CHINESE.getOrDefault(name, name);
-			int column = COLUMNS.indexOf(name);
-			if (column < 0) {
+			if (!COLUMNS.contains(name)) {
 				throw Problem.invalid("header", "workforce.import.unknown-column", shorten(header.get(i)),
 						String.join(",", COLUMNS));
 			}
-			index[column] = i;
+			index.put(name, i);
 		}
 		for (String required : List.of("name", "id_number")) {
-			if (index[COLUMNS.indexOf(required)] < 0) {
+			if (!index.containsKey(required)) {
 				throw Problem.invalid("header", "workforce.import.missing-column", required, String.join(",", COLUMNS));
 			}
 		}
 		return index;
 	}
 
-	private static Line line(UploadedTable.Row row, int[] index) {
+	private static Line line(UploadedTable.Row row, Map<String, Integer> index) {
 		int number = row.number();
 		try {
-			String idType = value(row, index, "id_type");
-			String kind = value(row, index, "kind");
-			String skills = value(row, index, "skills");
+			String kind = row.cell(index, "kind");
+			kind = kind == null ? null : KIND_NAMES.getOrDefault(kind, kind);
+			String skills = row.cell(index, "skills");
 			List<Skill> skillList = new ArrayList<>();
 			if (skills != null) {
 				for (String skill : skills.split("[|;；,，、\\s]+")) {
 					if (!skill.isBlank()) {
-						skillList.add(constant(Skill.class, "skills", SKILL_NAMES.getOrDefault(skill.strip(), skill)));
+						String name = SKILL_NAMES.getOrDefault(skill.strip(), skill);
+						skillList.add(UploadedTable.constant(Skill.class, "skills", name));
 					}
 				}
 			}
-			String canSample = value(row, index, "can_sample");
-			NewWorker form = new NewWorker(value(row, index, "name"),
-					idType == null ? IdType.RESIDENT_ID : constant(IdType.class, "id_type", idType),
-					value(row, index, "id_number"), value(row, index, "phone"),
-					kind == null ? WorkerKind.CADRE
-							: constant(WorkerKind.class, "kind", KIND_NAMES.getOrDefault(kind.strip(), kind)),
+			String canSample = row.cell(index, "can_sample");
+			NewWorker form = new NewWorker(row.cell(index, "name"),
+					row.constant(index, "id_type", IdType.class, IdType.RESIDENT_ID),
+					row.cell(index, "id_number"), row.cell(index, "phone"),
+					kind == null ? WorkerKind.CADRE : UploadedTable.constant(WorkerKind.class, "kind", kind),
 					null, skillList, canSample != null && List.of("true", "yes", "1", "是", "y").contains(
 							canSample.strip().toLowerCase(Locale.ROOT)),
-					value(row, index, "licence"), null, value(row, index, "area"), null, null);
-			return new Line(number, form, value(row, index, "unit"), null);
+					row.cell(index, "licence"), null, row.cell(index, "area"), null, null);
+			return new Line(number, form, row.cell(index, "unit"), null);
 		}
-		catch (UnknownValue unknown) {
-			return new Line(number, null, null, new RowError(number, unknown.column,
-					Message.of("workforce.import.unknown-value", unknown.column, shorten(unknown.value), unknown.allowed)));
-		}
-	}
-
-	private static <E extends Enum<E>> E constant(Class<E> type, String column, String value) {
-		try {
-			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new UnknownValue(column, value.strip(), Arrays.stream(type.getEnumConstants())
-				.map(Enum::name)
-				.collect(java.util.stream.Collectors.joining("|")));
+		catch (UploadedTable.UnknownValue unknown) {
+			return new Line(number, null, null,
+					new RowError(number, unknown.error().field(), unknown.error().message()));
 		}
 	}
 
-	/** A cell that names no constant of its column. */
-	private static final class UnknownValue extends RuntimeException {
-
-		private final String column;
-
-		private final String value;
-
-		private final String allowed;
-
-		UnknownValue(String column, String value, String allowed) {
-			super(null, null, false, false);
-			this.column = column;
-			this.value = value;
-			this.allowed = allowed;
-		}
-	}
-
-	private static String value(UploadedTable.Row row, int[] index, String column) {
-		return row.cell(index[COLUMNS.indexOf(column)]);
-	}
 
 	private static String shorten(String value) {
 		return value == null ? "" : value.length() > 40 ? value.substring(0, 40) + "…" : value;
