@@ -1,11 +1,14 @@
 package org.frontline.testing.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.frontline.testing.TestingCounts.ResultFlow;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,71 +29,34 @@ public class TestingCountQueries {
 	}
 
 	public Map<String, Long> samplesBySiteArea(String low, String high, Instant from, Instant to) {
-		Map<String, Long> counts = new TreeMap<>();
-		Window window = new Window(from, to);
-		if (window.whole()) {
-			jdbc.sql("""
-					SELECT st.area_code, sum(t.samples)
-					FROM testing_site st
-					JOIN testing_sample_tally t ON t.site_id = st.id AND t.quarter >= :from AND t.quarter < :to
-					WHERE st.area_code >= :low AND st.area_code < :high
-					GROUP BY st.area_code""")
-				.param("low", low).param("high", high)
-				.param("from", Timestamp.from(window.firstQuarter())).param("to", Timestamp.from(window.lastQuarter()))
-				.query(rs -> {
-					counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
-				});
-		}
-		for (Instant[] part : window.parts()) {
-			jdbc.sql("""
-					SELECT st.area_code, count(*)
-					FROM testing_site st
-					JOIN testing_sample s ON s.site_id = st.id AND s.sampled_at >= :from AND s.sampled_at < :to
-					WHERE st.area_code >= :low AND st.area_code < :high AND s.removed_at IS NULL
-					GROUP BY st.area_code""")
-				.param("low", low).param("high", high)
-				.param("from", Timestamp.from(part[0])).param("to", Timestamp.from(part[1]))
-				.query(rs -> {
-					counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
-				});
-		}
-		counts.values().removeIf(n -> n == 0);
-		return counts;
+		return count("""
+				SELECT st.area_code, sum(t.samples)
+				FROM testing_site st
+				JOIN testing_sample_tally t ON t.site_id = st.id AND t.quarter >= :from AND t.quarter < :to
+				WHERE st.area_code >= :low AND st.area_code < :high
+				GROUP BY st.area_code""", """
+				SELECT st.area_code, count(*)
+				FROM testing_site st
+				JOIN testing_sample s ON s.site_id = st.id AND s.sampled_at >= :from AND s.sampled_at < :to
+				WHERE st.area_code >= :low AND st.area_code < :high AND s.removed_at IS NULL
+				GROUP BY st.area_code""", rs -> rs.getString(1), low, high, new Window(from, to));
 	}
 
 	public ResultFlow results(String low, String high, Instant from, Instant to, Instant awaitingSince) {
-		TreeMap<Integer, Long> turnaround = new TreeMap<>();
-		Window window = new Window(from, to);
-		if (window.whole()) {
-			jdbc.sql("""
-					SELECT t.minutes, sum(t.results)
-					FROM testing_site st
-					JOIN testing_result_tally t ON t.site_id = st.id AND t.quarter >= :from AND t.quarter < :to
-					WHERE st.area_code >= :low AND st.area_code < :high
-					GROUP BY t.minutes""")
-				.param("low", low).param("high", high)
-				.param("from", Timestamp.from(window.firstQuarter())).param("to", Timestamp.from(window.lastQuarter()))
-				.query(rs -> {
-					turnaround.merge(rs.getInt(1), rs.getLong(2), Long::sum);
-				});
-		}
-		for (Instant[] part : window.parts()) {
-			jdbc.sql("""
-					SELECT floor(extract(epoch FROM r.posted_at - t.opened_at) / 60)::integer, count(*)
-					FROM testing_result r
-					JOIN testing_tube t ON t.id = r.tube_id
-					JOIN testing_site st ON st.id = t.site_id
-					-- every lab named, so that the (lab_id, posted_at) index serves the window
-					WHERE r.lab_id IN (SELECT id FROM testing_lab) AND r.posted_at >= :from AND r.posted_at < :to
-					  AND st.area_code >= :low AND st.area_code < :high
-					GROUP BY 1""")
-				.param("low", low).param("high", high)
-				.param("from", Timestamp.from(part[0])).param("to", Timestamp.from(part[1]))
-				.query(rs -> {
-					turnaround.merge(rs.getInt(1), rs.getLong(2), Long::sum);
-				});
-		}
-		turnaround.values().removeIf(n -> n == 0);
+		TreeMap<Integer, Long> turnaround = count("""
+				SELECT t.minutes, sum(t.results)
+				FROM testing_site st
+				JOIN testing_result_tally t ON t.site_id = st.id AND t.quarter >= :from AND t.quarter < :to
+				WHERE st.area_code >= :low AND st.area_code < :high
+				GROUP BY t.minutes""", """
+				SELECT floor(extract(epoch FROM r.posted_at - t.opened_at) / 60)::integer, count(*)
+				FROM testing_result r
+				JOIN testing_tube t ON t.id = r.tube_id
+				JOIN testing_site st ON st.id = t.site_id
+				-- every lab named, so that the (lab_id, posted_at) index serves the window
+				WHERE r.lab_id IN (SELECT id FROM testing_lab) AND r.posted_at >= :from AND r.posted_at < :to
+				  AND st.area_code >= :low AND st.area_code < :high
+				GROUP BY 1""", rs -> rs.getInt(1), low, high, new Window(from, to));
 		long resulted = turnaround.values().stream().mapToLong(Long::longValue).sum();
 		Instant since = Window.ceil(awaitingSince);
 		long awaiting = jdbc.sql("""
@@ -113,6 +79,38 @@ public class TestingCountQueries {
 		}
 		return new ResultFlow(resulted, minutes(Turnaround.percentile(turnaround, 0.5)),
 				minutes(Turnaround.percentile(turnaround, 0.9)), awaiting);
+	}
+
+	/**
+	 * Counts by key over areas [low, high) in a window: {@code tally} sums a tally over the whole quarters
+	 * [:from, :to), {@code rows} counts the rows of each cut end [:from, :to); both select a key and a count. Keys
+	 * whose count is zero are left out.
+	 */
+	private <K> TreeMap<K, Long> count(String tally, String rows, Key<K> key, String low, String high,
+			Window window) {
+		TreeMap<K, Long> counts = new TreeMap<>();
+		RowCallbackHandler merge = rs -> counts.merge(key.read(rs), rs.getLong(2), Long::sum);
+		if (window.whole()) {
+			jdbc.sql(tally)
+				.param("low", low).param("high", high)
+				.param("from", Timestamp.from(window.firstQuarter())).param("to", Timestamp.from(window.lastQuarter()))
+				.query(merge);
+		}
+		for (Instant[] part : window.parts()) {
+			jdbc.sql(rows)
+				.param("low", low).param("high", high)
+				.param("from", Timestamp.from(part[0])).param("to", Timestamp.from(part[1]))
+				.query(merge);
+		}
+		counts.values().removeIf(n -> n == 0);
+		return counts;
+	}
+
+	/** Reads a count's key from its row. */
+	private interface Key<K> {
+
+		K read(ResultSet row) throws SQLException;
+
 	}
 
 	private static Double minutes(Double value) {
