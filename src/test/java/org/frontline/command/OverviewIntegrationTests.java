@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.frontline.command.CommandFixture.DISTRICT;
 import static org.frontline.command.CommandFixture.SUBDISTRICT;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +18,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.frontline.support.Api.Response;
 import org.frontline.support.IntegrationTest;
@@ -252,5 +261,66 @@ class OverviewIntegrationTests extends IntegrationTest {
 		assertThat(trend.status()).as(trend.body()).isEqualTo(200);
 		assertThat(trend.json().propertyNames()).hasSize(14).contains(LocalDate.now(clock).toString());
 		assertThat(api().as("commander").get("/api/v1/command/trend?days=0").status()).isEqualTo(400);
+	}
+	@Test
+	void aScreensRefreshOfUnchangedPartsGets304AndAChangedOneTheNewFigures() throws Exception {
+		HttpClient screen = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String login = screen.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+		assertThat(csrf.find()).isTrue();
+		screen.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=commander&password="
+					+ URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1)))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		String page = screen.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/command?area=" + DISTRICT)).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(page).contains("hx-get=\"/command/live?area=" + DISTRICT + "\"");
+		long facility = jdbc.sql("""
+				SELECT f.id FROM quarantine_facility f JOIN quarantine_room r ON r.facility_id = f.id
+				WHERE f.area_code LIKE '320602%' AND r.status = 'AVAILABLE' ORDER BY f.id LIMIT 1""").query(Long.class).single();
+
+		// Each part shows when it was read: a still clock reads the same parts twice.
+		clock.freeze();
+		try {
+			HttpRequest.Builder poll = HttpRequest.newBuilder(URI.create(baseUrl() + "/command/live?area=" + DISTRICT))
+				.header("HX-Request", "true");
+			HttpResponse<String> first = screen.send(poll.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(first.statusCode()).isEqualTo(200);
+			assertThat(first.headers().firstValue("Cache-Control").orElse("")).contains("no-cache").doesNotContain("no-store");
+			assertThat(first.body()).startsWith("<section id=\"command-live\"").contains("class=\"as-of\"")
+				.doesNotContain("command-trend").doesNotContain("<html");
+			String etag = first.headers().firstValue("ETag").orElseThrow();
+			long available = shown(first.body(), "quarantine.available");
+			assertThat(available).isEqualTo(figures(api().as("commander").get("/api/v1/command/overview?area=" + DISTRICT)
+				.json()).get("quarantine.available").asLong());
+
+			HttpResponse<String> unchanged = screen.send(poll.copy().header("If-None-Match", etag).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(unchanged.statusCode()).isEqualTo(304);
+			assertThat(unchanged.body()).isEmpty();
+
+			String category = jdbc.sql("SELECT code FROM quarantine_category ORDER BY id LIMIT 1").query(String.class).single();
+			Response stay = api().as("facility").post("/api/v1/facilities/" + facility + "/stays", Map.of("name", "大屏测试",
+					"phone", "13900002222", "category", category));
+			assertThat(stay.status()).as(stay.body()).isEqualTo(201);
+			HttpResponse<String> changed = screen.send(poll.copy().header("If-None-Match", etag).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(changed.statusCode()).isEqualTo(200);
+			assertThat(changed.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+			assertThat(shown(changed.body(), "quarantine.available")).isEqualTo(available - 1);
+		}
+		finally {
+			clock.reset();
+		}
+	}
+
+	/** A figure's value as the live view's parts show it. */
+	private static long shown(String parts, String figure) {
+		Matcher value = Pattern.compile("data-figure=\"" + Pattern.quote(figure) + "\" data-value=\"([0-9]+)\"")
+			.matcher(parts);
+		assertThat(value.find()).as(figure + " in " + parts).isTrue();
+		return Long.parseLong(value.group(1));
 	}
 }

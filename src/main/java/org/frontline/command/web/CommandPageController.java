@@ -1,10 +1,18 @@
 package org.frontline.command.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.frontline.area.Area;
 import org.frontline.area.AreaLevel;
@@ -19,7 +27,9 @@ import org.frontline.command.Overview;
 import org.frontline.command.Overviews;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
+import org.frontline.shared.web.Texts;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -28,6 +38,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 @Controller("commandPageController")
 class CommandPageController {
@@ -42,12 +58,25 @@ class CommandPageController {
 
 	private final Clock clock;
 
-	CommandPageController(Overviews overviews, Alerts alerts, DailyReports reports, Areas areas, Clock clock) {
+	private final ITemplateEngine templates;
+
+	private final Texts texts;
+
+	/**
+	 * The live view's parts as rendered, by the overview they show (by identity: an overview is read once per
+	 * {@code frontline.command.overview-cache} and area and language, however many screens poll it).
+	 */
+	private final Cache<Overview, RenderedParts> rendered = Caffeine.newBuilder().weakKeys().maximumSize(1000).build();
+
+	CommandPageController(Overviews overviews, Alerts alerts, DailyReports reports, Areas areas, Clock clock,
+			ITemplateEngine templates, Texts texts) {
 		this.clock = clock;
 		this.overviews = overviews;
 		this.alerts = alerts;
 		this.reports = reports;
 		this.areas = areas;
+		this.templates = templates;
+		this.texts = texts;
 	}
 
 	/** The live view for a wall screen and a phone: every module's part, updating itself, and fourteen days' trend. */
@@ -58,6 +87,40 @@ class CommandPageController {
 		model.addAttribute("trend", overviews.trend(overview.area(), 14));
 		model.addAttribute("areaChoices", choices(Viewers.require()));
 		return "command/live";
+	}
+
+	/**
+	 * What the live view polls every 10 s: its parts alone (not the trend or the area picker), rendered once per
+	 * overview read and then only sent; a screen that already shows them (its {@code If-None-Match}) gets 304.
+	 * Cached by the browser only to revalidate, as the figures change.
+	 */
+	@GetMapping("/command/live")
+	ResponseEntity<String> liveParts(@RequestParam(required = false) String area, HttpServletRequest request,
+			HttpServletResponse response) {
+		Overview overview = overviews.overview(area);
+		RenderedParts parts = rendered.get(overview, shown -> render(shown, request, response));
+		return ResponseEntity.ok()
+			.eTag(parts.etag())
+			.cacheControl(CacheControl.noCache().cachePrivate())
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			.body(parts.html());
+	}
+
+	private RenderedParts render(Overview overview, HttpServletRequest request, HttpServletResponse response) {
+		WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
+			.buildExchange(request, response), texts.locale(), Map.of("overview", overview));
+		String html = templates.process("command/live", Set.of("parts"), context);
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(html.getBytes(StandardCharsets.UTF_8));
+			return new RenderedParts(html, Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The live view's parts as sent, and their version: the same figures and times give the same version. */
+	private record RenderedParts(String html, String etag) {
 	}
 
 	@GetMapping("/command/alerts")
