@@ -199,6 +199,45 @@ public class Loops {
 		return summaries;
 	}
 
+	/**
+	 * The loops inside [low, high) as they stood at the end of a day (now for today), per enterprise area: those begun
+	 * before the day ended and not ended by then, the staff in them by their movements, the people sampled in the
+	 * day's rounds, and those whose report of the day or the day before was overdue by then; for the command centre's
+	 * daily report (no viewer).
+	 */
+	@Transactional(readOnly = true)
+	public List<LoopsOfDay> onDay(String low, String high, LocalDate day) {
+		Instant end = day.plusDays(1).atStartOfDay(days.zone()).toInstant();
+		Instant now = clock.instant();
+		Instant at = now.isBefore(end) ? now : end;
+		List<Loop> running = repository.runningAt(low, high, end, at);
+		List<Long> ids = running.stream().map(Loop::id).toList();
+		Map<Long, Long> headcounts = members.headcountsAt(ids, at);
+		Map<Long, Long> rounds = repository.dayRounds(ids, day);
+		Map<Long, Long> sampled = rosterRounds.sampled(rounds.values());
+		Map<Long, DailyReport> filed = reports.of(ids, day);
+		Map<Long, DailyReport> filedBefore = reports.of(ids, day.minusDays(1));
+		Map<String, long[]> byArea = new java.util.TreeMap<>();
+		for (Loop loop : running) {
+			Long round = rounds.get(loop.id());
+			boolean missing = days.overdue(loop, day, filedBy(filed.get(loop.id()), at), at)
+					|| days.overdue(loop, day.minusDays(1), filedBy(filedBefore.get(loop.id()), at), at);
+			long[] sums = byArea.computeIfAbsent(loop.area(), a -> new long[4]);
+			sums[0]++;
+			sums[1] += headcounts.getOrDefault(loop.id(), 0L);
+			sums[2] += round == null ? 0 : sampled.getOrDefault(round, 0L);
+			sums[3] += missing ? 1 : 0;
+		}
+		return byArea.entrySet()
+			.stream()
+			.map(e -> new LoopsOfDay(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+			.toList();
+	}
+
+	private static boolean filedBy(DailyReport report, Instant at) {
+		return report != null && !report.filedAt().isAfter(at);
+	}
+
 	/** A loop's day: its round and how far it got, meals, bedding needed, flagged shift groups, antigen tests, report. */
 	@Transactional(readOnly = true)
 	public LoopDay day(long loopId, LocalDate date) {

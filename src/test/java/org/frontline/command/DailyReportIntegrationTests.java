@@ -3,12 +3,14 @@ package org.frontline.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.frontline.command.CommandFixture.BILINWAN;
+import static org.frontline.command.CommandFixture.PASSWORD;
 import static org.frontline.command.CommandFixture.await;
 import static org.frontline.command.CommandFixture.unique;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -24,10 +27,13 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.frontline.enterprise.CreditCode;
 import org.frontline.shared.AlertRaised;
 import org.frontline.shared.AlertSeverity;
+import org.frontline.support.Api;
 import org.frontline.support.Api.Response;
 import org.frontline.support.IntegrationTest;
+import org.frontline.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,6 +48,35 @@ class DailyReportIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	private JsonNode issue(Api.As as, LocalDate day) {
+		Response issued = as.post("/api/v1/reports/daily", Map.of("date", day.toString()));
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		return issued.json();
+	}
+
+	private static Row totalRow(Sheet sheet) {
+		for (Row row : sheet) {
+			if ("全区合计".equals(row.getCell(0).getStringCellValue())) {
+				return row;
+			}
+		}
+		throw new AssertionError("no total in " + sheet.getSheetName());
+	}
+
+	private static Map<String, Object> newcomer(String name, String room) {
+		return Map.of("name", name, "idType", "RESIDENT_ID", "idNumber", TestData.residentId(), "phone",
+				TestData.phone(), "shiftGroup", "甲班", "building", "1号楼", "room", room);
+	}
+
+	private static String creditCode() {
+		String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+		StringBuilder code = new StringBuilder("91320602");
+		for (int i = 0; i < 9; i++) {
+			code.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+		}
+		return code.append(CreditCode.checkCharacter(code.toString())).toString();
+	}
 
 	private JsonNode issue(LocalDate day) {
 		Response issued = api().as("commander").post("/api/v1/reports/daily", Map.of("date", day.toString()));
@@ -187,6 +222,147 @@ class DailyReportIntegrationTests extends IntegrationTest {
 			}
 			assertThat((long) neededCell).isEqualTo(needed);
 		}
+	}
+
+	@Test
+	void aPastDaysReportHasTheEnterprisesAtTheDaysEndCountedAnotherWayAndKeepsThemWhenTheLoopsMoveOn()
+			throws IOException {
+		LocalDate day = LocalDate.now(clock);
+		Response created = api().as("commander").post("/api/v1/enterprises", Map.of("name", unique("日报企业-"),
+				"creditCode", creditCode(), "address", "崇川区测试路 2 号", "area", TestData.BILINWAN_COMPOUND,
+				"industry", "制造业", "staffCount", 10));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long enterprise = created.json().get("id").asLong();
+		Response started = api().as("commander").post("/api/v1/enterprises/" + enterprise + "/loops",
+				Map.of("notice", "第37号通告"));
+		assertThat(started.status()).as(started.body()).isEqualTo(201);
+		long loop = started.json().get("id").asLong();
+		String liaison = unique("report-liaison-");
+		assertThat(api().as("admin").post("/api/v1/users", Map.of("username", liaison, "password", PASSWORD, "roles",
+				List.of("ENTERPRISE_LIAISON"), "enterprise", enterprise)).status()).isEqualTo(201);
+		Response roster = api().as(liaison, PASSWORD).post("/api/v1/loops/" + loop + "/roster",
+				Map.of("staff", List.of(newcomer("甲", "101"), newcomer("乙", "102"))));
+		assertThat(roster.status()).as(roster.body()).isEqualTo(200);
+		List<Long> people = roster.json().valueStream().map(r -> r.get("id").asLong()).toList();
+		String subdistrictCommander = CommandFixture.user(api(), "COMMANDER", CommandFixture.SUBDISTRICT);
+
+		clock.advance(Duration.ofDays(1));
+		try {
+			Api fresh = new Api(port);
+			Api.As commander = fresh.signedInNow("commander");
+			JsonNode issued = issue(commander, day);
+			long id = issued.get("id").asLong();
+			JsonNode figures = commander.get("/api/v1/reports/daily/" + id).json().get("figures");
+			ZoneId zone = clock.getZone();
+			Timestamp end = Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant());
+			for (String area : List.of(CommandFixture.DISTRICT, CommandFixture.SUBDISTRICT)) {
+				List<Long> counted = enterprisesAtTheEnd(area, day, end);
+				for (int c = 0; c < counted.size(); c++) {
+					assertThat(value(figures, "enterprise.loops", area, c)).as(area + " column " + c)
+						.isEqualTo(counted.get(c));
+				}
+			}
+			List<Long> district = enterprisesAtTheEnd(CommandFixture.DISTRICT, day, end);
+			assertThat(district.get(0)).as("the demo's loops and this one").isGreaterThanOrEqualTo(5);
+			assertThat(district.get(1)).as("the demo's staff and these two").isGreaterThan(2);
+			assertThat(district.get(2)).as("the demo samples its loops' staff").isPositive();
+			assertThat(district.get(3)).as("the demo's loops without reports").isPositive();
+
+			String text;
+			try (PDDocument document = Loader.loadPDF(commander.get("/api/v1/reports/daily/" + id + ".pdf").raw().body())) {
+				text = new PDFTextStripper().getText(document);
+			}
+			List<String> lines = Arrays.stream(text.split("\\R")).map(String::strip).toList();
+			String totalLine = lines.subList(lines.indexOf("闭环企业（日终）"), lines.size()).stream()
+				.filter(l -> l.startsWith("全区合计")).findFirst().orElseThrow();
+			assertThat(totalLine).contains(String.format(Locale.ROOT, "%,d（", district.get(0)))
+				.contains(String.format(Locale.ROOT, "%,d（", district.get(1)))
+				.contains(String.format(Locale.ROOT, "%,d（", district.get(2)));
+			try (XSSFWorkbook workbook = new XSSFWorkbook(
+					new ByteArrayInputStream(commander.get("/api/v1/reports/daily/" + id + ".xlsx").raw().body()))) {
+				Row total = totalRow(workbook.getSheet("闭环企业（日终）"));
+				for (int c = 0; c < district.size(); c++) {
+					assertThat(total.getCell(1 + 3 * c).getCellType()).isEqualTo(CellType.NUMERIC);
+					assertThat((long) total.getCell(1 + 3 * c).getNumericCellValue()).isEqualTo(district.get(c));
+				}
+			}
+
+			Api.As scoped = fresh.as(subdistrictCommander, PASSWORD);
+			Response own = scoped.post("/api/v1/reports/daily", Map.of("date", day.toString()));
+			assertThat(own.status()).as(own.body()).isEqualTo(201);
+			JsonNode ownFigures = scoped.get("/api/v1/reports/daily/" + own.json().get("id").asLong()).json()
+				.get("figures");
+			assertThat(ownFigures.get("rows").valueStream().map(r -> r.get("code").asString()))
+				.allMatch(code -> code.startsWith(CommandFixture.SUBDISTRICT));
+			for (int c = 0; c < district.size(); c++) {
+				assertThat(value(ownFigures, "enterprise.loops", CommandFixture.SUBDISTRICT, c))
+					.isEqualTo(value(figures, "enterprise.loops", CommandFixture.SUBDISTRICT, c));
+			}
+			assertThat(scoped.post("/api/v1/reports/daily", Map.of("date", day.toString(), "area",
+					CommandFixture.DISTRICT)).status()).isEqualTo(404);
+			assertThat(scoped.get("/api/v1/reports/daily/" + id).status()).isEqualTo(404);
+
+			byte[] pdf = commander.get("/api/v1/reports/daily/" + id + ".pdf").raw().body();
+			Response left = fresh.as(liaison, PASSWORD).post("/api/v1/loops/" + loop + "/leave",
+					Map.of("personId", people.get(0), "reason", "休假"));
+			assertThat(left.status()).as(left.body()).isEqualTo(200);
+			assertThat(enterprisesAtTheEnd(CommandFixture.DISTRICT, day, end)).isEqualTo(district);
+			assertThat(issue(commander, day).get("id").asLong()).as("a leaving after the day's end changes nothing")
+				.isEqualTo(id);
+			assertThat(commander.get("/api/v1/reports/daily/" + id + ".pdf").raw().body()).isEqualTo(pdf);
+		}
+		finally {
+			clock.reset();
+		}
+	}
+
+	@Test
+	void theEnterprisesOfTodaysReportEqualTheLiveView() {
+		LocalDate day = LocalDate.now(clock);
+		JsonNode figures = api().as("commander").get("/api/v1/reports/daily/" + issue(day).get("id").asLong()).json()
+			.get("figures");
+		// Subdistricts whose only loops are the demo's: no other test starts a loop there.
+		for (String area : List.of("320602002", "320602003")) {
+			JsonNode part = api().as("commander").get("/api/v1/command/overview?area=" + area).json().get("parts")
+				.valueStream().filter(p -> p.get("module").asString().equals("enterprise")).findFirst().orElseThrow();
+			List<String> ids = List.of("loops", "staff", "testedToday", "reportsMissing");
+			for (int c = 0; c < ids.size(); c++) {
+				String figure = ids.get(c);
+				long live = part.get("figures").valueStream().filter(f -> f.get("id").asString().equals(figure))
+					.findFirst().orElseThrow().get("value").asLong();
+				assertThat(value(figures, "enterprise.loops", area, c)).as(area + " " + figure).isEqualTo(live);
+			}
+		}
+	}
+
+	/** Loops, staff, tested and reports missing at the day's end, from the roster and the rounds' own samples. */
+	private List<Long> enterprisesAtTheEnd(String area, LocalDate day, Timestamp end) {
+		ZoneId zone = clock.getZone();
+		String running = """
+				FROM enterprise_loop l JOIN enterprise_enterprise e ON e.id = l.enterprise_id
+				WHERE e.area_code LIKE :area || '%' AND l.starts_at < :end AND coalesce(l.ends_at, 'infinity') > :end
+				""";
+		long loops = jdbc.sql("SELECT count(*) " + running).param("area", area).param("end", end).query(Long.class)
+			.single();
+		long staff = jdbc.sql("SELECT count(*) FROM enterprise_member m WHERE m.joined_at <= :end"
+				+ " AND coalesce(m.left_at, 'infinity') > :end AND m.loop_id IN (SELECT l.id " + running + ")")
+			.param("area", area).param("end", end).query(Long.class).single();
+		long tested = jdbc.sql("""
+				SELECT count(DISTINCT s.person_id) FROM enterprise_loop_day d JOIN testing_sample s ON s.round_id = d.round_id
+				WHERE d.day = :day AND s.removed_at IS NULL AND d.loop_id IN (SELECT l.id\s""" + running + ")")
+			.param("day", day).param("area", area).param("end", end).query(Long.class).single();
+		String overdue = """
+				(l.starts_at < :due%1$s AND coalesce(l.ends_at, 'infinity') > :due%1$s AND :due%1$s < :end
+				 AND NOT EXISTS (SELECT 1 FROM enterprise_report r WHERE r.loop_id = l.id AND r.day = :day%1$s
+				                 AND r.filed_at <= :end))""";
+		long missing = jdbc.sql("SELECT count(*) " + running + " AND (" + overdue.formatted("0") + " OR "
+				+ overdue.formatted("1") + ")")
+			.param("area", area).param("end", end)
+			.param("due0", Timestamp.from(day.atTime(18, 0).atZone(zone).toInstant())).param("day0", day)
+			.param("due1", Timestamp.from(day.minusDays(1).atTime(18, 0).atZone(zone).toInstant()))
+			.param("day1", day.minusDays(1))
+			.query(Long.class).single();
+		return List.of(loops, staff, tested, missing);
 	}
 
 	private static long value(JsonNode figures, String section, String area, int column) {

@@ -2,7 +2,10 @@ package org.frontline.command.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.frontline.area.Area;
@@ -12,11 +15,13 @@ import org.frontline.command.PartView;
 import org.frontline.command.PartView.Figure;
 import org.frontline.enterprise.LoopSummary;
 import org.frontline.enterprise.Loops;
+import org.frontline.enterprise.LoopsOfDay;
+import org.frontline.shared.AreaCodes;
 import org.springframework.stereotype.Component;
 
 /**
- * The enterprises' part: loops active, staff in loop, tested today, reports missing. The enterprise module keeps no
- * figures of a past day, so it adds no section to the daily report.
+ * The enterprises' part: loops active, staff in loop, tested today, reports missing; in the daily report, the same
+ * figures as they stood at the day's end.
  */
 @Component("commandEnterprisePart")
 class EnterprisePart implements OverviewPart {
@@ -55,6 +60,18 @@ class EnterprisePart implements OverviewPart {
 
 	@Override
 	public List<DaySection> day(Area area, List<Area> rows, Instant from, Instant to) {
-		return List.of();
+		String low = AreaCodes.prefix(area.code());
+		List<LoopsOfDay> day = loops.onDay(low, AreaCodes.upperBound(low), LocalDate.ofInstant(from, clock.getZone()));
+		Map<String, List<Long>> byArea = new LinkedHashMap<>();
+		for (Area row : rows) {
+			List<LoopsOfDay> in = day.stream().filter(d -> AreaCodes.contains(row.code(), d.area())).toList();
+			byArea.put(row.code(), List.of(in.stream().mapToLong(LoopsOfDay::loops).sum(),
+					in.stream().mapToLong(LoopsOfDay::staff).sum(), in.stream().mapToLong(LoopsOfDay::tested).sum(),
+					in.stream().mapToLong(LoopsOfDay::reportsMissing).sum()));
+		}
+		return List.of(new DaySection("enterprise.loops", "command.report.enterprise",
+				List.of("command.enterprise.loops", "command.enterprise.staff", "command.enterprise.testedThatDay",
+						"command.enterprise.reportsMissing"),
+				byArea));
 	}
 }

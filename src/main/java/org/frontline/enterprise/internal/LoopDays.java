@@ -59,8 +59,13 @@ public class LoopDays {
 	 * not filed ({@code filed} says whether it was).
 	 */
 	public boolean overdue(Loop loop, LocalDate day, boolean filed) {
+		return overdue(loop, day, filed, clock.instant());
+	}
+
+	/** Whether a loop's report of a day was overdue at {@code at} ({@code filed}: whether it was filed by then). */
+	public boolean overdue(Loop loop, LocalDate day, boolean filed, Instant at) {
 		Instant due = deadline(day);
-		return !filed && clock.instant().isAfter(due) && loop.startsAt().isBefore(due)
+		return !filed && at.isAfter(due) && loop.startsAt().isBefore(due)
 				&& (loop.endsAt() == null || loop.endsAt().isAfter(due));
 	}
 

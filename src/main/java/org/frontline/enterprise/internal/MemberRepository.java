@@ -240,6 +240,23 @@ public class MemberRepository {
 	}
 
 	/** People in each of these loops now. */
+	/** People in each of these loops at {@code at}: those whose last movement by then took them in. */
+	public Map<Long, Long> headcountsAt(Collection<Long> loopIds, Instant at) {
+		Map<Long, Long> counts = new HashMap<>();
+		if (!loopIds.isEmpty()) {
+			jdbc.sql("""
+					SELECT loop_id, count(*) FILTER (WHERE kind <> 'LEFT') FROM (
+					  SELECT DISTINCT ON (loop_id, person_id) loop_id, kind FROM enterprise_movement
+					  WHERE loop_id = ANY(:loops::bigint[]) AND at <= :at
+					  ORDER BY loop_id, person_id, at DESC, id DESC) AS last
+					GROUP BY loop_id
+					""").param("loops", loopIds.toArray(Long[]::new)).param("at", Timestamp.from(at)).query(rs -> {
+				counts.put(rs.getLong(1), rs.getLong(2));
+			});
+		}
+		return counts;
+	}
+
 	public Map<Long, Long> headcounts(Collection<Long> loopIds) {
 		Map<Long, Long> counts = new HashMap<>();
 		if (!loopIds.isEmpty()) {
