@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.frontline.testing.BoxStatus;
 import org.frontline.testing.RoundStatus;
 import org.frontline.testing.TubeStatus;
-import org.frontline.testing.internal.ScanDecisions.BoxState;
+import org.frontline.testing.internal.BoxDecisions.BoxState;
 import org.frontline.testing.internal.ScanDecisions.Round;
 import org.frontline.testing.internal.ScanDecisions.Standing;
 import org.frontline.testing.internal.ScanDecisions.TubeState;

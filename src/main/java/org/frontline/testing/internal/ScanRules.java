@@ -20,8 +20,8 @@ import org.frontline.shared.AlertSeverity;
 import org.frontline.shared.Viewer;
 import org.frontline.testing.ScanEvent;
 import org.frontline.testing.ScanResult;
-import org.frontline.testing.internal.ScanDecisions.BoxState;
-import org.frontline.testing.internal.ScanDecisions.Misdelivered;
+import org.frontline.testing.internal.BoxDecisions.BoxState;
+import org.frontline.testing.internal.BoxDecisions.Misdelivered;
 import org.frontline.testing.internal.ScanDecisions.Rejected;
 import org.frontline.testing.internal.ScanDecisions.Round;
 import org.frontline.testing.internal.ScanDecisions.Standing;
@@ -210,31 +210,31 @@ class ScanRules {
 	}
 
 	private ScanResult boxed(Viewer viewer, ScanEvent event, Instant at) {
-		TubeState tube = ScanDecisions.boxingTube(viewer, event, at, lockTube(event));
+		TubeState tube = BoxDecisions.boxingTube(viewer, event, at, lockTube(event));
 		String boxCode = event.boxCode().strip();
 		BoxState box = scans.lockBox(boxCode).orElse(null);
 		if (box == null) {
-			ScanDecisions.requireBoxCode(boxCode);
+			BoxDecisions.requireBoxCode(boxCode);
 			scans.createBox(boxCode, tube.siteId(), at, viewer.username());
 			box = scans.lockBox(boxCode).orElseThrow();
 		}
-		ScanDecisions.Boxing boxing = ScanDecisions.boxing(tube, box);
+		BoxDecisions.Boxing boxing = BoxDecisions.boxing(tube, box);
 		scans.putInBox(tube.id(), box.id());
 		return boxing.answer(event.eventId(), box.tubes() + 1);
 	}
 
 	private ScanResult boxDispatched(Viewer viewer, ScanEvent event, Instant at) {
 		BoxState box = scans.lockBox(ScanDecisions.required(event.boxCode(), "boxCode")).orElse(null);
-		ScanDecisions.Dispatch dispatch = ScanDecisions.dispatch(viewer, event, at, box,
+		BoxDecisions.Dispatch dispatch = BoxDecisions.dispatch(viewer, event, at, box,
 				event.labId() != null && scans.labExists(event.labId()));
 		scans.dispatch(dispatch.box().id(), dispatch.courier(), dispatch.labId(), at, viewer.username());
 		return dispatch.answer(event.eventId());
 	}
 
 	private ScanResult boxReceived(Viewer viewer, ScanEvent event, Instant at) {
-		long labId = ScanDecisions.receiving(viewer, event, event.labId() != null && scans.labExists(event.labId()));
+		long labId = BoxDecisions.receiving(viewer, event, event.labId() != null && scans.labExists(event.labId()));
 		BoxState box = scans.lockBox(event.boxCode().strip()).orElse(null);
-		ScanDecisions.Receipt receipt = ScanDecisions.receive(event, at, labId, box,
+		BoxDecisions.Receipt receipt = BoxDecisions.receive(event, at, labId, box,
 				box == null ? List.of() : scans.tubeCodesInBox(box.id()));
 		scans.receive(box.id(), at, viewer.username());
 		receipt.missing().forEach(code -> scans.discrepancy(box.id(), code, "MISSING"));

@@ -20,7 +20,7 @@ import org.frontline.testing.ScanEvent;
 import org.frontline.testing.ScanEventType;
 import org.frontline.testing.ScanResult;
 import org.frontline.testing.TubeStatus;
-import org.frontline.testing.internal.ScanDecisions.BoxState;
+import org.frontline.testing.internal.BoxDecisions.BoxState;
 import org.frontline.testing.internal.ScanDecisions.Rejected;
 import org.frontline.testing.internal.ScanDecisions.Round;
 import org.frontline.testing.internal.ScanDecisions.Standing;
@@ -138,9 +138,9 @@ class ScanDecisionsTests {
 		BoxState box = new BoxState(9, "B1", 3, "320602001001", BoxStatus.DISPATCHED, 11L, NOW.minusSeconds(600), 2);
 		ScanEvent received = new ScanEvent("e", ScanEventType.BOX_RECEIVED, null, null, null, null, null, null, null,
 				null, null, "B1", null, 12L, List.of("T1"));
-		assertThatThrownBy(() -> ScanDecisions.receive(received, NOW, 12, box, List.of("T1")))
-			.isInstanceOf(ScanDecisions.Misdelivered.class);
-		ScanDecisions.Receipt receipt = ScanDecisions.receive(received, NOW, 11, box, List.of("T1", "T2"));
+		assertThatThrownBy(() -> BoxDecisions.receive(received, NOW, 12, box, List.of("T1")))
+			.isInstanceOf(BoxDecisions.Misdelivered.class);
+		BoxDecisions.Receipt receipt = BoxDecisions.receive(received, NOW, 11, box, List.of("T1", "T2"));
 		assertThat(receipt.missing()).containsExactly("T2");
 		assertThat(receipt.answer("e").boxStatus()).isEqualTo(BoxStatus.RECEIVED);
 	}
