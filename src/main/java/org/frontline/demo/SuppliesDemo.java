@@ -178,9 +178,11 @@ class SuppliesDemo implements ApplicationRunner {
 			}
 		}
 		// A city with many sites has more receipts than one batch takes.
+		List<MovementBatch> batches = new ArrayList<>();
 		for (int from = 0; from < movements.size(); from += Ledger.MAX_BATCH) {
-			ledger.record(new MovementBatch(movements.subList(from, Math.min(movements.size(), from + Ledger.MAX_BATCH))));
+			batches.add(new MovementBatch(movements.subList(from, Math.min(movements.size(), from + Ledger.MAX_BATCH))));
 		}
+		ledger.record(batches);
 		donations.record(new NewDonation(id(), null, DonorKind.COMPANY, "南通安康医疗器械有限公司", "刘经理", "13912340000",
 				"COMMUNITY:" + DemoAreas.BILINWAN, "碧林湾社区居委会", "城东街道协调",
 				List.of(new NewDonation.DonatedItem("SUIT", 90L, "AK-220415", today.plusYears(1).toString()))));

@@ -3,6 +3,7 @@ package org.frontline.supplies;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,32 +69,55 @@ public class Ledger {
 	/** Records a batch: every movement is answered ACCEPTED, DUPLICATE or REJECTED (with why), in order. */
 	@Transactional
 	public BatchResult record(MovementBatch batch) {
+		return record(Collections.singletonList(batch)).get(0);
+	}
+
+	/**
+	 * Records batches in one transaction, each answered as {@link #record(MovementBatch)} answers it: a loader's
+	 * movements that take more than one batch. The stock of every place and item of all of them is locked first, in
+	 * one call, so the transaction never holds one batch's stock while it waits for another's.
+	 */
+	@Transactional
+	public List<BatchResult> record(List<MovementBatch> batches) {
 		Viewer viewer = Viewers.requireAny(WRITERS);
-		if (batch == null || batch.movements() == null || batch.movements().isEmpty()) {
-			throw Problem.invalid("movements", "supplies.batch.empty");
-		}
-		if (batch.movements().size() > MAX_BATCH) {
-			throw Problem.invalid("movements", "supplies.batch.too-large", MAX_BATCH);
-		}
 		Map<String, Item> catalogue = items.all().stream().collect(Collectors.toMap(Item::code, i -> i));
-		List<MovementResult> results = new ArrayList<>();
-		List<Plan> plans = new ArrayList<>();
-		List<Integer> planned = new ArrayList<>();
-		for (NewMovement movement : batch.movements()) {
-			try {
-				plans.add(check(viewer, movement, catalogue));
-				planned.add(results.size());
-				results.add(null);
+		List<List<MovementResult>> results = new ArrayList<>();
+		List<List<Plan>> plans = new ArrayList<>();
+		List<List<Integer>> planned = new ArrayList<>();
+		for (MovementBatch batch : batches) {
+			if (batch == null || batch.movements() == null || batch.movements().isEmpty()) {
+				throw Problem.invalid("movements", "supplies.batch.empty");
 			}
-			catch (Problem problem) {
-				results.add(rejected(movement, problem));
+			if (batch.movements().size() > MAX_BATCH) {
+				throw Problem.invalid("movements", "supplies.batch.too-large", MAX_BATCH);
+			}
+			List<MovementResult> answers = new ArrayList<>();
+			List<Plan> checked = new ArrayList<>();
+			List<Integer> at = new ArrayList<>();
+			for (NewMovement movement : batch.movements()) {
+				try {
+					checked.add(check(viewer, movement, catalogue));
+					at.add(answers.size());
+					answers.add(null);
+				}
+				catch (Problem problem) {
+					answers.add(rejected(movement, problem));
+				}
+			}
+			results.add(answers);
+			plans.add(checked);
+			planned.add(at);
+		}
+		if (plans.size() > 1) {
+			writer.lock(LedgerWriter.keys(plans.stream().flatMap(List::stream).toList()));
+		}
+		for (int b = 0; b < plans.size(); b++) {
+			List<MovementResult> applied = writer.apply(plans.get(b), viewer.username());
+			for (int i = 0; i < applied.size(); i++) {
+				results.get(b).set(planned.get(b).get(i), applied.get(i));
 			}
 		}
-		List<MovementResult> applied = writer.apply(plans, viewer.username());
-		for (int i = 0; i < applied.size(); i++) {
-			results.set(planned.get(i), applied.get(i));
-		}
-		return new BatchResult(results);
+		return results.stream().map(BatchResult::new).toList();
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.frontline.supplies.NormBasis;
 import org.frontline.supplies.Place;
 import org.frontline.supplies.PlaceInfo;
 import org.frontline.supplies.internal.LedgerWriter.Plan;
+import org.frontline.supplies.internal.LedgerWriter.StockKey;
 import org.frontline.supplies.internal.SuppliesAlerts.Condition;
 import org.frontline.workforce.PostKind;
 import org.frontline.workforce.ShiftRole;
@@ -143,12 +144,16 @@ public class CheckInSets {
 		}
 		Map<String, Item> catalogue = new java.util.HashMap<>();
 		items.all().forEach(item -> catalogue.put(item.code(), item));
-		long total = 0;
-		for (Map<String, Object> row : jdbc.sql("""
+		List<Map<String, Object>> rows = jdbc.sql("""
 				SELECT assignment_id, item_code, place, wanted, issued FROM supplies_check_in_set
 				WHERE assignment_id = ANY (:assignments) AND issued < wanted
 				ORDER BY assignment_id, item_code FOR UPDATE
-				""").param("assignments", assignments.toArray(Long[]::new)).query().listOfRows()) {
+				""").param("assignments", assignments.toArray(Long[]::new)).query().listOfRows();
+		// Each item is issued by a call of its own: the stock of all of them is locked first, in one call.
+		writer.lock(rows.stream().map(row -> new StockKey((String) row.get("place"), (String) row.get("item_code")))
+			.toList());
+		long total = 0;
+		for (Map<String, Object> row : rows) {
 			long assignment = ((Number) row.get("assignment_id")).longValue();
 			String code = (String) row.get("item_code");
 			Item item = catalogue.get(code);

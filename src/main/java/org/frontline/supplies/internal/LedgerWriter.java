@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,18 +96,43 @@ public class LedgerWriter {
 		return (place + "|" + item).hashCode();
 	}
 
+	/** A place and an item whose stock a transaction changes. */
+	public record StockKey(String place, String item) {
+	}
+
+	/** The places and items the plans change. */
+	public static Set<StockKey> keys(List<Plan> plans) {
+		Set<StockKey> keys = new LinkedHashSet<>();
+		for (Plan plan : plans) {
+			for (String place : touched(plan)) {
+				keys.add(new StockKey(place, plan.item().code()));
+			}
+		}
+		return keys;
+	}
+
+	/**
+	 * Takes the locks of these places' items in one call, held until commit. A transaction that applies movements in
+	 * more than one call takes the locks of all of them with this first: taking them call by call, it would hold some
+	 * while it waits for others, and could wait in a circle with a transaction that took the same ones in one call.
+	 * A lock the transaction holds already is taken again at once.
+	 */
+	public void lock(Collection<StockKey> keys) {
+		Set<Integer> hashes = new TreeSet<>();
+		keys.forEach(key -> hashes.add(lockKey(key.place(), key.item())));
+		ledger.lock(hashes);
+	}
+
 	/** Applies the plans in order; the answers in the same order. */
 	public List<MovementResult> apply(List<Plan> plans, String by) {
 		Instant now = clock.instant();
 		LocalDate today = LocalDate.now(clock);
-		Set<Integer> keys = new TreeSet<>();
 		List<String> pairPlaces = new ArrayList<>();
 		List<String> pairItems = new ArrayList<>();
 		Set<String> pairs = new HashSet<>();
 		Map<String, PlaceInfo> places = new HashMap<>();
 		for (Plan plan : plans) {
 			for (String place : touched(plan)) {
-				keys.add(lockKey(place, plan.item().code()));
 				if (pairs.add(place + "|" + plan.item().code())) {
 					pairPlaces.add(place);
 					pairItems.add(plan.item().code());
@@ -119,7 +145,7 @@ public class LedgerWriter {
 				places.put(plan.to().code(), plan.to());
 			}
 		}
-		ledger.lock(keys);
+		lock(keys(plans));
 		Map<UUID, List<Long>> applied = ledger.applied(plans.stream().map(Plan::clientId).toList());
 		Map<String, Map<String, Lot>> stock = new HashMap<>();
 		for (StockRow row : ledger.stock(pairPlaces, pairItems)) {

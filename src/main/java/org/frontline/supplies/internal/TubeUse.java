@@ -18,6 +18,7 @@ import org.frontline.supplies.Place;
 import org.frontline.supplies.PlaceInfo;
 import org.frontline.supplies.PlaceKind;
 import org.frontline.supplies.internal.LedgerWriter.Plan;
+import org.frontline.supplies.internal.LedgerWriter.StockKey;
 import org.frontline.testing.SamplingOutlook;
 import org.frontline.testing.SamplingOutlook.TubesOpened;
 import org.slf4j.Logger;
@@ -155,6 +156,9 @@ public class TubeUse {
 		if (place.isEmpty() || tube == null || swab == null) {
 			return 0;
 		}
+		// Tubes and swabs are issued by a call each: the stock of both is locked first, in one call.
+		String site = place.get().code();
+		writer.lock(List.of(new StockKey(site, tube.code()), new StockKey(site, swab.code())));
 		long tubes = row.tubesHere()
 				? issue(place.get(), tube, row.counted() - row.tubesTaken(), row.tubesTaken(), row.round(), row.pool()) : 0;
 		long swabs = row.swabsHere() ? issue(place.get(), swab, row.counted() * row.pool() - row.swabsTaken(),
