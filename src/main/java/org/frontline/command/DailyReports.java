@@ -170,7 +170,8 @@ public class DailyReports {
 		List<Section> sections = new ArrayList<>();
 		for (int i = 0; i < today.size(); i++) {
 			DaySection s = today.get(i);
-			sections.add(new Section(s.id(), s.titleKey(), s.columnKeys(), s.byArea(), before.get(i).byArea()));
+			sections.add(new Section(s.id(), s.titleKey(), s.columnKeys(), s.byArea(), before.get(i).byArea(),
+					s.decimals()));
 		}
 		Map<String, String> names = new LinkedHashMap<>();
 		rows.forEach(r -> names.put(r.code(), r.name()));
@@ -189,7 +190,9 @@ public class DailyReports {
 					d.plusDays(1).atStartOfDay(zone).toInstant())) {
 				List<Long> values = s.byArea().get(root.code());
 				for (int c = 0; values != null && c < values.size(); c++) {
-					totals.put(s.id() + "." + c, values.get(c));
+					if (values.get(c) != null) {
+						totals.put(s.id() + "." + c, values.get(c));
+					}
 				}
 			}
 			trend.put(d, totals);
@@ -215,7 +218,8 @@ public class DailyReports {
 						lines.add(messages.getMessage(section.titleKey(), null, zh) + " · "
 								+ messages.getMessage(section.columnKeys().get(c), null, zh) + " · "
 								+ names.getOrDefault(row.getKey(), row.getKey()) + "："
-								+ (previous == null ? "—" : previous) + " → " + row.getValue().get(c));
+								+ ReportDocuments.figure(previous, section.decimalsOf(c)) + " → "
+								+ ReportDocuments.figure(row.getValue().get(c), section.decimalsOf(c)));
 					}
 				}
 			}

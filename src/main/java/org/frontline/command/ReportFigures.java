@@ -21,9 +21,17 @@ public record ReportFigures(LocalDate day, String area, String areaName, List<Ro
 	public record RowArea(String code, String name) {
 	}
 
-	/** A section's counts of the day and the day before, per row area code. */
+	/**
+	 * A section's figures of the day and the day before, per row area code; a column with decimals holds its figures
+	 * times ten to that power (none: whole counts).
+	 */
 	public record Section(String id, String titleKey, List<String> columnKeys, Map<String, List<Long>> day,
-			Map<String, List<Long>> before) {
+			Map<String, List<Long>> before, List<Integer> decimals) {
+
+		/** The decimals of a column's figures (0 for counts). */
+		public int decimalsOf(int column) {
+			return decimals == null || column >= decimals.size() ? 0 : decimals.get(column);
+		}
 	}
 
 	/** An alert open at the cut-off. */

@@ -1,6 +1,8 @@
 package org.frontline.supplies;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +14,8 @@ import org.frontline.shared.Role;
 import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.frontline.supplies.internal.CoverCalculator;
+import org.frontline.supplies.internal.CoverRules;
+import org.frontline.supplies.internal.LedgerRepository;
 import org.frontline.supplies.internal.PlaceDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,14 +29,17 @@ public class DaysOfCover {
 
 	private final CoverCalculator cover;
 
+	private final LedgerRepository ledger;
+
 	private final PlaceDirectory places;
 
 	private final Areas areas;
 
 	private final Clock clock;
 
-	DaysOfCover(CoverCalculator cover, PlaceDirectory places, Areas areas, Clock clock) {
+	DaysOfCover(CoverCalculator cover, LedgerRepository ledger, PlaceDirectory places, Areas areas, Clock clock) {
 		this.cover = cover;
+		this.ledger = ledger;
 		this.places = places;
 		this.areas = areas;
 		this.clock = clock;
@@ -54,6 +61,19 @@ public class DaysOfCover {
 	/** The cover of every place of the district, for the low-cover check (no viewer). */
 	public DistrictCover everywhere() {
 		return compute(null, info -> true);
+	}
+
+	/**
+	 * Days of cover per area of the places inside [low, high) at the end of a day (now for today), on the use of the
+	 * three days before it; for the command centre's daily report (no viewer). What plans
+	 * implied at the time is not kept, so every figure here rests on that use.
+	 */
+	@Transactional(readOnly = true)
+	public List<CoverOfDay> atEndOf(String low, String high, LocalDate day) {
+		Instant end = day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+		Instant now = clock.instant();
+		return ledger.coverAt(low, high, now.isBefore(end) ? now : end, day.minusDays(CoverRules.HISTORY_DAYS), day,
+				clock.getZone(), CoverRules.HISTORY_DAYS, cover.lowCoverDays());
 	}
 
 	private DistrictCover compute(String area, java.util.function.Predicate<PlaceInfo> visible) {

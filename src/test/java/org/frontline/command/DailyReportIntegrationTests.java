@@ -335,6 +335,133 @@ class DailyReportIntegrationTests extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void aPastDaysReportHasTheDaysOfCoverAtItsEndReplayedFromTheLedgerAndKeepsThemWhenStockMovesOn() throws IOException {
+		LocalDate today = LocalDate.now(clock);
+		String warehouse = jdbc.sql("""
+				SELECT place FROM supplies_place WHERE place LIKE 'WAREHOUSE:%' AND area_code = :area ORDER BY place LIMIT 1""")
+			.param("area", CommandFixture.SUBDISTRICT).query(String.class).single();
+		assertThat(move("admin", "RECEIPT", "MASK", 40, null, warehouse, "EXPIRING-" + unique(""), today)).isEqualTo(
+				"ACCEPTED");
+		assertThat(move("admin", "ISSUE", "MASK", 50, warehouse, null, null, null)).isEqualTo("ACCEPTED");
+		LocalDate day = today.plusDays(1);
+
+		clock.advance(Duration.ofDays(2));
+		try {
+			Api fresh = new Api(port);
+			Api.As commander = fresh.signedInNow("commander");
+			JsonNode issued = issue(commander, day);
+			long id = issued.get("id").asLong();
+			JsonNode figures = commander.get("/api/v1/reports/daily/" + id).json().get("figures");
+			Timestamp end = Timestamp.from(day.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+			for (String area : List.of(CommandFixture.DISTRICT, CommandFixture.SUBDISTRICT)) {
+				Cover cover = coverReplayed(area, day, end);
+				assertThat(cover.least()).as(area).isNotNull();
+				assertThat(value(figures, "supplies.cover", area, 0)).as(area).isEqualTo(Math.round(cover.least() * 10));
+				assertThat(value(figures, "supplies.cover", area, 1)).as(area).isEqualTo(cover.low());
+			}
+			Cover district = coverReplayed(CommandFixture.DISTRICT, day, end);
+
+			byte[] pdf = commander.get("/api/v1/reports/daily/" + id + ".pdf").raw().body();
+			String text;
+			try (PDDocument document = Loader.loadPDF(pdf)) {
+				text = new PDFTextStripper().getText(document);
+			}
+			List<String> lines = Arrays.stream(text.split("\\R")).map(String::strip).toList();
+			String totalLine = lines.subList(lines.indexOf("物资可用天数（日终，按前3日消耗）"), lines.size()).stream()
+				.filter(l -> l.startsWith("全区合计")).findFirst().orElseThrow();
+			assertThat(totalLine).contains(String.format(Locale.ROOT, "%,.1f（", Math.round(district.least() * 10) / 10.0))
+				.contains(String.format(Locale.ROOT, "%,d（", district.low()));
+			try (XSSFWorkbook workbook = new XSSFWorkbook(
+					new ByteArrayInputStream(commander.get("/api/v1/reports/daily/" + id + ".xlsx").raw().body()))) {
+				Row total = totalRow(workbook.getSheet("物资可用天数（日终，按前3日消耗）"));
+				assertThat(total.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+				assertThat(total.getCell(1).getNumericCellValue()).isEqualTo(Math.round(district.least() * 10) / 10.0);
+				assertThat((long) total.getCell(4).getNumericCellValue()).isEqualTo(district.low());
+			}
+
+			assertThat(move(fresh, "ISSUE", "MASK", 5, warehouse)).isEqualTo("ACCEPTED");
+			assertThat(coverReplayed(CommandFixture.DISTRICT, day, end)).isEqualTo(district);
+			assertThat(issue(commander, day).get("id").asLong()).as("stock moving after the day's end changes nothing")
+				.isEqualTo(id);
+			assertThat(commander.get("/api/v1/reports/daily/" + id + ".pdf").raw().body()).isEqualTo(pdf);
+		}
+		finally {
+			clock.reset();
+		}
+	}
+
+	private String move(String user, String type, String item, long quantity, String from, String to, String lot,
+			LocalDate expiresOn) {
+		return move(api().as(user), type, item, quantity, from, to, lot, expiresOn);
+	}
+
+	private static String move(Api fresh, String type, String item, long quantity, String from) {
+		return move(fresh.signedInNow("admin"), type, item, quantity, from, null, null, null);
+	}
+
+	private static String move(Api.As as, String type, String item, long quantity, String from, String to, String lot,
+			LocalDate expiresOn) {
+		Map<String, Object> movement = new java.util.HashMap<>();
+		movement.put("clientId", Api.uuid());
+		movement.put("type", type);
+		movement.put("item", item);
+		movement.put("quantity", quantity);
+		movement.put("from", from);
+		movement.put("to", to);
+		movement.put("lot", lot);
+		movement.put("expiresOn", expiresOn == null ? null : expiresOn.toString());
+		Response sent = as.post("/api/v1/movements", Map.of("movements", List.of(movement)));
+		assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+		return sent.json().get("results").get(0).get("status").asString();
+	}
+
+	record Cover(Double least, long low) {
+	}
+
+	/**
+	 * The least days of cover and how many places and items were under the threshold at the day's end inside an area,
+	 * replaying the whole ledger up to then: stock from every movement and receipt, use from the issues and transfers
+	 * of the three days before that were not reversed by then.
+	 */
+	private Cover coverReplayed(String area, LocalDate day, Timestamp end) {
+		ZoneId zone = clock.getZone();
+		double threshold = jdbc.sql("SELECT value::float8 FROM supplies_setting WHERE name = 'low-cover-days'")
+			.query(Double.class).optional().orElse(1.0);
+		return jdbc.sql("""
+				WITH moves AS (
+				  SELECT from_place AS place, item_code, lot, -quantity AS q, expires_on FROM supplies_movement
+				  WHERE at <= :end AND from_place IS NOT NULL
+				  UNION ALL
+				  SELECT to_place, item_code, lot, quantity, expires_on FROM supplies_movement
+				  WHERE at <= :end AND to_place IS NOT NULL AND type <> 'TRANSFER'
+				  UNION ALL
+				  SELECT m.to_place, m.item_code, m.lot, c.received, m.expires_on FROM supplies_receipt c
+				  JOIN supplies_movement m ON m.id = c.movement_id WHERE c.at <= :end
+				), lots AS (
+				  SELECT place, item_code, lot, max(expires_on) AS expires_on, sum(q) AS q FROM moves GROUP BY place, item_code, lot
+				), usable AS (
+				  SELECT place, item_code, coalesce(sum(q) FILTER (WHERE expires_on IS NULL OR expires_on >= :day), 0) AS q
+				  FROM lots GROUP BY place, item_code
+				), used AS (
+				  SELECT from_place AS place, item_code, sum(quantity) AS q FROM supplies_movement m
+				  WHERE type IN ('ISSUE', 'TRANSFER') AND at >= :useStart AND at < :dayStart
+				    AND NOT EXISTS (SELECT 1 FROM supplies_movement r WHERE r.reverses = m.id AND r.at <= :end)
+				  GROUP BY from_place, item_code
+				), days AS (
+				  SELECT coalesce(s.q, 0)::float8 / (x.q::float8 / 3) AS days
+				  FROM used x JOIN supplies_place p ON p.place = x.place
+				  LEFT JOIN usable s ON s.place = x.place AND s.item_code = x.item_code
+				  WHERE x.q > 0 AND p.area_code LIKE :area || '%'
+				)
+				SELECT min(days), count(*) FILTER (WHERE days < :threshold) FROM days
+				""")
+			.param("end", end).param("day", day).param("area", area).param("threshold", threshold)
+			.param("useStart", Timestamp.from(day.minusDays(3).atStartOfDay(zone).toInstant()))
+			.param("dayStart", Timestamp.from(day.atStartOfDay(zone).toInstant()))
+			.query((rs, n) -> new Cover((Double) rs.getObject(1), rs.getLong(2))).single();
+	}
+
 	/** Loops, staff, tested and reports missing at the day's end, from the roster and the rounds' own samples. */
 	private List<Long> enterprisesAtTheEnd(String area, LocalDate day, Timestamp end) {
 		ZoneId zone = clock.getZone();

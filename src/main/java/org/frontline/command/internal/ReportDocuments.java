@@ -118,6 +118,31 @@ public class ReportDocuments {
 		return delta > 0 ? "+" + delta : delta < 0 ? String.valueOf(delta) : "±0";
 	}
 
+	/** A figure as the report prints it: a count with thousands separators, or tenths as one decimal; "—" for none. */
+	public static String figure(Long value, int decimals) {
+		if (value == null) {
+			return "—";
+		}
+		return decimals == 0 ? String.format(Locale.ROOT, "%,d", value)
+				: String.format(Locale.ROOT, "%,." + decimals + "f", scaled(value, decimals));
+	}
+
+	/** The change from the day before of a figure with decimals; "—" when either day has none. */
+	static String change(Long day, Long before, int decimals) {
+		if (decimals == 0) {
+			return change(day, before);
+		}
+		if (day == null || before == null) {
+			return "—";
+		}
+		long delta = day - before;
+		return delta > 0 ? "+" + figure(delta, decimals) : delta < 0 ? figure(delta, decimals) : "±0";
+	}
+
+	static double scaled(long value, int decimals) {
+		return value / Math.pow(10, decimals);
+	}
+
 	private static List<Long> values(Map<String, List<Long>> byArea, String code) {
 		List<Long> values = byArea == null ? null : byArea.get(code);
 		return values == null ? List.of() : values;
@@ -205,10 +230,12 @@ public class ReportDocuments {
 				List<Long> before = values(section.before(), row.code());
 				cell(row.name(), x, size, first, false);
 				for (int c = 0; c < columns; c++) {
-					Long value = c < day.size() ? day.get(c) : 0L;
-					Long was = c < before.size() ? before.get(c) : 0L;
-					cell(String.format(Locale.ROOT, "%,d（%s）", value, change(value, was)), x + first + c * each, size,
-							each, true);
+					int decimals = section.decimalsOf(c);
+					Long none = decimals == 0 ? 0L : null;
+					Long value = c < day.size() ? day.get(c) : none;
+					Long was = c < before.size() ? before.get(c) : none;
+					cell(value == null ? "—" : figure(value, decimals) + "（" + change(value, was, decimals) + "）",
+							x + first + c * each, size, each, true);
 				}
 				y -= size + 5;
 			}
@@ -378,11 +405,19 @@ public class ReportDocuments {
 					List<Long> day = values(section.day(), area.code());
 					List<Long> before = values(section.before(), area.code());
 					for (int i = 0; i < section.columnKeys().size(); i++) {
-						long value = i < day.size() ? day.get(i) : 0;
-						long was = i < before.size() ? before.get(i) : 0;
-						row.createCell(1 + 3 * i).setCellValue(value);
-						row.createCell(2 + 3 * i).setCellValue(was);
-						row.createCell(3 + 3 * i).setCellValue(value - was);
+						int decimals = section.decimalsOf(i);
+						Long none = decimals == 0 ? 0L : null;
+						Long value = i < day.size() ? day.get(i) : none;
+						Long was = i < before.size() ? before.get(i) : none;
+						if (value != null) {
+							row.createCell(1 + 3 * i).setCellValue(scaled(value, decimals));
+						}
+						if (was != null) {
+							row.createCell(2 + 3 * i).setCellValue(scaled(was, decimals));
+						}
+						if (value != null && was != null) {
+							row.createCell(3 + 3 * i).setCellValue(scaled(value - was, decimals));
+						}
 					}
 				}
 				sheet.setColumnWidth(0, 20 * 256);
@@ -410,9 +445,11 @@ public class ReportDocuments {
 			Row trendHeader = trend.createRow(0);
 			header(trendHeader, 0, bold, text("command.report.day"));
 			List<String> keys = new ArrayList<>();
+			List<Integer> decimals = new ArrayList<>();
 			for (Section section : figures.sections()) {
 				for (int i = 0; i < section.columnKeys().size(); i++) {
 					keys.add(section.id() + "." + i);
+					decimals.add(section.decimalsOf(i));
 					header(trendHeader, keys.size(), bold,
 							text(section.titleKey()) + " · " + text(section.columnKeys().get(i)));
 				}
@@ -422,7 +459,10 @@ public class ReportDocuments {
 				Row row = trend.createRow(t++);
 				row.createCell(0).setCellValue(DateTimes.date(day.getKey(), clock.getZone()));
 				for (int i = 0; i < keys.size(); i++) {
-					row.createCell(1 + i).setCellValue(day.getValue().getOrDefault(keys.get(i), 0L));
+					Long value = day.getValue().get(keys.get(i));
+					if (value != null || decimals.get(i) == 0) {
+						row.createCell(1 + i).setCellValue(scaled(value == null ? 0 : value, decimals.get(i)));
+					}
 				}
 			}
 			ByteArrayOutputStream out = new ByteArrayOutputStream();

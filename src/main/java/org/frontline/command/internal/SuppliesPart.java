@@ -1,6 +1,10 @@
 package org.frontline.command.internal;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,7 @@ import org.frontline.command.PartView.Figure;
 import org.frontline.command.PartView.Row;
 import org.frontline.shared.AreaCodes;
 import org.frontline.supplies.CoverLine;
+import org.frontline.supplies.CoverOfDay;
 import org.frontline.supplies.DaysOfCover;
 import org.frontline.supplies.DistrictCover;
 import org.frontline.supplies.RequestsOfDay;
@@ -25,8 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The supplies' part: the places and items with the least days of cover, how many are under the low-cover threshold,
- * and the requests open past their needed-by time; in the daily report, the day's requests: made, received, and
- * overdue at its end (days of cover are kept for the present only).
+ * and the requests open past their needed-by time; in the daily report, the day's requests (made, received, overdue
+ * at its end) and the days of cover at its end on the use of the days before.
  */
 @Component("commandSuppliesPart")
 class SuppliesPart implements OverviewPart {
@@ -37,9 +42,12 @@ class SuppliesPart implements OverviewPart {
 
 	private final SupplyRequests requests;
 
-	SuppliesPart(DaysOfCover cover, SupplyRequests requests) {
+	private final ZoneId zone;
+
+	SuppliesPart(DaysOfCover cover, SupplyRequests requests, Clock clock) {
 		this.cover = cover;
 		this.requests = requests;
+		this.zone = clock.getZone();
 	}
 
 	@Override
@@ -83,9 +91,23 @@ class SuppliesPart implements OverviewPart {
 			byArea.put(row.code(), List.of(in.stream().mapToLong(RequestsOfDay::made).sum(),
 					in.stream().mapToLong(RequestsOfDay::received).sum(), in.stream().mapToLong(RequestsOfDay::overdue).sum()));
 		}
+		List<CoverOfDay> cover = this.cover.atEndOf(low, AreaCodes.upperBound(low), LocalDate.ofInstant(from, zone));
+		Map<String, List<Long>> coverByArea = new LinkedHashMap<>();
+		for (Area row : rows) {
+			List<CoverOfDay> in = cover.stream().filter(c -> AreaCodes.contains(row.code(), c.area())).toList();
+			Long least = in.stream()
+				.map(CoverOfDay::leastDays)
+				.filter(Objects::nonNull)
+				.min(Double::compare)
+				.map(d -> Math.round(d * 10))
+				.orElse(null);
+			coverByArea.put(row.code(), Arrays.asList(least, in.stream().mapToLong(CoverOfDay::low).sum()));
+		}
 		return List.of(new DaySection("supplies.requests", "command.report.supplies",
 				List.of("command.supplies.requestsMade", "command.supplies.requestsReceived", "command.supplies.requestsOverdue"),
-				byArea));
+				byArea),
+				new DaySection("supplies.cover", "command.report.cover",
+						List.of("command.supplies.leastCoverAtEnd", "command.supplies.lowAtEnd"), coverByArea, List.of(1, 0)));
 	}
 
 	/** Days of cover to one decimal, rounded as the supplies pages show them. */

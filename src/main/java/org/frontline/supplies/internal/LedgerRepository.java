@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.frontline.supplies.CoverOfDay;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -342,6 +344,64 @@ public class LedgerRepository {
 			use.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
 		});
 		return use;
+	}
+
+	/**
+	 * Days of cover per area of the places inside [low, high) at {@code at}, on the use of the days [useFrom, day):
+	 * today's stock less what the ledger wrote after {@code at} (lots expired before {@code day} are not usable), over
+	 * the average use of those days as it stood at {@code at} (a reversal written later still counts the use it
+	 * reversed); places and items without use in those days have no days of cover.
+	 */
+	public List<CoverOfDay> coverAt(String low, String high, Instant at, LocalDate useFrom, LocalDate day, ZoneId zone,
+			int historyDays, double threshold) {
+		return jdbc.sql("""
+				WITH places AS (
+				  SELECT place, area_code FROM supplies_place WHERE area_code >= :low AND area_code < :high
+				), later AS (
+				  SELECT m.from_place AS place, m.item_code, m.lot, m.quantity::bigint AS q FROM supplies_movement m
+				  WHERE m.at > :at AND m.from_place IS NOT NULL
+				  UNION ALL
+				  SELECT m.to_place, m.item_code, m.lot, -m.quantity FROM supplies_movement m
+				  WHERE m.at > :at AND m.to_place IS NOT NULL AND m.type <> 'TRANSFER'
+				  UNION ALL
+				  SELECT m.to_place, m.item_code, m.lot, -c.received FROM supplies_receipt c
+				  JOIN supplies_movement m ON m.id = c.movement_id WHERE c.at > :at
+				), lots AS (
+				  SELECT s.place, s.item_code, s.lot, max(s.expires_on) AS expires_on, sum(s.quantity) AS quantity FROM (
+				    SELECT s.place, s.item_code, s.lot, s.expires_on, s.quantity FROM supplies_stock s JOIN places p USING (place)
+				    UNION ALL
+				    SELECT l.place, l.item_code, l.lot, NULL, l.q FROM later l JOIN places p USING (place)) AS s
+				  GROUP BY s.place, s.item_code, s.lot
+				), usable AS (
+				  SELECT place, item_code, sum(quantity) FILTER (WHERE expires_on IS NULL OR expires_on >= :day) AS usable
+				  FROM lots GROUP BY place, item_code
+				), used AS (
+				  SELECT place, item_code, sum(q) AS q FROM (
+				    SELECT u.place, u.item_code, u.quantity AS q FROM supplies_use_day u JOIN places p USING (place)
+				    WHERE u.day >= :useFrom AND u.day < :day
+				    UNION ALL
+				    SELECT o.from_place, o.item_code, o.quantity FROM supplies_movement r
+				    JOIN supplies_movement o ON o.id = r.reverses JOIN places p ON p.place = o.from_place
+				    WHERE r.at > :at AND o.type IN ('ISSUE', 'TRANSFER') AND o.at >= :useStart AND o.at < :dayStart) AS u
+				  GROUP BY place, item_code HAVING sum(q) > 0
+				), lines AS (
+				  SELECT p.area_code, coalesce(s.usable, 0)::float8 / (x.q::float8 / :history) AS days
+				  FROM used x JOIN places p USING (place) LEFT JOIN usable s USING (place, item_code)
+				)
+				SELECT area_code, min(days), count(*) FILTER (WHERE days < :threshold) FROM lines
+				GROUP BY area_code ORDER BY area_code
+				""")
+			.param("low", low)
+			.param("high", high)
+			.param("at", Timestamp.from(at))
+			.param("useFrom", Date.valueOf(useFrom))
+			.param("day", Date.valueOf(day))
+			.param("useStart", Timestamp.from(useFrom.atStartOfDay(zone).toInstant()))
+			.param("dayStart", Timestamp.from(day.atStartOfDay(zone).toInstant()))
+			.param("history", historyDays)
+			.param("threshold", threshold)
+			.query((rs, n) -> new CoverOfDay(rs.getString(1), rs.getDouble(2), rs.getLong(3)))
+			.list();
 	}
 
 	public record Row(long id, UUID clientId, int part, String type, String item, long quantity, Integer counted,
