@@ -167,9 +167,40 @@ public final class UploadedTable {
 		}
 		catch (IllegalArgumentException ex) {
 			String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining("|"));
-			String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-			throw new UnknownValue(new Problem.FieldError(field, "file.unknown-value", field, shown, allowed));
+			throw new UnknownValue(new Problem.FieldError(field, "file.unknown-value", field, shorten(value), allowed));
 		}
+	}
+
+	/**
+	 * Where each of {@code fields} is, for a header that names no other column: a column's name in English or, by
+	 * {@code chinese}, in Chinese (any case; a column without a name is passed over, the last of a name wins). A
+	 * column of another name, or a {@code required} field without a column, is a problem on the field {@code header}
+	 * that names the columns allowed.
+	 */
+	public Map<String, Integer> fields(List<String> fields, Map<String, String> chinese, List<String> required) {
+		Map<String, Integer> columns = new HashMap<>();
+		for (int i = 0; i < header.size(); i++) {
+			String name = header.get(i).toLowerCase(Locale.ROOT);
+			if (name.isEmpty()) {
+				continue;
+			}
+			name = chinese.getOrDefault(name, name);
+			if (!fields.contains(name)) {
+				throw Problem.invalid("header", "file.unknown-column", shorten(header.get(i)), String.join(",", fields));
+			}
+			columns.put(name, i);
+		}
+		for (String field : required) {
+			if (!columns.containsKey(field)) {
+				throw Problem.invalid("header", "file.missing-column", field, String.join(",", fields));
+			}
+		}
+		return columns;
+	}
+
+	/** A cell's or column's text as a problem quotes it: at most 40 characters. */
+	private static String shorten(String value) {
+		return value.length() > 40 ? value.substring(0, 40) + "…" : value;
 	}
 
 	private static String[] decode(byte[] content) {

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -88,6 +89,30 @@ class UploadedTableTests {
 			.error()
 			.message()
 			.args()).as("a long value is cut").contains("x".repeat(40) + "…");
+	}
+
+	@Test
+	void aStrictHeaderMapsEnglishAndChineseNamesToFieldsAndRefusesAnUnknownColumnOrAMissingRequiredOne() {
+		List<String> fields = List.of("name", "kind");
+		Map<String, String> chinese = Map.of("姓名", "name");
+		UploadedTable table = UploadedTable.read("姓名,,KIND\n张三,,low\n".getBytes(StandardCharsets.UTF_8), 10);
+		Map<String, Integer> columns = table.fields(fields, chinese, List.of("name"));
+		assertThat(columns).containsExactlyInAnyOrderEntriesOf(Map.of("name", 0, "kind", 2));
+		assertThat(table.rows().get(0).cell(columns, "name")).isEqualTo("张三");
+
+		Problem unknown = catchThrowableOfType(Problem.class, () -> UploadedTable
+			.read("name,colour\nx,y\n".getBytes(StandardCharsets.UTF_8), 10)
+			.fields(fields, chinese, List.of()));
+		assertThat(unknown.errors()).singleElement().satisfies(error -> {
+			assertThat(error.field()).isEqualTo("header");
+			assertThat(error.message()).isEqualTo(Message.of("file.unknown-column", "colour", "name,kind"));
+		});
+		Problem missing = catchThrowableOfType(Problem.class, () -> UploadedTable
+			.read("kind\nlow\n".getBytes(StandardCharsets.UTF_8), 10)
+			.fields(fields, chinese, List.of("name")));
+		assertThat(missing.errors()).singleElement()
+			.satisfies(error -> assertThat(error.message()).isEqualTo(Message.of("file.missing-column", "name",
+					"name,kind")));
 	}
 
 	private enum Level {

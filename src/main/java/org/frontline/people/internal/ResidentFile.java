@@ -1,9 +1,7 @@
 package org.frontline.people.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.frontline.people.Address;
@@ -46,33 +44,12 @@ public final class ResidentFile {
 			throw Problem.invalid("file", "people.import.empty", String.join(",", COLUMNS));
 		}
 		UploadedTable table = UploadedTable.read(bytes, MAX_ROWS);
-		Map<String, Integer> index = header(table.header());
+		Map<String, Integer> index = table.fields(COLUMNS, CHINESE, List.of("name", "id_number", "area"));
 		List<Line> lines = new ArrayList<>();
 		for (UploadedTable.Row row : table.rows()) {
 			lines.add(line(row, index));
 		}
 		return new Parsed(table.encoding(), lines);
-	}
-
-	private static Map<String, Integer> header(List<String> header) {
-		Map<String, Integer> index = new HashMap<>();
-		for (int i = 0; i < header.size(); i++) {
-			String name = header.get(i).toLowerCase(Locale.ROOT);
-			if (name.isEmpty()) {
-				continue;
-			}
-			name = CHINESE.getOrDefault(name, name);
-			if (!COLUMNS.contains(name)) {
-				throw Problem.invalid("header", "people.import.unknown-column", header.get(i), String.join(",", COLUMNS));
-			}
-			index.put(name, i);
-		}
-		for (String required : List.of("name", "id_number", "area")) {
-			if (!index.containsKey(required)) {
-				throw Problem.invalid("header", "people.import.missing-column", required, String.join(",", COLUMNS));
-			}
-		}
-		return index;
 	}
 
 	private static Line line(UploadedTable.Row row, Map<String, Integer> index) {

@@ -1,14 +1,12 @@
 package org.frontline.workforce.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.frontline.people.IdType;
 import org.frontline.people.ImportReport.RowError;
-import org.frontline.shared.Problem;
 import org.frontline.shared.UploadedTable;
 import org.frontline.workforce.NewWorker;
 import org.frontline.workforce.Skill;
@@ -37,7 +35,6 @@ public final class WorkerFile {
 			"ORDER", "消杀", "DISINFECTION", "转运", "TRANSPORT", "驾驶", "DRIVING", "翻译", "INTERPRETING", "心理疏导",
 			"PSYCHOLOGICAL");
 
-
 	private WorkerFile() {
 	}
 
@@ -50,34 +47,12 @@ public final class WorkerFile {
 
 	public static Parsed parse(byte[] bytes) {
 		UploadedTable table = UploadedTable.read(bytes, MAX_ROWS);
-		Map<String, Integer> index = header(table.header());
+		Map<String, Integer> index = table.fields(COLUMNS, CHINESE, List.of("name", "id_number"));
 		List<Line> lines = new ArrayList<>();
 		for (UploadedTable.Row row : table.rows()) {
 			lines.add(line(row, index));
 		}
 		return new Parsed(table.encoding(), lines);
-	}
-
-	private static Map<String, Integer> header(List<String> header) {
-		Map<String, Integer> index = new HashMap<>();
-		for (int i = 0; i < header.size(); i++) {
-			String name = header.get(i).toLowerCase(Locale.ROOT);
-			if (name.isEmpty()) {
-				continue;
-			}
-			name = CHINESE.getOrDefault(name, name);
-			if (!COLUMNS.contains(name)) {
-				throw Problem.invalid("header", "workforce.import.unknown-column", shorten(header.get(i)),
-						String.join(",", COLUMNS));
-			}
-			index.put(name, i);
-		}
-		for (String required : List.of("name", "id_number")) {
-			if (!index.containsKey(required)) {
-				throw Problem.invalid("header", "workforce.import.missing-column", required, String.join(",", COLUMNS));
-			}
-		}
-		return index;
 	}
 
 	private static Line line(UploadedTable.Row row, Map<String, Integer> index) {
@@ -109,10 +84,5 @@ public final class WorkerFile {
 			return new Line(number, null, null,
 					new RowError(number, unknown.error().field(), unknown.error().message()));
 		}
-	}
-
-
-	private static String shorten(String value) {
-		return value == null ? "" : value.length() > 40 ? value.substring(0, 40) + "…" : value;
 	}
 }
