@@ -261,6 +261,16 @@ class OverviewIntegrationTests extends IntegrationTest {
 		assertThat(trend.status()).as(trend.body()).isEqualTo(200);
 		assertThat(trend.json().propertyNames()).hasSize(14).contains(LocalDate.now(clock).toString());
 		assertThat(api().as("commander").get("/api/v1/command/trend?days=0").status()).isEqualTo(400);
+		LocalDate today = LocalDate.now(clock);
+		long samples = jdbc.sql("""
+				SELECT count(*) FROM testing_sample s JOIN testing_site st ON st.id = s.site_id
+				WHERE s.removed_at IS NULL AND s.sampled_at >= :from AND st.area_code LIKE '320602%'""")
+			.param("from", java.sql.Timestamp.from(today.atStartOfDay(clock.getZone()).toInstant()))
+			.query(Long.class).single();
+		assertThat(samples).as("the demo samples today").isPositive();
+		assertThat(trend.json().get(today.toString()).get("testing.samples.0").asLong()).isEqualTo(samples);
+		JsonNode live = part(api().as("commander").get("/api/v1/command/overview?area=" + DISTRICT).json(), "testing");
+		assertThat(figure(live, "samplesToday").get("value").asLong()).isEqualTo(samples);
 	}
 	@Test
 	void aScreensRefreshOfUnchangedPartsGets304AndAChangedOneTheNewFigures() throws Exception {
