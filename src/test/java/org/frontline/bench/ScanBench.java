@@ -371,7 +371,7 @@ public final class ScanBench {
 		while (openScreens.size() < screens) {
 			openScreens.add(openScreen(client));
 		}
-		List<Long> took = java.util.Collections.synchronizedList(new ArrayList<>());
+		java.util.Queue<Long> took = new java.util.concurrent.ConcurrentLinkedQueue<>();
 		AtomicInteger failed = new AtomicInteger();
 		AtomicInteger unchanged = new AtomicInteger();
 		AtomicLong bytes = new AtomicLong();
