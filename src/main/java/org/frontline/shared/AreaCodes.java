@@ -1,11 +1,16 @@
 package org.frontline.shared;
 
+import java.util.regex.Pattern;
+
 /**
  * Area codes: GB/T 2260 six-digit codes down to the district, then three digits per level (subdistrict, community,
  * compound). Everything inside an area has a code that starts with the area's prefix, so "inside area X" is a
  * range scan on an index.
  */
 public final class AreaCodes {
+
+	// Compiled once: every request naming an area checks it (String.matches compiles the pattern on each call).
+	private static final Pattern WELL_FORMED = Pattern.compile("\\d{6}(\\d{3}){0,3}");
 
 	private AreaCodes() {
 	}
@@ -34,6 +39,6 @@ public final class AreaCodes {
 	}
 
 	public static boolean wellFormed(String code) {
-		return code != null && code.matches("\\d{6}(\\d{3}){0,3}");
+		return code != null && WELL_FORMED.matcher(code).matches();
 	}
 }
