@@ -186,7 +186,7 @@ public class DailyReports {
 		for (int i = TREND_DAYS - 1; i >= 0; i--) {
 			LocalDate d = day.minusDays(i);
 			Map<String, Long> totals = new LinkedHashMap<>();
-			for (DaySection s : i == 0 ? today : overviews.day(root, List.of(root), d.atStartOfDay(zone).toInstant(),
+			for (DaySection s : i == 0 ? today : overviews.trendDay(root, d.atStartOfDay(zone).toInstant(),
 					d.plusDays(1).atStartOfDay(zone).toInstant())) {
 				List<Long> values = s.byArea().get(root.code());
 				for (int c = 0; values != null && c < values.size(); c++) {

@@ -24,6 +24,14 @@ public interface OverviewPart {
 	 */
 	List<DaySection> day(Area area, List<Area> rows, Instant from, Instant to);
 
+	/**
+	 * The part's sections of one day of the trend, for the area alone: by default its report sections; a part whose
+	 * figure of a past day costs more than a trend of fourteen days should pay leaves it out.
+	 */
+	default List<DaySection> trend(Area area, Instant from, Instant to) {
+		return day(area, List.of(area), from, to);
+	}
+
 	/** The titles of the notices this part published in [from, to), for the report. */
 	default List<String> notices(Instant from, Instant to) {
 		return List.of();

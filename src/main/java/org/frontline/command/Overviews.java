@@ -179,7 +179,7 @@ public class Overviews {
 
 	private Map<String, Long> totals(Area root, Instant from, Instant to) {
 		Map<String, Long> totals = new LinkedHashMap<>();
-		for (DaySection section : day(root, List.of(root), from, to)) {
+		for (DaySection section : trendDay(root, from, to)) {
 			List<Long> values = section.byArea().get(root.code());
 			for (int i = 0; values != null && i < values.size(); i++) {
 				if (values.get(i) != null) {
@@ -195,6 +195,15 @@ public class Overviews {
 		List<DaySection> sections = new ArrayList<>();
 		for (OverviewPart part : parts) {
 			sections.addAll(part.day(root, rows, from, to));
+		}
+		return sections;
+	}
+
+	/** Every part's sections of one day of the trend, for the area alone. */
+	public List<DaySection> trendDay(Area root, Instant from, Instant to) {
+		List<DaySection> sections = new ArrayList<>();
+		for (OverviewPart part : parts) {
+			sections.addAll(part.trend(root, from, to));
 		}
 		return sections;
 	}

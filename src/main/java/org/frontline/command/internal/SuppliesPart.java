@@ -83,6 +83,10 @@ class SuppliesPart implements OverviewPart {
 
 	@Override
 	public List<DaySection> day(Area area, List<Area> rows, Instant from, Instant to) {
+		return day(area, rows, from, to, true);
+	}
+
+	private List<DaySection> day(Area area, List<Area> rows, Instant from, Instant to, boolean withCover) {
 		String low = AreaCodes.prefix(area.code());
 		List<RequestsOfDay> day = requests.day(low, AreaCodes.upperBound(low), from, to);
 		Map<String, List<Long>> byArea = new LinkedHashMap<>();
@@ -90,6 +94,12 @@ class SuppliesPart implements OverviewPart {
 			List<RequestsOfDay> in = day.stream().filter(d -> AreaCodes.contains(row.code(), d.area())).toList();
 			byArea.put(row.code(), List.of(in.stream().mapToLong(RequestsOfDay::made).sum(),
 					in.stream().mapToLong(RequestsOfDay::received).sum(), in.stream().mapToLong(RequestsOfDay::overdue).sum()));
+		}
+		DaySection requestsSection = new DaySection("supplies.requests", "command.report.supplies",
+				List.of("command.supplies.requestsMade", "command.supplies.requestsReceived", "command.supplies.requestsOverdue"),
+				byArea);
+		if (!withCover) {
+			return List.of(requestsSection);
 		}
 		List<CoverOfDay> cover = this.cover.atEndOf(low, AreaCodes.upperBound(low), LocalDate.ofInstant(from, zone));
 		Map<String, List<Long>> coverByArea = new LinkedHashMap<>();
@@ -103,11 +113,18 @@ class SuppliesPart implements OverviewPart {
 				.orElse(null);
 			coverByArea.put(row.code(), Arrays.asList(least, in.stream().mapToLong(CoverOfDay::low).sum()));
 		}
-		return List.of(new DaySection("supplies.requests", "command.report.supplies",
-				List.of("command.supplies.requestsMade", "command.supplies.requestsReceived", "command.supplies.requestsOverdue"),
-				byArea),
+		return List.of(requestsSection,
 				new DaySection("supplies.cover", "command.report.cover",
 						List.of("command.supplies.leastCoverAtEnd", "command.supplies.lowAtEnd"), coverByArea, List.of(1, 0)));
+	}
+
+	/**
+	 * The trend has the day's requests only: days of cover at a day's end replay the ledger written since, which for
+	 * fourteen days on end costs more than a figure no chart shows.
+	 */
+	@Override
+	public List<DaySection> trend(Area area, Instant from, Instant to) {
+		return day(area, List.of(area), from, to, false);
 	}
 
 	/** Days of cover to one decimal, rounded as the supplies pages show them. */
