@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,14 +16,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.frontline.shared.Role;
+import org.frontline.shared.Viewer;
 import org.frontline.support.IntegrationTest;
+import org.frontline.support.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every writer of a place's stock takes the locks of its places and items in one order, before it changes any: a
- * check-in's protective set, issued item by item, and a keeper's receipt of the same items in one batch, run together
- * again and again, never wait for each other in a circle (PostgreSQL would end one of them as a deadlock).
+ * check-in's protective set, issued item by item, and a keeper's receipt of the same items (one batch, or two recorded
+ * in one transaction), run together again and again, never wait for each other in a circle (PostgreSQL would end one
+ * of them as a deadlock).
  */
 class StockLockOrderIntegrationTests extends IntegrationTest {
 
@@ -33,6 +39,9 @@ class StockLockOrderIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	private SupplyChecks checks;
+
+	@Autowired
+	private Ledger ledger;
 
 	@Test
 	void checkInSetsAndReceiptsOfTheSameItemsAtTheSamePostRunTogetherWithoutADeadlock() throws Exception {
@@ -65,9 +74,12 @@ class StockLockOrderIntegrationTests extends IntegrationTest {
 					start.await();
 					return checks.takeOwedSets();
 				});
+				boolean twoBatches = round % 2 == 1;
 				Future<String> receipt = threads.submit(() -> {
 					start.await();
-					return fixture.send("admin", receipts).toString();
+					// Every other round the receipts come as two batches recorded in one transaction, as the demo's do.
+					return twoBatches ? inTwoBatches(place, expires).toString()
+							: fixture.send("admin", receipts).toString();
 				});
 				assertThat(receipt.get(60, TimeUnit.SECONDS)).as("round %d", round).doesNotContain("REJECTED");
 				assertThat(checkIn.get(60, TimeUnit.SECONDS)).as("round %d", round).isGreaterThanOrEqualTo(SET.size());
@@ -84,6 +96,16 @@ class StockLockOrderIntegrationTests extends IntegrationTest {
 			assertThat(fixture.stockRows(place, item)).as(item).isEqualTo(2 * ROUNDS + ROUNDS - ROUNDS)
 				.isEqualTo(fixture.ledgerSum(place, item));
 		}
+	}
+
+	private List<BatchResult> inTwoBatches(String place, LocalDate expires) {
+		List<NewMovement> receipts = SET.stream()
+			.map(item -> new NewMovement(UUID.randomUUID().toString(), "RECEIPT", item, 1L, null, place, lot(item),
+					lot(item) == null ? null : expires.toString(), null, null, null))
+			.toList();
+		List<MovementBatch> batches = List.of(new MovementBatch(receipts.subList(0, 2)),
+				new MovementBatch(receipts.subList(2, SET.size())));
+		return SignedIn.as(new Viewer(0, "admin", Set.of(Role.ADMIN), "320602"), () -> ledger.record(batches));
 	}
 
 	private static String lot(String item) {
