@@ -12,11 +12,13 @@ import jakarta.validation.ConstraintViolation;
 import org.frontline.shared.DatabaseUnavailable;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Validation;
+import org.frontline.shared.WriteConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -92,13 +94,21 @@ class ProblemHandling {
 				response);
 	}
 
-	/** The database is unavailable (a failover): 503 with Retry-After; any other data access failure stays a 500. */
+	/**
+	 * The database is unavailable (a failover) or the transaction lost to a concurrent one (a deadlock): 503 with
+	 * Retry-After, nothing was stored; any other data access failure stays a 500.
+	 */
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
 	Object database(Exception ex, HttpServletRequest request, HttpServletResponse response) throws Exception {
-		if (!DatabaseUnavailable.causedBy(ex)) {
-			throw ex;
+		if (DatabaseUnavailable.causedBy(ex)) {
+			return problem(DatabaseUnavailable.problem(), request, response);
 		}
-		return problem(DatabaseUnavailable.problem(), request, response);
+		if (WriteConflict.causedBy(ex)) {
+			log.info("Request {} {} lost to a concurrent write and is asked again: {}", request.getMethod(),
+					request.getRequestURI(), NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+			return problem(WriteConflict.problem(), request, response);
+		}
+		throw ex;
 	}
 
 	@ExceptionHandler({ HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
