@@ -1109,6 +1109,7 @@ public final class ScanBench {
 			Phones.Latencies health = new Phones.Latencies(100_000);
 			Phones.Latencies api = new Phones.Latencies(100_000);
 			Phones.Latencies page = new Phones.Latencies(100_000);
+			AppThreads threads = new AppThreads(appPid);
 			java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean(true);
 			Thread probe = new Thread(() -> {
 				int last = -1;
@@ -1119,6 +1120,7 @@ public final class ScanBench {
 						rss[second] = rssKb(appPid);
 						generatorGc[second] = generatorGcMillis();
 						backlog[second] = phones.unacknowledged();
+						threads.read(second);
 						last = second;
 					}
 					health.add(second, time("/actuator/health", null));
@@ -1146,6 +1148,7 @@ public final class ScanBench {
 				int to = Math.min(last, from + 10);
 				printWindow(phones, from, to, cpu, rss, backlog, health, api, page, server, generatorGc);
 			}
+			threads.print(label + "surge@" + factor + ": ", last);
 			int a = calm;
 			int b = calm + surgeSeconds;
 			double accepted = sum(phones.seconds.accepted, a, b) / (double) surgeSeconds;
