@@ -1137,9 +1137,9 @@ public final class ScanBench {
 			int last = phones.second(System.nanoTime());
 			ServerTimes server = ServerTimes.read(accessLog, gcLog, phones, surgeTo);
 			System.out.printf("%n%ssurge@%d: %d phones, open loop; sustained (online) %.0f events/s; %d s at it, %d s at %.0f "
-					+ "events/s, %d s at it again, then the outboxes empty (up to %d events a request; %s)%n", label, factor,
-					count, sustained, calm, surgeSeconds, sustained * factor, calm, batch,
-					options.containsKey("pin") ? "pinned" : "not pinned");
+					+ "events/s, %d s at it again, then the outboxes empty (up to %d events a request; %s; from %s)%n", label,
+					factor, count, sustained, calm, surgeSeconds, sustained * factor, calm, batch,
+					options.containsKey("pin") ? "pinned" : "not pinned", Instant.ofEpochMilli(phones.startEpochMillis));
 			System.out.println("    window    offered accepted   shed  failed | accepted p50 / p99 | refused p99 |"
 					+ " CPU ms per 1,000 accepted: app / PostgreSQL / generator | health / API / page p99, max |"
 					+ " memory (RSS) | outboxes | refused in the server p99, waited before it p99 | application's GC pauses:"
