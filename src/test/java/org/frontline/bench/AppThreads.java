@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Where the application's CPU goes during a surge, by kind of thread (JIT compilers, collector, request threads,
- * Tomcat's poller and acceptor, the scan committers and answer threads), and how many sockets it holds open: read
- * from {@code /proc} once a second. The kernel keeps only 15 characters of a thread's name, so the threads are named
+ * Tomcat's poller (with the NIO2 connector, its channel group's threads) and acceptor, the scan committers and answer threads), how long those threads waited for a core (in
+ * the kernel's run queue), and how many sockets it holds open: read from {@code /proc} once a second. The kernel keeps only 15 characters of a thread's name, so the threads are named
  * by the JVM's own thread dump ({@code jcmd Thread.print}) when the figures are printed.
  */
 final class AppThreads {
@@ -27,17 +27,18 @@ final class AppThreads {
 	static {
 		KINDS.put("JIT compilers", Pattern.compile("C\\d CompilerThread.*|Sweeper thread"));
 		KINDS.put("collector and VM", Pattern.compile("GC Thread.*|VM Thread|G1 .*|ZGC.*|VM Periodic.*"));
-		KINDS.put("request threads", Pattern.compile("http-nio-.*-exec-.*"));
-		KINDS.put("poller", Pattern.compile("http-nio-.*-Poller.*"));
-		KINDS.put("acceptor", Pattern.compile("http-nio-.*-Acceptor.*"));
+		KINDS.put("request threads", Pattern.compile("http-nio2?-.*-exec-.*"));
+		// NIO2's channel group polls and times reads out on threads of its own, named Thread-N.
+		KINDS.put("poller", Pattern.compile("http-nio-.*-Poller.*|Thread-\\d+"));
+		KINDS.put("acceptor", Pattern.compile("http-nio2?-.*-Acceptor.*"));
 		KINDS.put("scan committers", Pattern.compile("scan-committer.*"));
 		KINDS.put("scan answers", Pattern.compile("scan-answer.*"));
 	}
 
 	private final long pid;
 
-	/** Per second: each thread's CPU so far (clock ticks), by its native id. */
-	private final Map<Integer, Map<Integer, Long>> ticks = new HashMap<>();
+	/** Per second: each thread's time on a core and in the run queue so far (ns), by its native id. */
+	private final Map<Integer, Map<Integer, long[]>> ticks = new HashMap<>();
 
 	/** Per second: the sockets the application holds open (connections, listening socket, database). */
 	private final Map<Integer, Integer> sockets = new HashMap<>();
@@ -48,14 +49,13 @@ final class AppThreads {
 
 	/** Takes this second's readings. */
 	void read(int second) {
-		Map<Integer, Long> now = new HashMap<>();
+		Map<Integer, long[]> now = new HashMap<>();
 		try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
 			for (Path task : tasks.toList()) {
 				try {
-					String stat = Files.readString(task.resolve("stat"));
-					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					String[] fields = Files.readString(task.resolve("schedstat")).trim().split(" ");
 					now.put(Integer.parseInt(task.getFileName().toString()),
-							Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+							new long[] { Long.parseLong(fields[0]), Long.parseLong(fields[1]) });
 				}
 				catch (IOException | RuntimeException gone) {
 					// the thread ended meanwhile
@@ -85,36 +85,42 @@ final class AppThreads {
 		sockets.put(second, open);
 	}
 
-	/** Prints, per 10 s up to {@code last}, the application's CPU (ms per second) by kind of thread and its sockets. */
+	/**
+	 * Prints, per 10 s up to {@code last}, the application's CPU and its threads' wait for a core (ms per second) by kind
+	 * of thread, and its sockets.
+	 */
 	void print(String label, int last) {
 		Map<Integer, String> names = names();
-		System.out.printf("  %sthe application's CPU by thread, ms per second (JIT compilers / collector and VM / request"
-				+ " threads / poller / acceptor / scan committers / scan answers / other) and its open sockets at the"
-				+ " window's end%n", label);
+		System.out.printf("  %sthe application's threads, ms per second on a core (and waiting for one): JIT compilers /"
+				+ " collector and VM / request threads / poller / acceptor / scan committers / scan answers / other; its"
+				+ " open sockets at the window's end%n", label);
 		for (int from = 0; from < last; from += 10) {
 			int to = Math.min(last, from + 10);
-			Map<Integer, Long> a = reading(from, to, true);
-			Map<Integer, Long> b = reading(from, to, false);
+			Map<Integer, long[]> a = reading(from, to, true);
+			Map<Integer, long[]> b = reading(from, to, false);
 			if (a == null || b == null || a == b) {
 				continue;
 			}
-			Map<String, Long> byKind = new LinkedHashMap<>();
-			KINDS.keySet().forEach(kind -> byKind.put(kind, 0L));
-			byKind.put("other", 0L);
-			for (Map.Entry<Integer, Long> thread : b.entrySet()) {
-				long used = thread.getValue() - a.getOrDefault(thread.getKey(), 0L);
-				byKind.merge(kind(names.get(thread.getKey())), used, Long::sum);
+			Map<String, long[]> byKind = new LinkedHashMap<>();
+			KINDS.keySet().forEach(kind -> byKind.put(kind, new long[2]));
+			byKind.put("other", new long[2]);
+			for (Map.Entry<Integer, long[]> thread : b.entrySet()) {
+				long[] before = a.getOrDefault(thread.getKey(), new long[2]);
+				long[] kind = byKind.get(kind(names.get(thread.getKey())));
+				kind[0] += thread.getValue()[0] - before[0];
+				kind[1] += thread.getValue()[1] - before[1];
 			}
 			double seconds = secondOf(b) - secondOf(a);
 			StringBuilder line = new StringBuilder();
-			for (long used : byKind.values()) {
-				line.append(line.isEmpty() ? "" : " / ").append(String.format("%4.0f", used * 10 / seconds));
+			for (long[] used : byKind.values()) {
+				line.append(line.isEmpty() ? "" : " / ")
+					.append(String.format("%3.0f (%3.0f)", used[0] / 1e6 / seconds, used[1] / 1e6 / seconds));
 			}
-			System.out.printf("  %4d-%3ds  %s ms/s | %5d sockets%n", from, to, line, sockets.getOrDefault(secondOf(b), 0));
+			System.out.printf("  %4d-%3ds  %s | %5d sockets%n", from, to, line, sockets.getOrDefault(secondOf(b), 0));
 		}
 	}
 
-	private Map<Integer, Long> reading(int from, int to, boolean first) {
+	private Map<Integer, long[]> reading(int from, int to, boolean first) {
 		if (first) {
 			for (int s = from; s <= to; s++) {
 				if (ticks.containsKey(s)) {
@@ -132,7 +138,7 @@ final class AppThreads {
 		return null;
 	}
 
-	private int secondOf(Map<Integer, Long> reading) {
+	private int secondOf(Map<Integer, long[]> reading) {
 		return ticks.entrySet().stream().filter(e -> e.getValue() == reading).findFirst().orElseThrow().getKey();
 	}
 
