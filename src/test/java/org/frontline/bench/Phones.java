@@ -150,6 +150,11 @@ final class Phones implements AutoCloseable {
 
 	private volatile boolean running = true;
 
+	/** This load generator's collector pauses while the phones run: [start, end] in epoch µs, in order. */
+	private final List<long[]> generatorPauses = java.util.Collections.synchronizedList(new ArrayList<>());
+
+	private final List<Runnable> unlisten = new ArrayList<>();
+
 	private final PriorityQueue<Phone> due = new PriorityQueue<>((a, b) -> Long.compare(a.nextDue, b.nextDue));
 
 	private final PriorityQueue<Phone> waiting = new PriorityQueue<>((a, b) -> Long.compare(a.sendAt, b.sendAt));
@@ -182,12 +187,50 @@ final class Phones implements AutoCloseable {
 			.disableCookieManagement()
 			.build();
 		http.start();
+		listenToCollector();
 		phones = new Phone[count];
 		for (int i = 0; i < count; i++) {
 			phones[i] = new Phone(i);
 		}
 		ticker = new Thread(this::tick, "phones-ticker");
 		ticker.setDaemon(true);
+	}
+
+	/** Records this JVM's collector pauses (their start and length as the collector reports them). */
+	private void listenToCollector() {
+		long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+		for (var bean : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+			if (bean instanceof javax.management.NotificationEmitter emitter) {
+				javax.management.NotificationListener listener = (notification, handback) -> {
+					if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+						.equals(notification.getType())) {
+						var info = com.sun.management.GarbageCollectionNotificationInfo
+							.from((javax.management.openmbean.CompositeData) notification.getUserData())
+							.getGcInfo();
+						long from = (jvmStart + info.getStartTime()) * 1000;
+						generatorPauses.add(new long[] { from, from + Math.max(1, info.getDuration()) * 1000 });
+					}
+				};
+				emitter.addNotificationListener(listener, null, null);
+				unlisten.add(() -> {
+					try {
+						emitter.removeNotificationListener(listener);
+					}
+					catch (javax.management.ListenerNotFoundException gone) {
+						// already removed
+					}
+				});
+			}
+		}
+	}
+
+	/** This load generator's collector pauses so far, [start, end] in epoch µs, in order of their end. */
+	List<long[]> generatorPauses() {
+		synchronized (generatorPauses) {
+			List<long[]> pauses = new ArrayList<>(generatorPauses);
+			pauses.sort((a, b) -> Long.compare(a[1], b[1]));
+			return pauses;
+		}
 	}
 
 	/** Runs the phases (scans offered) and then lets the phones empty their outboxes until {@code drainUntil}. */
@@ -451,6 +494,7 @@ final class Phones implements AutoCloseable {
 	@Override
 	public void close() throws Exception {
 		running = false;
+		unlisten.forEach(Runnable::run);
 		http.close();
 	}
 }

@@ -1213,6 +1213,16 @@ public final class ScanBench {
 					percentile(refusedServer, 0.99), max(refusedServer), refusedServer.length,
 					percentile(acceptedServer, 0.5), percentile(acceptedServer, 0.99), percentile(refusedBefore, 0.5),
 					percentile(refusedBefore, 0.99), max(refusedBefore));
+			long[] inAppPause = server.refusedBeforeInAppPause().between(a, b);
+			long[] inGeneratorPause = server.refusedBeforeInGeneratorPause().between(a, b);
+			long[] clear = server.refusedBeforeClear().between(a, b);
+			double refusedCount = Math.max(1, refusedBefore.length);
+			System.out.printf("  %ssurge@%d: a refused request's wait before a request thread read it, by what it overlapped:"
+					+ " a pause of the application's collector %d (%.1f%%, p99 %.1f ms), of the load generator's %d (%.1f%%,"
+					+ " p99 %.1f ms), neither %d (p50 %.1f ms, p99 %.1f ms, max %.1f ms)%n", label, factor, inAppPause.length,
+					100 * inAppPause.length / refusedCount, percentile(inAppPause, 0.99), inGeneratorPause.length,
+					100 * inGeneratorPause.length / refusedCount, percentile(inGeneratorPause, 0.99), clear.length,
+					percentile(clear, 0.5), percentile(clear, 0.99), max(clear));
 			exactlyOnce(label + "surge@" + factor, phones, round);
 			long[] scanDelay = phones.scanDelay.between(a, b + calm);
 			System.out.printf("  %ssurge@%d: a scan's wait from the phone to its acknowledgement (outbox included), surge and"

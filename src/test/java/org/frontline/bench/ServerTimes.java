@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * GC log ({@link #GC_LOG}), by the second they ended in.
  */
 record ServerTimes(Phones.Latencies refused, Phones.Latencies refusedBefore, Phones.Latencies accepted,
-		Phones.Latencies pauses) {
+		Phones.Latencies pauses, Phones.Latencies refusedBeforeInAppPause, Phones.Latencies refusedBeforeInGeneratorPause,
+		Phones.Latencies refusedBeforeClear) {
 
 	/** Sent (epoch µs) | began (epoch ms) | status | µs in the server | method | path. */
 	static final String PATTERN = "%{" + Phones.SENT_HEADER + "}i|%{begin:msec}t|%s|%D|%m|%U";
@@ -34,13 +35,17 @@ record ServerTimes(Phones.Latencies refused, Phones.Latencies refusedBefore, Pho
 	 */
 	static ServerTimes read(Path log, Path gcLog, Phones phones, long surgeTo) throws IOException, InterruptedException {
 		ServerTimes times = new ServerTimes(new Phones.Latencies(4_000_000), new Phones.Latencies(4_000_000),
-				new Phones.Latencies(4_000_000), new Phones.Latencies(100_000));
+				new Phones.Latencies(4_000_000), new Phones.Latencies(100_000), new Phones.Latencies(4_000_000),
+				new Phones.Latencies(4_000_000), new Phones.Latencies(4_000_000));
+		java.util.List<long[]> appPauses = new java.util.ArrayList<>();
 		if (gcLog != null && Files.exists(gcLog)) {
 			try (BufferedReader lines = Files.newBufferedReader(gcLog)) {
 				for (String line = lines.readLine(); line != null; line = lines.readLine()) {
 					java.util.regex.Matcher pause = PAUSE.matcher(line);
 					long at = pause.matches() ? Long.parseLong(pause.group(1)) : 0;
 					if (at >= phones.startEpochMillis) {
+						long micros = (long) (Double.parseDouble(pause.group(2)) * 1000);
+						appPauses.add(new long[] { at * 1000 - micros, at * 1000 });
 						times.pauses.add(phones.second(phones.start + (at - phones.startEpochMillis) * 1_000_000),
 								(long) (Double.parseDouble(pause.group(2)) * 1e6));
 					}
@@ -54,6 +59,7 @@ record ServerTimes(Phones.Latencies refused, Phones.Latencies refusedBefore, Pho
 		if (flushed > 0) {
 			Thread.sleep(flushed / 1_000_000);
 		}
+		java.util.List<long[]> generatorPauses = phones.generatorPauses();
 		try (BufferedReader lines = Files.newBufferedReader(log)) {
 			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
 				String[] f = line.split("\\|");
@@ -69,7 +75,19 @@ record ServerTimes(Phones.Latencies refused, Phones.Latencies refusedBefore, Pho
 				long inServer = Long.parseLong(f[3]) * 1000;
 				if (f[2].equals("429") || f[2].equals("503")) {
 					times.refused.add(second, inServer);
-					times.refusedBefore.add(second, Math.max(0, began * 1000 - sentMicros) * 1000);
+					long waited = Math.max(0, began * 1000 - sentMicros) * 1000;
+					times.refusedBefore.add(second, waited);
+					// Its wait overlapped a collector's pause of the application or of this load generator (µs, the
+					// server's start in ms).
+					if (overlaps(appPauses, sentMicros, began * 1000 + 1000)) {
+						times.refusedBeforeInAppPause.add(second, waited);
+					}
+					else if (overlaps(generatorPauses, sentMicros, began * 1000 + 1000)) {
+						times.refusedBeforeInGeneratorPause.add(second, waited);
+					}
+					else {
+						times.refusedBeforeClear.add(second, waited);
+					}
 				}
 				else if (f[2].equals("200")) {
 					times.accepted.add(second, inServer);
@@ -77,5 +95,21 @@ record ServerTimes(Phones.Latencies refused, Phones.Latencies refusedBefore, Pho
 			}
 		}
 		return times;
+	}
+
+	/** Whether any of the intervals (epoch µs, in order of their end) overlaps [from, to]. */
+	private static boolean overlaps(java.util.List<long[]> intervals, long from, long to) {
+		int low = 0;
+		int high = intervals.size();
+		while (low < high) {
+			int mid = (low + high) >>> 1;
+			if (intervals.get(mid)[1] < from) {
+				low = mid + 1;
+			}
+			else {
+				high = mid;
+			}
+		}
+		return low < intervals.size() && intervals.get(low)[0] <= to;
 	}
 }
