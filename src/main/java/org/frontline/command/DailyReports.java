@@ -199,7 +199,7 @@ public class DailyReports {
 		}
 		return new ReportFigures(day, root.code(), root.name(),
 				rows.stream().map(r -> new RowArea(r.code(), r.name())).toList(), sections, problems,
-				overviews.notices(from, to), trend);
+				overviews.notices(from, to), trend, overviews.lists(root, from, to));
 	}
 
 	/** What differs between two versions' figures, one line per changed count, in Chinese like the report. */
@@ -227,6 +227,13 @@ public class DailyReports {
 		if (!before.notices().equals(after.notices())) {
 			lines.add(messages.getMessage("command.report.notices", null, zh) + "：" + before.notices().size() + " → "
 					+ after.notices().size());
+		}
+		if (!before.lists().equals(after.lists())) {
+			for (DayList list : after.lists()) {
+				if (!before.lists().contains(list)) {
+					lines.add(messages.getMessage(list.titleKey(), null, zh));
+				}
+			}
 		}
 		if (!before.problems().equals(after.problems())) {
 			lines.add(messages.getMessage("command.report.problems", null, zh) + "：" + before.problems().size()

@@ -32,6 +32,11 @@ public interface OverviewPart {
 		return day(area, List.of(area), from, to);
 	}
 
+	/** The part's lists of the daily report for the area, as they stood at the end of the window [from, to). */
+	default List<DayList> lists(Area area, Instant from, Instant to) {
+		return List.of();
+	}
+
 	/** The titles of the notices this part published in [from, to), for the report. */
 	default List<String> notices(Instant from, Instant to) {
 		return List.of();

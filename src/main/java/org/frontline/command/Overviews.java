@@ -208,6 +208,15 @@ public class Overviews {
 		return sections;
 	}
 
+	/** Every part's lists of the report of the window [from, to). */
+	public List<DayList> lists(Area root, Instant from, Instant to) {
+		List<DayList> lists = new ArrayList<>();
+		for (OverviewPart part : parts) {
+			lists.addAll(part.lists(root, from, to));
+		}
+		return lists;
+	}
+
 	/** The notices every part published in [from, to). */
 	public List<String> notices(Instant from, Instant to) {
 		List<String> notices = new ArrayList<>();

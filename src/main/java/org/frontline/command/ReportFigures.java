@@ -7,14 +7,15 @@ import java.util.Map;
 
 /**
  * What a daily report says: for each section, the counts of the day and of the day before per area (the rows, one
- * level below the report's area), the alerts still open at the cut-off, the notices published that day, and the trend
- * of the last fourteen days.
+ * level below the report's area), the alerts still open at the cut-off, the notices published that day, the trend
+ * of the last fourteen days, and the lists the parts rank at the day's end.
  */
 public record ReportFigures(LocalDate day, String area, String areaName, List<RowArea> rows, List<Section> sections,
-		List<OpenProblem> problems, List<String> notices, Map<LocalDate, Map<String, Long>> trend) {
+		List<OpenProblem> problems, List<String> notices, Map<LocalDate, Map<String, Long>> trend, List<DayList> lists) {
 
 	public ReportFigures {
 		notices = notices == null ? List.of() : notices;
+		lists = lists == null ? List.of() : lists;
 	}
 
 	/** A row of the report: an area by code and name. */

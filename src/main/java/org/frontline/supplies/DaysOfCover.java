@@ -15,6 +15,7 @@ import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.frontline.supplies.internal.CoverCalculator;
 import org.frontline.supplies.internal.CoverRules;
+import org.frontline.supplies.internal.ItemRepository;
 import org.frontline.supplies.internal.LedgerRepository;
 import org.frontline.supplies.internal.PlaceDirectory;
 import org.springframework.stereotype.Service;
@@ -31,15 +32,19 @@ public class DaysOfCover {
 
 	private final LedgerRepository ledger;
 
+	private final ItemRepository items;
+
 	private final PlaceDirectory places;
 
 	private final Areas areas;
 
 	private final Clock clock;
 
-	DaysOfCover(CoverCalculator cover, LedgerRepository ledger, PlaceDirectory places, Areas areas, Clock clock) {
+	DaysOfCover(CoverCalculator cover, LedgerRepository ledger, ItemRepository items, PlaceDirectory places, Areas areas,
+			Clock clock) {
 		this.cover = cover;
 		this.ledger = ledger;
+		this.items = items;
 		this.places = places;
 		this.areas = areas;
 		this.clock = clock;
@@ -74,6 +79,25 @@ public class DaysOfCover {
 		Instant now = clock.instant();
 		return ledger.coverAt(low, high, now.isBefore(end) ? now : end, day.minusDays(CoverRules.HISTORY_DAYS), day,
 				clock.getZone(), CoverRules.HISTORY_DAYS, cover.lowCoverDays());
+	}
+
+	/**
+	 * The places and items inside [low, high) with the least days of cover at the end of a day, least first, as
+	 * {@link #atEndOf} counts them.
+	 */
+	@Transactional(readOnly = true)
+	public List<CoverLineOfDay> leastAtEndOf(String low, String high, LocalDate day, int limit) {
+		Instant end = day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+		Instant now = clock.instant();
+		List<LedgerRepository.CoverRow> rows = ledger.leastCoveredAt(low, high, now.isBefore(end) ? now : end,
+				day.minusDays(CoverRules.HISTORY_DAYS), day, clock.getZone(), CoverRules.HISTORY_DAYS, limit);
+		Map<String, PlaceInfo> named = places.findAll(rows.stream().map(LedgerRepository.CoverRow::place).toList());
+		Map<String, Item> catalogue = new java.util.HashMap<>();
+		items.all().forEach(item -> catalogue.put(item.code(), item));
+		return rows.stream()
+			.filter(r -> named.containsKey(r.place()) && catalogue.containsKey(r.item()))
+			.map(r -> new CoverLineOfDay(named.get(r.place()), catalogue.get(r.item()), r.usable(), r.days()))
+			.toList();
 	}
 
 	private DistrictCover compute(String area, java.util.function.Predicate<PlaceInfo> visible) {

@@ -361,6 +361,13 @@ class DailyReportIntegrationTests extends IntegrationTest {
 				assertThat(value(figures, "supplies.cover", area, 1)).as(area).isEqualTo(cover.low());
 			}
 			Cover district = coverReplayed(CommandFixture.DISTRICT, day, end);
+			JsonNode least = figures.get("lists").valueStream()
+				.filter(l -> l.get("id").asString().equals("supplies.leastCovered")).findFirst().orElseThrow();
+			List<JsonNode> leastLines = least.get("lines").valueStream().toList();
+			assertThat(leastLines).isNotEmpty().hasSizeLessThanOrEqualTo(5);
+			assertThat(leastLines.get(0).get("values").get(0).asLong()).isEqualTo(Math.round(district.least() * 10));
+			assertThat(leastLines).extracting(l -> l.get("values").get(0).asLong()).isSorted();
+			String leastName = leastLines.get(0).get("name").asString();
 
 			byte[] pdf = commander.get("/api/v1/reports/daily/" + id + ".pdf").raw().body();
 			String text;
@@ -372,12 +379,17 @@ class DailyReportIntegrationTests extends IntegrationTest {
 				.filter(l -> l.startsWith("全区合计")).findFirst().orElseThrow();
 			assertThat(totalLine).contains(String.format(Locale.ROOT, "%,.1f（", Math.round(district.least() * 10) / 10.0))
 				.contains(String.format(Locale.ROOT, "%,d（", district.low()));
+			assertThat(text).contains("可用天数最少的点位和物资（日终）").contains(leastName.substring(0, Math.min(8,
+					leastName.length())));
 			try (XSSFWorkbook workbook = new XSSFWorkbook(
 					new ByteArrayInputStream(commander.get("/api/v1/reports/daily/" + id + ".xlsx").raw().body()))) {
 				Row total = totalRow(workbook.getSheet("物资可用天数（日终，按前3日消耗）"));
 				assertThat(total.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
 				assertThat(total.getCell(1).getNumericCellValue()).isEqualTo(Math.round(district.least() * 10) / 10.0);
 				assertThat((long) total.getCell(4).getNumericCellValue()).isEqualTo(district.low());
+				Row first = workbook.getSheet("可用天数最少的点位和物资（日终）").getRow(1);
+				assertThat(first.getCell(0).getStringCellValue()).isEqualTo(leastName);
+				assertThat(first.getCell(1).getNumericCellValue()).isEqualTo(Math.round(district.least() * 10) / 10.0);
 			}
 
 			assertThat(move(fresh, "ISSUE", "MASK", 5, warehouse)).isEqualTo("ACCEPTED");

@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.frontline.command.DayList;
 import org.frontline.command.ReportFigures;
 import org.frontline.command.ReportFigures.OpenProblem;
 import org.frontline.command.ReportFigures.RowArea;
@@ -180,6 +181,10 @@ public class ReportDocuments {
 				gap(10);
 				table(figures, section);
 			}
+			for (DayList list : figures.lists()) {
+				gap(10);
+				list(list);
+			}
 			gap(10);
 			line(text("command.report.notices") + "（" + figures.notices().size() + "）", 13);
 			if (figures.notices().isEmpty()) {
@@ -236,6 +241,32 @@ public class ReportDocuments {
 					Long was = c < before.size() ? before.get(c) : none;
 					cell(value == null ? "—" : figure(value, decimals) + "（" + change(value, was, decimals) + "）",
 							x + first + c * each, size, each, true);
+				}
+				y -= size + 5;
+			}
+		}
+
+		private void list(DayList list) throws IOException {
+			line(text(list.titleKey()), 13);
+			int columns = list.columnKeys().size();
+			float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+			float first = width / 2;
+			float each = (width - first) / columns;
+			float size = 9;
+			ensure(size * 2 + 8);
+			cell(text(list.nameKey()), MARGIN, size, first, false);
+			for (int c = 0; c < columns; c++) {
+				cell(text(list.columnKeys().get(c)), MARGIN + first + c * each, size, each, true);
+			}
+			y -= size + 6;
+			if (list.lines().isEmpty()) {
+				line(text("command.report.list.none"), size);
+			}
+			for (DayList.Line row : list.lines()) {
+				ensure(size + 6);
+				cell(row.name(), MARGIN, size, first, false);
+				for (int c = 0; c < columns && c < row.values().size(); c++) {
+					cell(figure(row.values().get(c), list.decimalsOf(c)), MARGIN + first + c * each, size, each, true);
 				}
 				y -= size + 5;
 			}
@@ -421,6 +452,25 @@ public class ReportDocuments {
 					}
 				}
 				sheet.setColumnWidth(0, 20 * 256);
+			}
+			for (DayList list : figures.lists()) {
+				Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(text(list.titleKey())));
+				Row header = sheet.createRow(0);
+				header(header, 0, bold, text(list.nameKey()));
+				for (int c = 0; c < list.columnKeys().size(); c++) {
+					header(header, 1 + c, bold, text(list.columnKeys().get(c)));
+				}
+				int n = 1;
+				for (DayList.Line line : list.lines()) {
+					Row row = sheet.createRow(n++);
+					row.createCell(0).setCellValue(line.name());
+					for (int c = 0; c < line.values().size(); c++) {
+						if (line.values().get(c) != null) {
+							row.createCell(1 + c).setCellValue(scaled(line.values().get(c), list.decimalsOf(c)));
+						}
+					}
+				}
+				sheet.setColumnWidth(0, 40 * 256);
 			}
 			Sheet problems = workbook.createSheet(WorkbookUtil.createSafeSheetName(text("command.report.problems")));
 			Row header = problems.createRow(0);

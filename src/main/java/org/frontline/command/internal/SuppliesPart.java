@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.frontline.area.Area;
+import org.frontline.command.DayList;
 import org.frontline.command.DaySection;
 import org.frontline.command.OverviewPart;
 import org.frontline.command.PartView;
@@ -116,6 +117,20 @@ class SuppliesPart implements OverviewPart {
 		return List.of(requestsSection,
 				new DaySection("supplies.cover", "command.report.cover",
 						List.of("command.supplies.leastCoverAtEnd", "command.supplies.lowAtEnd"), coverByArea, List.of(1, 0)));
+	}
+
+	/** The places and items with the least days of cover at the window's end, named in Chinese like the report. */
+	@Override
+	public List<DayList> lists(Area area, Instant from, Instant to) {
+		String low = AreaCodes.prefix(area.code());
+		List<DayList.Line> lines = cover.leastAtEndOf(low, AreaCodes.upperBound(low), LocalDate.ofInstant(from, zone),
+				LEAST_COVERED)
+			.stream()
+			.map(l -> new DayList.Line(Objects.requireNonNullElse(l.place().name(), l.place().code()) + " · "
+					+ l.item().name(false), List.of(Math.round(l.days() * 10), l.usable())))
+			.toList();
+		return List.of(new DayList("supplies.leastCovered", "command.report.leastCovered", "command.report.placeItem",
+				List.of("command.supplies.days", "command.supplies.usable"), List.of(1, 0), lines));
 	}
 
 	/**

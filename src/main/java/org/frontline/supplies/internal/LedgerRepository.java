@@ -346,15 +346,8 @@ public class LedgerRepository {
 		return use;
 	}
 
-	/**
-	 * Days of cover per area of the places inside [low, high) at {@code at}, on the use of the days [useFrom, day):
-	 * today's stock less what the ledger wrote after {@code at} (lots expired before {@code day} are not usable), over
-	 * the average use of those days as it stood at {@code at} (a reversal written later still counts the use it
-	 * reversed); places and items without use in those days have no days of cover.
-	 */
-	public List<CoverOfDay> coverAt(String low, String high, Instant at, LocalDate useFrom, LocalDate day, ZoneId zone,
-			int historyDays, double threshold) {
-		return jdbc.sql("""
+	/** Days of cover of each place and item inside [:low, :high) at :at that had use in [:useFrom, :day): lines. */
+	private static final String COVER_AT = """
 				WITH places AS (
 				  SELECT place, area_code FROM supplies_place WHERE area_code >= :low AND area_code < :high
 				), later AS (
@@ -385,23 +378,59 @@ public class LedgerRepository {
 				    WHERE r.at > :at AND o.type IN ('ISSUE', 'TRANSFER') AND o.at >= :useStart AND o.at < :dayStart) AS u
 				  GROUP BY place, item_code HAVING sum(q) > 0
 				), lines AS (
-				  SELECT p.area_code, coalesce(s.usable, 0)::float8 / (x.q::float8 / :history) AS days
+				  SELECT p.area_code, x.place, x.item_code, coalesce(s.usable, 0) AS usable,
+				         coalesce(s.usable, 0)::float8 / (x.q::float8 / :history) AS days
 				  FROM used x JOIN places p USING (place) LEFT JOIN usable s USING (place, item_code)
 				)
+				""";
+
+	/**
+	 * Days of cover per area of the places inside [low, high) at {@code at}, on the use of the days [useFrom, day):
+	 * today's stock less what the ledger wrote after {@code at} (lots expired before {@code day} are not usable), over
+	 * the average use of those days as it stood at {@code at} (a reversal written later still counts the use it
+	 * reversed); places and items without use in those days have no days of cover.
+	 */
+	public List<CoverOfDay> coverAt(String low, String high, Instant at, LocalDate useFrom, LocalDate day, ZoneId zone,
+			int historyDays, double threshold) {
+		return jdbc.sql(COVER_AT + """
 				SELECT area_code, min(days), count(*) FILTER (WHERE days < :threshold) FROM lines
 				GROUP BY area_code ORDER BY area_code
 				""")
-			.param("low", low)
-			.param("high", high)
-			.param("at", Timestamp.from(at))
-			.param("useFrom", Date.valueOf(useFrom))
-			.param("day", Date.valueOf(day))
-			.param("useStart", Timestamp.from(useFrom.atStartOfDay(zone).toInstant()))
-			.param("dayStart", Timestamp.from(day.atStartOfDay(zone).toInstant()))
-			.param("history", historyDays)
-			.param("threshold", threshold)
+			.params(coverAtParams(low, high, at, useFrom, day, zone, historyDays, threshold))
 			.query((rs, n) -> new CoverOfDay(rs.getString(1), rs.getDouble(2), rs.getLong(3)))
 			.list();
+	}
+
+	/** The least covered places and items inside [low, high) at {@code at}, as {@link #coverAt} reads them. */
+	public List<CoverRow> leastCoveredAt(String low, String high, Instant at, LocalDate useFrom, LocalDate day,
+			ZoneId zone, int historyDays, int limit) {
+		Map<String, Object> params = coverAtParams(low, high, at, useFrom, day, zone, historyDays, 0);
+		params.put("limit", limit);
+		return jdbc.sql(COVER_AT + """
+				SELECT place, item_code, usable, days FROM lines ORDER BY days, place, item_code LIMIT :limit
+				""")
+			.params(params)
+			.query((rs, n) -> new CoverRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4)))
+			.list();
+	}
+
+	/** A place and item's usable stock and days of cover. */
+	public record CoverRow(String place, String item, long usable, double days) {
+	}
+
+	private static Map<String, Object> coverAtParams(String low, String high, Instant at, LocalDate useFrom,
+			LocalDate day, ZoneId zone, int historyDays, double threshold) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("low", low);
+		params.put("high", high);
+		params.put("at", Timestamp.from(at));
+		params.put("useFrom", Date.valueOf(useFrom));
+		params.put("day", Date.valueOf(day));
+		params.put("useStart", Timestamp.from(useFrom.atStartOfDay(zone).toInstant()));
+		params.put("dayStart", Timestamp.from(day.atStartOfDay(zone).toInstant()));
+		params.put("history", historyDays);
+		params.put("threshold", threshold);
+		return params;
 	}
 
 	public record Row(long id, UUID clientId, int part, String type, String item, long quantity, Integer counted,
