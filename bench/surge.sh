@@ -8,8 +8,6 @@
 #                   each run alternating which build goes first; --after=DIR measures that checkout instead of this one
 #   --pin           the application and PostgreSQL on CPU 0, this load generator on CPU 1 (taskset)
 # The application's JVM options: APP_JVM_ARGS="-XX:StartFlightRecording=filename=/tmp/scan.jfr,settings=profile".
-# Its heap is fixed (-Xms as -Xmx, APP_XMX), as the README recommends: a heap that starts small grew with a full
-# collection (0.46 s on the pinned core) after the 3,000 phones' connections of the first surge.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 modes="--modes=online,surge@2,surge@5,surge@10"
@@ -28,6 +26,6 @@ done
 # The load generator (the phones) runs on G1: its live set is the city's codes (700 MB), and the parallel collector
 # paused every device together for 10-67 ms every 3 s (requests due in a pause count it).
 exec "${pin[@]}" java -Xmx4g -XX:+UseG1GC -Dfrontline.app.xmx=${APP_XMX:-3g} -Dfrontline.app.start-timeout=3600 \
-  -Dfrontline.app.classpath="target/classes:$(cat target/app.classpath)" -Dfrontline.app.jvm-args="-Xms${APP_XMX:-3g} ${APP_JVM_ARGS:-}" \
+  -Dfrontline.app.classpath="target/classes:$(cat target/app.classpath)" -Dfrontline.app.jvm-args="${APP_JVM_ARGS:-}" \
   -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   org.frontline.bench.ScanBench $modes "$@"
