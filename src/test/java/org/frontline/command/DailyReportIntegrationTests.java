@@ -30,6 +30,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.frontline.enterprise.CreditCode;
 import org.frontline.shared.AlertRaised;
 import org.frontline.shared.AlertSeverity;
+import org.frontline.supplies.SuppliesFixture;
 import org.frontline.support.Api;
 import org.frontline.support.Api.Response;
 import org.frontline.support.IntegrationTest;
@@ -414,16 +415,8 @@ class DailyReportIntegrationTests extends IntegrationTest {
 
 	private static String move(Api.As as, String type, String item, long quantity, String from, String to, String lot,
 			LocalDate expiresOn) {
-		Map<String, Object> movement = new java.util.HashMap<>();
-		movement.put("clientId", Api.uuid());
-		movement.put("type", type);
-		movement.put("item", item);
-		movement.put("quantity", quantity);
-		movement.put("from", from);
-		movement.put("to", to);
-		movement.put("lot", lot);
-		movement.put("expiresOn", expiresOn == null ? null : expiresOn.toString());
-		Response sent = as.post("/api/v1/movements", Map.of("movements", List.of(movement)));
+		Response sent = as.post("/api/v1/movements", Map.of("movements",
+				List.of(SuppliesFixture.movement(type, item, quantity, from, to, lot, expiresOn, null))));
 		assertThat(sent.status()).as(sent.body()).isEqualTo(200);
 		return sent.json().get("results").get(0).get("status").asString();
 	}

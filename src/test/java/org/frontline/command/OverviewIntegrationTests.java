@@ -4,13 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.frontline.command.CommandFixture.DISTRICT;
 import static org.frontline.command.CommandFixture.SUBDISTRICT;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.frontline.support.Api.Response;
 import org.frontline.support.IntegrationTest;
+import org.frontline.support.PageSession;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -274,18 +269,10 @@ class OverviewIntegrationTests extends IntegrationTest {
 	}
 	@Test
 	void aScreensRefreshOfUnchangedPartsGets304AndAChangedOneTheNewFigures() throws Exception {
-		HttpClient screen = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		String login = screen.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
-		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-		assertThat(csrf.find()).isTrue();
-		screen.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=commander&password="
-					+ URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1)))
-			.build(), HttpResponse.BodyHandlers.discarding());
-		String page = screen.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/command?area=" + DISTRICT)).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		PageSession screen = new PageSession(baseUrl());
+		assertThat(screen.signIn("commander", DEMO_PASSWORD).headers().firstValue("Location").orElse("")).doesNotContain(
+				"error");
+		String page = screen.get("/command?area=" + DISTRICT).body();
 		assertThat(page).contains("hx-get=\"/command/live?area=" + DISTRICT + "\"");
 		long facility = jdbc.sql("""
 				SELECT f.id FROM quarantine_facility f JOIN quarantine_room r ON r.facility_id = f.id
@@ -294,9 +281,8 @@ class OverviewIntegrationTests extends IntegrationTest {
 		// Each part shows when it was read: a still clock reads the same parts twice.
 		clock.freeze();
 		try {
-			HttpRequest.Builder poll = HttpRequest.newBuilder(URI.create(baseUrl() + "/command/live?area=" + DISTRICT))
-				.header("HX-Request", "true");
-			HttpResponse<String> first = screen.send(poll.build(), HttpResponse.BodyHandlers.ofString());
+			String poll = "/command/live?area=" + DISTRICT;
+			HttpResponse<String> first = screen.get(poll, Map.of("HX-Request", "true"));
 			assertThat(first.statusCode()).isEqualTo(200);
 			assertThat(first.headers().firstValue("Cache-Control").orElse("")).contains("no-cache").doesNotContain("no-store");
 			assertThat(first.body()).startsWith("<section id=\"command-live\"").contains("class=\"as-of\"")
@@ -306,8 +292,7 @@ class OverviewIntegrationTests extends IntegrationTest {
 			assertThat(available).isEqualTo(figures(api().as("commander").get("/api/v1/command/overview?area=" + DISTRICT)
 				.json()).get("quarantine.available").asLong());
 
-			HttpResponse<String> unchanged = screen.send(poll.copy().header("If-None-Match", etag).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> unchanged = screen.get(poll, Map.of("HX-Request", "true", "If-None-Match", etag));
 			assertThat(unchanged.statusCode()).isEqualTo(304);
 			assertThat(unchanged.body()).isEmpty();
 
@@ -315,8 +300,7 @@ class OverviewIntegrationTests extends IntegrationTest {
 			Response stay = api().as("facility").post("/api/v1/facilities/" + facility + "/stays", Map.of("name", "大屏测试",
 					"phone", "13900002222", "category", category));
 			assertThat(stay.status()).as(stay.body()).isEqualTo(201);
-			HttpResponse<String> changed = screen.send(poll.copy().header("If-None-Match", etag).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> changed = screen.get(poll, Map.of("HX-Request", "true", "If-None-Match", etag));
 			assertThat(changed.statusCode()).isEqualTo(200);
 			assertThat(changed.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
 			assertThat(shown(changed.body(), "quarantine.available")).isEqualTo(available - 1);

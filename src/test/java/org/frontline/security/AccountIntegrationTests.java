@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.frontline.support.Api;
 import org.frontline.support.IntegrationTest;
+import org.frontline.support.PageSession;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

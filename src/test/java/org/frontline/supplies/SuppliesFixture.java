@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Warehouses, keepers and stock made through the API for supplies tests, each with names of its own. */
-final class SuppliesFixture {
+public final class SuppliesFixture {
 
 	static final String PASSWORD = "Kettle-harbour-93-lantern";
 
@@ -60,8 +60,8 @@ final class SuppliesFixture {
 		return username.startsWith("keeper") ? api.as(username, PASSWORD) : api.as(username);
 	}
 
-	static Map<String, Object> movement(String type, String item, long quantity, String from, String to, String lot,
-			LocalDate expiresOn, String reason) {
+	public static Map<String, Object> movement(String type, String item, long quantity, String from, String to,
+			String lot, LocalDate expiresOn, String reason) {
 		Map<String, Object> m = new HashMap<>();
 		m.put("clientId", Api.uuid());
 		m.put("type", type);

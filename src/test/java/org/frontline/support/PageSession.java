@@ -1,4 +1,4 @@
-package org.frontline.security;
+package org.frontline.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * A browser's cookies over plain HTTP, without a browser: signs in through the login form and then calls pages and
  * the API with the session cookie (and the CSRF token of the last page read), as a page's scripts do.
  */
-final class PageSession {
+public final class PageSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
 
@@ -30,18 +30,25 @@ final class PageSession {
 
 	private String csrf;
 
-	PageSession(String baseUrl) {
+	public PageSession(String baseUrl) {
 		this.baseUrl = baseUrl;
 	}
 
 	/** Signs in through the form; the answer is the form's redirect (to {@code /} on success). */
-	HttpResponse<String> signIn(String username, String password) {
+	public HttpResponse<String> signIn(String username, String password) {
 		get("/login");
 		return postForm("/login", Map.of("username", username, "password", password));
 	}
 
-	HttpResponse<String> get(String path) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+	public HttpResponse<String> get(String path) {
+		return get(path, Map.of());
+	}
+
+	/** A page (or a page's poll) with headers of its own, such as htmx's or {@code If-None-Match}. */
+	public HttpResponse<String> get(String path, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+		headers.forEach(request::header);
+		HttpResponse<String> response = send(request);
 		Matcher matcher = CSRF.matcher(response.body());
 		if (matcher.find()) {
 			csrf = matcher.group(1);
@@ -49,7 +56,7 @@ final class PageSession {
 		return response;
 	}
 
-	HttpResponse<String> postForm(String path, Map<String, String> fields) {
+	public HttpResponse<String> postForm(String path, Map<String, String> fields) {
 		Map<String, String> form = new LinkedHashMap<>(fields);
 		if (csrf != null) {
 			form.putIfAbsent("_csrf", csrf);
@@ -64,7 +71,7 @@ final class PageSession {
 	}
 
 	/** A JSON API call through the session, with the CSRF token in its header as the pages send it. */
-	HttpResponse<String> api(String method, String path, String json) {
+	public HttpResponse<String> api(String method, String path, String json) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json");
 		if (csrf != null) {
 			request.header("X-CSRF-TOKEN", csrf);
@@ -78,11 +85,11 @@ final class PageSession {
 		return send(request);
 	}
 
-	String cookie(String name) {
+	public String cookie(String name) {
 		return cookies.get(name);
 	}
 
-	Map<String, String> cookies() {
+	public Map<String, String> cookies() {
 		return Map.copyOf(cookies);
 	}
 
