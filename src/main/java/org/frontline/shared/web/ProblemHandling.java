@@ -18,11 +18,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -94,21 +94,22 @@ class ProblemHandling {
 				response);
 	}
 
-	/**
-	 * The database is unavailable (a failover) or the transaction lost to a concurrent one (a deadlock): 503 with
-	 * Retry-After, nothing was stored; any other data access failure stays a 500.
-	 */
+	/** The database is unavailable (a failover): 503 with Retry-After; any other data access failure stays a 500. */
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
 	Object database(Exception ex, HttpServletRequest request, HttpServletResponse response) throws Exception {
-		if (DatabaseUnavailable.causedBy(ex)) {
-			return problem(DatabaseUnavailable.problem(), request, response);
+		if (!DatabaseUnavailable.causedBy(ex)) {
+			throw ex;
 		}
-		if (WriteConflict.causedBy(ex)) {
-			log.info("Request {} {} lost to a concurrent write and is asked again: {}", request.getMethod(),
-					request.getRequestURI(), NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
-			return problem(WriteConflict.problem(), request, response);
-		}
-		throw ex;
+		return problem(DatabaseUnavailable.problem(), request, response);
+	}
+
+	/** The transaction lost a deadlock or a serialization conflict: nothing was stored, 503 with Retry-After. */
+	@ExceptionHandler(PessimisticLockingFailureException.class)
+	Object writeConflict(PessimisticLockingFailureException ex, HttpServletRequest request,
+			HttpServletResponse response) {
+		log.info("Request {} {} lost to a concurrent write and is asked again: {}", request.getMethod(),
+				request.getRequestURI(), ex.getMostSpecificCause().getMessage());
+		return problem(WriteConflict.problem(), request, response);
 	}
 
 	@ExceptionHandler({ HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,

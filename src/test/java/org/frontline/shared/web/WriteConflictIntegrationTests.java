@@ -10,10 +10,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.frontline.shared.DatabaseUnavailable;
-import org.frontline.shared.WriteConflict;
 import org.frontline.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -36,13 +36,14 @@ class WriteConflictIntegrationTests extends IntegrationTest {
 	@Test
 	void aTransactionThatLostADeadlockIsAnswered503WithRetryAfter() throws Exception {
 		Exception lost = deadlockLoser();
-		assertThat(WriteConflict.causedBy(lost)).isTrue();
+		assertThat(lost).isInstanceOf(PessimisticLockingFailureException.class);
 		assertThat(DatabaseUnavailable.causedBy(lost)).isFalse();
 
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/supplies/check-ins");
 		request.addHeader("Accept-Language", "zh-CN");
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		Object answer = new ProblemHandling(texts).database(lost, request, response);
+		Object answer = new ProblemHandling(texts).writeConflict((PessimisticLockingFailureException) lost, request,
+				response);
 
 		assertThat(answer).isInstanceOf(ResponseEntity.class);
 		ResponseEntity<?> entity = (ResponseEntity<?>) answer;
@@ -63,7 +64,7 @@ class WriteConflictIntegrationTests extends IntegrationTest {
 			other = ex;
 		}
 		assertThat(other).isNotNull();
-		assertThat(WriteConflict.causedBy(other)).isFalse();
+		assertThat(other).isNotInstanceOf(PessimisticLockingFailureException.class);
 		Exception failure = other;
 		assertThatThrownBy(() -> new ProblemHandling(texts).database(failure,
 				new MockHttpServletRequest("GET", "/api/v1/people"), new MockHttpServletResponse()))
