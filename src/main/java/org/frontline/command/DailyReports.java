@@ -17,8 +17,10 @@ import org.frontline.command.ReportFigures.OpenProblem;
 import org.frontline.command.ReportFigures.RowArea;
 import org.frontline.command.ReportFigures.Section;
 import org.frontline.command.internal.AlertRepository;
-import org.frontline.command.internal.ReportDocuments;
+import org.frontline.command.internal.ReportFormat;
+import org.frontline.command.internal.ReportPdfWriter;
 import org.frontline.command.internal.ReportRepository;
+import org.frontline.command.internal.ReportXlsxWriter;
 import org.frontline.shared.AreaCodes;
 import org.frontline.shared.Problem;
 import org.frontline.shared.Role;
@@ -49,7 +51,9 @@ public class DailyReports {
 
 	private final AlertRepository alerts;
 
-	private final ReportDocuments documents;
+	private final ReportPdfWriter pdfWriter;
+
+	private final ReportXlsxWriter xlsxWriter;
 
 	private final MessageSource messages;
 
@@ -59,12 +63,13 @@ public class DailyReports {
 
 	private final Clock clock;
 
-	DailyReports(Overviews overviews, ReportRepository repository, AlertRepository alerts, ReportDocuments documents,
-			MessageSource messages, ObjectMapper json, AuditLog auditLog, Clock clock) {
+	DailyReports(Overviews overviews, ReportRepository repository, AlertRepository alerts, ReportPdfWriter pdfWriter,
+			ReportXlsxWriter xlsxWriter, MessageSource messages, ObjectMapper json, AuditLog auditLog, Clock clock) {
 		this.overviews = overviews;
 		this.repository = repository;
 		this.alerts = alerts;
-		this.documents = documents;
+		this.pdfWriter = pdfWriter;
+		this.xlsxWriter = xlsxWriter;
 		this.messages = messages;
 		this.json = json;
 		this.auditLog = auditLog;
@@ -146,8 +151,8 @@ public class DailyReports {
 		}
 		int version = latest.map(l -> l.version() + 1).orElse(1);
 		Instant now = clock.instant();
-		byte[] pdf = documents.pdf(figures, version, now, changes);
-		byte[] xlsx = documents.xlsx(figures, version, now, changes);
+		byte[] pdf = pdfWriter.write(figures, version, now, changes);
+		byte[] xlsx = xlsxWriter.write(figures, version, now, changes);
 		long id = repository.insert(day, root.code(), version, now, by, changes, json.writeValueAsString(figures), pdf,
 				xlsx);
 		return repository.find(id).orElseThrow();
@@ -218,8 +223,8 @@ public class DailyReports {
 						lines.add(messages.getMessage(section.titleKey(), null, zh) + " · "
 								+ messages.getMessage(section.columnKeys().get(c), null, zh) + " · "
 								+ names.getOrDefault(row.getKey(), row.getKey()) + "："
-								+ ReportDocuments.figure(previous, section.decimalsOf(c)) + " → "
-								+ ReportDocuments.figure(row.getValue().get(c), section.decimalsOf(c)));
+								+ ReportFormat.figure(previous, section.decimalsOf(c)) + " → "
+								+ ReportFormat.figure(row.getValue().get(c), section.decimalsOf(c)));
 					}
 				}
 			}
