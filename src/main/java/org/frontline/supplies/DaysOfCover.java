@@ -15,8 +15,9 @@ import org.frontline.shared.Viewer;
 import org.frontline.shared.Viewers;
 import org.frontline.supplies.internal.CoverCalculator;
 import org.frontline.supplies.internal.CoverRules;
+import org.frontline.supplies.internal.DayEndCoverRepository;
+import org.frontline.supplies.internal.DayEndCoverRepository.CoverRow;
 import org.frontline.supplies.internal.ItemRepository;
-import org.frontline.supplies.internal.LedgerRepository;
 import org.frontline.supplies.internal.PlaceDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +31,7 @@ public class DaysOfCover {
 
 	private final CoverCalculator cover;
 
-	private final LedgerRepository ledger;
+	private final DayEndCoverRepository dayEnds;
 
 	private final ItemRepository items;
 
@@ -40,10 +41,10 @@ public class DaysOfCover {
 
 	private final Clock clock;
 
-	DaysOfCover(CoverCalculator cover, LedgerRepository ledger, ItemRepository items, PlaceDirectory places, Areas areas,
-			Clock clock) {
+	DaysOfCover(CoverCalculator cover, DayEndCoverRepository dayEnds, ItemRepository items, PlaceDirectory places,
+			Areas areas, Clock clock) {
 		this.cover = cover;
-		this.ledger = ledger;
+		this.dayEnds = dayEnds;
 		this.items = items;
 		this.places = places;
 		this.areas = areas;
@@ -77,7 +78,7 @@ public class DaysOfCover {
 	public List<CoverOfDay> atEndOf(String low, String high, LocalDate day) {
 		Instant end = day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
 		Instant now = clock.instant();
-		return ledger.coverAt(low, high, now.isBefore(end) ? now : end, day.minusDays(CoverRules.HISTORY_DAYS), day,
+		return dayEnds.coverAt(low, high, now.isBefore(end) ? now : end, day.minusDays(CoverRules.HISTORY_DAYS), day,
 				clock.getZone(), CoverRules.HISTORY_DAYS, cover.lowCoverDays());
 	}
 
@@ -89,9 +90,9 @@ public class DaysOfCover {
 	public List<CoverLineOfDay> leastAtEndOf(String low, String high, LocalDate day, int limit) {
 		Instant end = day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
 		Instant now = clock.instant();
-		List<LedgerRepository.CoverRow> rows = ledger.leastCoveredAt(low, high, now.isBefore(end) ? now : end,
+		List<CoverRow> rows = dayEnds.leastCoveredAt(low, high, now.isBefore(end) ? now : end,
 				day.minusDays(CoverRules.HISTORY_DAYS), day, clock.getZone(), CoverRules.HISTORY_DAYS, limit);
-		Map<String, PlaceInfo> named = places.findAll(rows.stream().map(LedgerRepository.CoverRow::place).toList());
+		Map<String, PlaceInfo> named = places.findAll(rows.stream().map(CoverRow::place).toList());
 		Map<String, Item> catalogue = new java.util.HashMap<>();
 		items.all().forEach(item -> catalogue.put(item.code(), item));
 		return rows.stream()
