@@ -7,6 +7,7 @@
 #   --before=DIR    a second build (a checkout; its classes are compiled here) measured in the same invocation,
 #                   each run alternating which build goes first; --after=DIR measures that checkout instead of this one
 #   --pin           the application and PostgreSQL on CPU 0, this load generator on CPU 1 (taskset)
+#   --pin=split     the application alone on CPU 0, PostgreSQL and this load generator on CPU 1
 # The application's JVM options: APP_JVM_ARGS="-XX:StartFlightRecording=filename=/tmp/scan.jfr,settings=profile".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,7 @@ for arg in "$@"; do
     --modes=*) modes="" ;;
     --before=*|--after=*) (cd "${arg#*=}" && ./mvnw -q -B -o compile dependency:build-classpath \
                   -Dmdep.outputFile=target/app.classpath -Dmdep.includeScope=runtime) ;;
-    --pin) pin=(taskset -c 1) ;;
+    --pin|--pin=*) pin=(taskset -c 1) ;;
   esac
 done
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test

@@ -171,9 +171,12 @@ public final class ScanBench {
 	/**
 	 * With {@code --pin}: PostgreSQL's processes (and so the backends it starts later) on CPU 0 with the application,
 	 * this load generator on CPU 1 (bench/surge.sh starts it there), so that the generator cannot take the server's
-	 * core.
+	 * core. With {@code --pin=split}: the application alone on CPU 0, PostgreSQL with the generator on CPU 1, as in a
+	 * district whose database has a machine of its own; the generator's figures then include its waits behind
+	 * PostgreSQL.
 	 */
 	private void pinPostgres() throws Exception {
+		String cpu = split() ? "1" : "0";
 		List<String> pids = new ArrayList<>(List.of(Long.toString(postmasterPid)));
 		try (var processes = Files.list(Path.of("/proc"))) {
 			for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
@@ -189,13 +192,13 @@ public final class ScanBench {
 			}
 		}
 		for (String pid : pids) {
-			new ProcessBuilder("taskset", "-a", "-p", "-c", "0", pid).redirectErrorStream(true)
+			new ProcessBuilder("taskset", "-a", "-p", "-c", cpu, pid).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start()
 				.waitFor();
 		}
-		System.out.printf("pinned: application and PostgreSQL (%d processes) on CPU 0, the load generator on CPU %s%n",
-				pids.size(), Files.readAllLines(Path.of("/proc/self/status"))
+		System.out.printf("pinned: the application on CPU 0, PostgreSQL (%d processes) on CPU %s, the load generator on CPU %s%n",
+				pids.size(), cpu, Files.readAllLines(Path.of("/proc/self/status"))
 					.stream()
 					.filter(l -> l.startsWith("Cpus_allowed_list"))
 					.map(l -> l.replaceAll(".*:\\s*", ""))
@@ -268,6 +271,11 @@ public final class ScanBench {
 	}
 
 	private boolean prepared;
+
+	/** {@code --pin=split}: PostgreSQL on the load generator's CPU instead of the application's. */
+	private boolean split() {
+		return "split".equals(options.get("pin"));
+	}
 
 	/** Starts a build of the application, signs in, prepares the city the first time, and warms the server up. */
 	private AppProcess start(Build build, List<String> appArgs, Path data) throws Exception {
@@ -1139,7 +1147,7 @@ public final class ScanBench {
 			System.out.printf("%n%ssurge@%d: %d phones, open loop; sustained (online) %.0f events/s; %d s at it, %d s at %.0f "
 					+ "events/s, %d s at it again, then the outboxes empty (up to %d events a request; %s; from %s)%n", label,
 					factor, count, sustained, calm, surgeSeconds, sustained * factor, calm, batch,
-					options.containsKey("pin") ? "pinned" : "not pinned", Instant.ofEpochMilli(phones.startEpochMillis));
+					!options.containsKey("pin") ? "not pinned" : split() ? "pinned, PostgreSQL with the generator" : "pinned", Instant.ofEpochMilli(phones.startEpochMillis));
 			System.out.println("    window    offered accepted   shed  failed | accepted p50 / p99 | refused p99 |"
 					+ " CPU ms per 1,000 accepted: app / PostgreSQL / generator | health / API / page p99, max |"
 					+ " memory (RSS) | outboxes | refused in the server p99, waited before it p99 | application's GC pauses:"
