@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 				"frontline.zones.round-check-job=false", "frontline.enterprise.loop-jobs=false",
 				"frontline.workforce.alert-job=false", "frontline.supplies.jobs=false",
 				"frontline.command.jobs=false", "frontline.command.overview-cache=PT0S",
-				"frontline.scans.answer-ms=10000", "frontline.warmup.requests=0", "logging.level.root=WARN",
+				"frontline.scans.answer-ms=10000", "logging.level.root=WARN",
 				"logging.level.org.frontline=INFO" })
 @Import(TestClockConfiguration.class)
 @Tag(IntegrationTest.TAG)

@@ -44,9 +44,6 @@ class IngestAdmission extends OncePerRequestFilter {
 
 	private final Texts texts;
 
-	/** While the instance warms up, every ingest request is turned away as if the endpoint were full. */
-	private volatile boolean closed;
-
 	/**
 	 * {@code frontline.ingest.max-retry-after} (15) is the longest base delay in seconds; a device waits between the
 	 * base and twice it.
@@ -90,9 +87,9 @@ class IngestAdmission extends OncePerRequestFilter {
 			this.permits = new Semaphore(limit.maxConcurrent());
 		}
 
-		boolean admit(long bytes, boolean closed) {
+		boolean admit(long bytes) {
 			roll();
-			if (closed || limit.backlogged().getAsBoolean() || !permits.tryAcquire()) {
+			if (limit.backlogged().getAsBoolean() || !permits.tryAcquire()) {
 				refused.incrementAndGet();
 				shed.incrementAndGet();
 				return false;
@@ -158,7 +155,7 @@ class IngestAdmission extends OncePerRequestFilter {
 		// A body of unknown length (chunked) counts as the most the limit lets be read at once.
 		long max = endpoint.limit.maxReadingBytes();
 		long bytes = max == Long.MAX_VALUE ? 0 : request.getContentLengthLong() >= 0 ? request.getContentLengthLong() : max;
-		if (!endpoint.admit(bytes, closed)) {
+		if (!endpoint.admit(bytes)) {
 			Problem refusal = Problem.shed("busy", "problem.busy.resend", endpoint.retryAfter());
 			byte[] body = endpoint.bodies.computeIfAbsent(texts.locale(request), l -> problems.body(refusal, l));
 			problems.write(response, refusal, body);
@@ -222,15 +219,6 @@ class IngestAdmission extends OncePerRequestFilter {
 		public void onStartAsync(AsyncEvent event) {
 			// the same request, still waiting
 		}
-	}
-
-	/** Turns every ingest request away (with Retry-After) until {@link #open()}: the instance is not ready for them. */
-	void close() {
-		closed = true;
-	}
-
-	void open() {
-		closed = false;
 	}
 
 	/** Requests this instance turned away at an endpoint since it started. */

@@ -31,17 +31,12 @@ class ScanEndpoint {
 
 	static final String PATH = "/api/v1/scans";
 
-	/** The servlet, a bean of its own so that the start-up warm-up runs its parsing ({@link ScanServlet#warm}). */
 	@Bean
-	ScanServlet scanServlet(Scans scans, ProblemWriter problems, ObjectMapper json,
+	ServletRegistrationBean<ScanServlet> scanServlet(Scans scans, ProblemWriter problems, ObjectMapper json,
 			@Value("${frontline.scans.answer-ms:30000}") long answerMillis,
 			@Value("${frontline.scans.answer-threads:4}") int answerThreads) {
-		return new ScanServlet(scans, problems, json, answerMillis, answerThreads);
-	}
-
-	@Bean
-	ServletRegistrationBean<ScanServlet> scanServletRegistration(ScanServlet servlet) {
-		ServletRegistrationBean<ScanServlet> registration = new ServletRegistrationBean<>(servlet, PATH);
+		ServletRegistrationBean<ScanServlet> registration = new ServletRegistrationBean<>(
+				new ScanServlet(scans, problems, json, answerMillis, answerThreads), PATH);
 		registration.setName("scans");
 		registration.setAsyncSupported(true);
 		registration.setLoadOnStartup(1);

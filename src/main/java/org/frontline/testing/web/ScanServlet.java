@@ -1,8 +1,6 @@
 package org.frontline.testing.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.frontline.shared.Problem;
-import org.frontline.shared.Warming;
 import org.frontline.shared.web.ProblemWriter;
 import org.frontline.testing.ScanBatch;
 import org.frontline.testing.ScanResult;
@@ -49,7 +46,7 @@ import tools.jackson.databind.cfg.EnumFeature;
  * requests at once, and in the container's queue those answers would hold up the requests that arrive meanwhile,
  * refusals included (which must be answered at once).
  */
-class ScanServlet extends HttpServlet implements Warming {
+class ScanServlet extends HttpServlet {
 
 	private static final Logger log = LoggerFactory.getLogger(ScanServlet.class);
 
@@ -126,34 +123,6 @@ class ScanServlet extends HttpServlet implements Warming {
 				log.debug("A scan answer was left to the container's timeout: the servlet is stopping");
 			}
 		});
-	}
-
-	/**
-	 * Parses a made-up device batch and writes a made-up answer as often as asked, storing and sending nothing: the
-	 * parts of a request that run per request, not per event, and that a surge of small batches makes hot.
-	 */
-	@Override
-	public void warm(int times) {
-		for (int i = 0; i < times; i++) {
-			String id = "00000000-0000-4000-8000-%012d".formatted(i);
-			byte[] body = ("{\"deviceId\":\"warmup\",\"events\":[{\"eventId\":\"" + id + "\",\"type\":\"SAMPLED\","
-					+ "\"at\":\"2022-01-01T08:00:00+08:00\",\"roundId\":1,\"siteId\":1,\"tubeCode\":\"T0000000001\","
-					+ "\"personCode\":\"P0000000001\",\"resample\":false,\"temperature\":36.6},{\"eventId\":\"" + id
-					+ "\",\"type\":\"TUBE_SEALED\",\"at\":\"2022-01-01T08:01:00+08:00\",\"tubeCode\":\"T0000000001\"}]}")
-				.getBytes(StandardCharsets.UTF_8);
-			try {
-				ScanBatch batch = batches.readValue(new ByteArrayInputStream(body));
-				List<ScanResult> results = batch.events()
-					.stream()
-					.map(event -> new ScanResult(event.eventId(), ScanResult.Status.ACCEPTED, null, null, "张*", 1, 10,
-							null, null))
-					.toList();
-				answers.writeValueAsBytes(new Answer(results));
-			}
-			catch (JacksonException ex) {
-				throw new IllegalStateException("The warm-up's own batch did not parse", ex);
-			}
-		}
 	}
 
 	@Override
