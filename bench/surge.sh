@@ -8,6 +8,7 @@
 #                   each run alternating which build goes first; --after=DIR measures that checkout instead of this one
 #   --pin           the application and PostgreSQL on CPU 0, this load generator on CPU 1 (taskset)
 #   --pin=split     the application alone on CPU 0, PostgreSQL and this load generator on CPU 1
+#   --nice          not pinned: this load generator at nice 19 once the application and PostgreSQL run (one build)
 # The application's JVM options: APP_JVM_ARGS="-XX:StartFlightRecording=filename=/tmp/scan.jfr,settings=profile".
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -217,6 +217,9 @@ public final class ScanBench {
 		if (builds.size() == 1) {
 			// One build: one application for all runs, warmed up once.
 			try (AppProcess app = start(builds.get(0), appArgs, data)) {
+				if (options.containsKey("nice")) {
+					reniceSelf();
+				}
 				for (int run = 1; run <= option("runs"); run++) {
 					runModes(run, "", modes, app, figures, ratios);
 				}
@@ -271,6 +274,24 @@ public final class ScanBench {
 	}
 
 	private boolean prepared;
+
+	/**
+	 * With {@code --nice} (one build): this load generator's threads at nice 19 once the application and PostgreSQL
+	 * run (at 0), and so every thread it starts later: not pinned, the server has both cores and the generator what
+	 * they leave. Its own figures then include its waits for a core.
+	 */
+	private static void reniceSelf() throws Exception {
+		List<String> command = new ArrayList<>(List.of("renice", "-n", "19", "-p"));
+		try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+			tasks.forEach(task -> command.add(task.getFileName().toString()));
+		}
+		new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start()
+			.waitFor();
+		System.out.printf("the load generator's %d threads at nice 19 (the application and PostgreSQL at 0)%n",
+				command.size() - 4);
+	}
 
 	/** {@code --pin=split}: PostgreSQL on the load generator's CPU instead of the application's. */
 	private boolean split() {
@@ -1147,7 +1168,7 @@ public final class ScanBench {
 			System.out.printf("%n%ssurge@%d: %d phones, open loop; sustained (online) %.0f events/s; %d s at it, %d s at %.0f "
 					+ "events/s, %d s at it again, then the outboxes empty (up to %d events a request; %s; from %s)%n", label,
 					factor, count, sustained, calm, surgeSeconds, sustained * factor, calm, batch,
-					!options.containsKey("pin") ? "not pinned" : split() ? "pinned, PostgreSQL with the generator" : "pinned", Instant.ofEpochMilli(phones.startEpochMillis));
+					!options.containsKey("pin") ? options.containsKey("nice") ? "not pinned, the generator at nice 19" : "not pinned" : split() ? "pinned, PostgreSQL with the generator" : "pinned", Instant.ofEpochMilli(phones.startEpochMillis));
 			System.out.println("    window    offered accepted   shed  failed | accepted p50 / p99 | refused p99 |"
 					+ " CPU ms per 1,000 accepted: app / PostgreSQL / generator | health / API / page p99, max |"
 					+ " memory (RSS) | outboxes | refused in the server p99, waited before it p99 | application's GC pauses:"
