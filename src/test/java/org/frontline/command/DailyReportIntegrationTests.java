@@ -85,6 +85,20 @@ class DailyReportIntegrationTests extends IntegrationTest {
 		return issued.json();
 	}
 
+	/** A report issued by a commander signed in afresh once the clock has moved on, and its figures. */
+	record PastReport(Api api, Api.As commander, long id, JsonNode figures) {
+	}
+
+	/** Moves the clock on, signs the commander in afresh, issues the day's report and reads its figures. */
+	private PastReport issueLater(Duration later, LocalDate day) {
+		clock.advance(later);
+		Api fresh = new Api(port);
+		Api.As commander = fresh.signedInNow("commander");
+		long id = issue(commander, day).get("id").asLong();
+		JsonNode figures = commander.get("/api/v1/reports/daily/" + id).json().get("figures");
+		return new PastReport(fresh, commander, id, figures);
+	}
+
 	private byte[] download(long id, String kind) {
 		Response file = api().as("commander").get("/api/v1/reports/daily/" + id + "." + kind);
 		assertThat(file.status()).as(file.body()).isEqualTo(200);
@@ -247,19 +261,16 @@ class DailyReportIntegrationTests extends IntegrationTest {
 		List<Long> people = roster.json().valueStream().map(r -> r.get("id").asLong()).toList();
 		String subdistrictCommander = CommandFixture.user(api(), "COMMANDER", CommandFixture.SUBDISTRICT);
 
-		clock.advance(Duration.ofDays(1));
 		try {
-			Api fresh = new Api(port);
-			Api.As commander = fresh.signedInNow("commander");
-			JsonNode issued = issue(commander, day);
-			long id = issued.get("id").asLong();
-			JsonNode figures = commander.get("/api/v1/reports/daily/" + id).json().get("figures");
+			PastReport report = issueLater(Duration.ofDays(1), day);
+			Api.As commander = report.commander();
+			long id = report.id();
 			ZoneId zone = clock.getZone();
 			Timestamp end = Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant());
 			for (String area : List.of(CommandFixture.DISTRICT, CommandFixture.SUBDISTRICT)) {
 				List<Long> counted = enterprisesAtTheEnd(area, day, end);
 				for (int c = 0; c < counted.size(); c++) {
-					assertThat(value(figures, "enterprise.loops", area, c)).as(area + " column " + c)
+					assertThat(value(report.figures(), "enterprise.loops", area, c)).as(area + " column " + c)
 						.isEqualTo(counted.get(c));
 				}
 			}
@@ -288,7 +299,7 @@ class DailyReportIntegrationTests extends IntegrationTest {
 				}
 			}
 
-			Api.As scoped = fresh.as(subdistrictCommander, PASSWORD);
+			Api.As scoped = report.api().as(subdistrictCommander, PASSWORD);
 			Response own = scoped.post("/api/v1/reports/daily", Map.of("date", day.toString()));
 			assertThat(own.status()).as(own.body()).isEqualTo(201);
 			JsonNode ownFigures = scoped.get("/api/v1/reports/daily/" + own.json().get("id").asLong()).json()
@@ -297,14 +308,14 @@ class DailyReportIntegrationTests extends IntegrationTest {
 				.allMatch(code -> code.startsWith(CommandFixture.SUBDISTRICT));
 			for (int c = 0; c < district.size(); c++) {
 				assertThat(value(ownFigures, "enterprise.loops", CommandFixture.SUBDISTRICT, c))
-					.isEqualTo(value(figures, "enterprise.loops", CommandFixture.SUBDISTRICT, c));
+					.isEqualTo(value(report.figures(), "enterprise.loops", CommandFixture.SUBDISTRICT, c));
 			}
 			assertThat(scoped.post("/api/v1/reports/daily", Map.of("date", day.toString(), "area",
 					CommandFixture.DISTRICT)).status()).isEqualTo(404);
 			assertThat(scoped.get("/api/v1/reports/daily/" + id).status()).isEqualTo(404);
 
 			byte[] pdf = commander.get("/api/v1/reports/daily/" + id + ".pdf").raw().body();
-			Response left = fresh.as(liaison, PASSWORD).post("/api/v1/loops/" + loop + "/leave",
+			Response left = report.api().as(liaison, PASSWORD).post("/api/v1/loops/" + loop + "/leave",
 					Map.of("personId", people.get(0), "reason", "休假"));
 			assertThat(left.status()).as(left.body()).isEqualTo(200);
 			assertThat(enterprisesAtTheEnd(CommandFixture.DISTRICT, day, end)).isEqualTo(district);
@@ -347,22 +358,20 @@ class DailyReportIntegrationTests extends IntegrationTest {
 		assertThat(move("admin", "ISSUE", "MASK", 50, warehouse, null, null, null)).isEqualTo("ACCEPTED");
 		LocalDate day = today.plusDays(1);
 
-		clock.advance(Duration.ofDays(2));
 		try {
-			Api fresh = new Api(port);
-			Api.As commander = fresh.signedInNow("commander");
-			JsonNode issued = issue(commander, day);
-			long id = issued.get("id").asLong();
-			JsonNode figures = commander.get("/api/v1/reports/daily/" + id).json().get("figures");
+			PastReport report = issueLater(Duration.ofDays(2), day);
+			Api.As commander = report.commander();
+			long id = report.id();
 			Timestamp end = Timestamp.from(day.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
 			for (String area : List.of(CommandFixture.DISTRICT, CommandFixture.SUBDISTRICT)) {
 				Cover cover = coverReplayed(area, day, end);
 				assertThat(cover.least()).as(area).isNotNull();
-				assertThat(value(figures, "supplies.cover", area, 0)).as(area).isEqualTo(Math.round(cover.least() * 10));
-				assertThat(value(figures, "supplies.cover", area, 1)).as(area).isEqualTo(cover.low());
+				assertThat(value(report.figures(), "supplies.cover", area, 0)).as(area)
+					.isEqualTo(Math.round(cover.least() * 10));
+				assertThat(value(report.figures(), "supplies.cover", area, 1)).as(area).isEqualTo(cover.low());
 			}
 			Cover district = coverReplayed(CommandFixture.DISTRICT, day, end);
-			JsonNode least = figures.get("lists").valueStream()
+			JsonNode least = report.figures().get("lists").valueStream()
 				.filter(l -> l.get("id").asString().equals("supplies.leastCovered")).findFirst().orElseThrow();
 			List<JsonNode> leastLines = least.get("lines").valueStream().toList();
 			assertThat(leastLines).isNotEmpty().hasSizeLessThanOrEqualTo(5);
@@ -393,7 +402,7 @@ class DailyReportIntegrationTests extends IntegrationTest {
 				assertThat(first.getCell(1).getNumericCellValue()).isEqualTo(Math.round(district.least() * 10) / 10.0);
 			}
 
-			assertThat(move(fresh, "ISSUE", "MASK", 5, warehouse)).isEqualTo("ACCEPTED");
+			assertThat(move(report.api(), "ISSUE", "MASK", 5, warehouse)).isEqualTo("ACCEPTED");
 			assertThat(coverReplayed(CommandFixture.DISTRICT, day, end)).isEqualTo(district);
 			assertThat(issue(commander, day).get("id").asLong()).as("stock moving after the day's end changes nothing")
 				.isEqualTo(id);
