@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +17,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import org.frontline.support.PageSession;
 
 /**
  * Plain HTTP/1.1 from one source address of the loopback range (127.0.0.2, 127.0.0.3, ...), as a client elsewhere on
@@ -59,15 +60,8 @@ final class FromAddress {
 
 	/** A form post with the CSRF token of the last page read. */
 	Answer postForm(String path, Map<String, String> fields) {
-		Map<String, String> form = new LinkedHashMap<>(fields);
-		if (csrf != null) {
-			form.putIfAbsent("_csrf", csrf);
-		}
-		String body = form.entrySet()
-			.stream()
-			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		return send("POST", path, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
+		return send("POST", path, "application/x-www-form-urlencoded",
+				PageSession.formBody(fields, csrf).getBytes(StandardCharsets.UTF_8));
 	}
 
 	Answer postJson(String path, String json) {

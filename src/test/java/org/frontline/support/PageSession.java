@@ -57,17 +57,21 @@ public final class PageSession {
 	}
 
 	public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+		return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(formBody(fields, csrf))));
+	}
+
+	/** A form's fields URL-encoded as a browser posts them, with the CSRF token of the page read when there is one. */
+	public static String formBody(Map<String, String> fields, String csrf) {
 		Map<String, String> form = new LinkedHashMap<>(fields);
 		if (csrf != null) {
 			form.putIfAbsent("_csrf", csrf);
 		}
-		String body = form.entrySet()
+		return form.entrySet()
 			.stream()
 			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	/** A JSON API call through the session, with the CSRF token in its header as the pages send it. */
