@@ -220,6 +220,9 @@ public final class ScanBench {
 				if (options.containsKey("nice")) {
 					reniceSelf();
 				}
+				if (options.containsKey("nice-bulk")) {
+					reniceBulk(app.pid());
+				}
 				for (int run = 1; run <= option("runs"); run++) {
 					runModes(run, "", modes, app, figures, ratios);
 				}
@@ -291,6 +294,48 @@ public final class ScanBench {
 			.waitFor();
 		System.out.printf("the load generator's %d threads at nice 19 (the application and PostgreSQL at 0)%n",
 				command.size() - 4);
+	}
+
+	/**
+	 * With {@code --nice-bulk=N} (an experiment, one build): the application's scan committers and answer threads and
+	 * PostgreSQL's processes at nice N, the request threads and the connector's at 0: whether refusals still wait
+	 * when the bulk of the work yields to them.
+	 */
+	private void reniceBulk(long app) throws Exception {
+		List<String> command = new ArrayList<>(List.of("renice", "-n", options.get("nice-bulk"), "-p"));
+		try (var tasks = Files.list(Path.of("/proc", Long.toString(app), "task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					if (Files.readString(task.resolve("comm")).startsWith("scan-")) {
+						command.add(task.getFileName().toString());
+					}
+				}
+				catch (java.io.IOException gone) {
+					// ended meanwhile
+				}
+			}
+		}
+		int threads = command.size() - 4;
+		command.add(Long.toString(postmasterPid));
+		try (var processes = Files.list(Path.of("/proc"))) {
+			for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+				try {
+					String stat = Files.readString(process.resolve("stat"));
+					if (stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1].equals(Long.toString(postmasterPid))) {
+						command.add(process.getFileName().toString());
+					}
+				}
+				catch (java.io.IOException | RuntimeException gone) {
+					// ended meanwhile
+				}
+			}
+		}
+		new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start()
+			.waitFor();
+		System.out.printf("at nice %s: the application's %d scan committer and answer threads, PostgreSQL's %d processes%n",
+				options.get("nice-bulk"), threads, command.size() - 4 - threads);
 	}
 
 	/** {@code --pin=split}: PostgreSQL on the load generator's CPU instead of the application's. */
