@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
@@ -72,36 +73,74 @@ final class Phones implements AutoCloseable {
 		}
 	}
 
-	/** Latencies in ns with the second they were measured in. */
-	static final class Latencies {
+	/**
+	 * Pairs of longs appended by many threads and read once they stopped, in chunks allocated as they fill: a surge mode
+	 * records millions, and arrays for the most a mode could record (about 0.5 GB a mode) cost the generator's collector
+	 * up to seconds at each mode's start, when every phone was paused with it.
+	 */
+	static final class Pairs {
 
-		private final long[] values;
+		private static final int CHUNK = 1 << 16;
 
-		private final int[] seconds;
+		private final AtomicReferenceArray<long[]> chunks;
 
 		private final AtomicLong count = new AtomicLong();
 
+		Pairs(int capacity) {
+			chunks = new AtomicReferenceArray<>((capacity + CHUNK - 1) / CHUNK);
+		}
+
+		void add(long first, long second) {
+			long i = count.getAndIncrement();
+			int c = (int) (i / CHUNK);
+			if (c >= chunks.length()) {
+				return;
+			}
+			long[] chunk = chunks.get(c);
+			if (chunk == null) {
+				chunks.compareAndSet(c, null, new long[2 * CHUNK]);
+				chunk = chunks.get(c);
+			}
+			int at = (int) (i % CHUNK) * 2;
+			chunk[at] = first;
+			chunk[at + 1] = second;
+		}
+
+		int size() {
+			return (int) Math.min(count.get(), (long) chunks.length() * CHUNK);
+		}
+
+		long first(int i) {
+			return chunks.get(i / CHUNK)[(i % CHUNK) * 2];
+		}
+
+		long second(int i) {
+			return chunks.get(i / CHUNK)[(i % CHUNK) * 2 + 1];
+		}
+	}
+
+	/** Latencies in ns with the second they were measured in. */
+	static final class Latencies {
+
+		private final Pairs measured;
+
 		Latencies(int capacity) {
-			values = new long[capacity];
-			seconds = new int[capacity];
+			measured = new Pairs(capacity);
 		}
 
 		void add(int second, long nanos) {
-			int i = (int) count.getAndIncrement();
-			if (i < values.length) {
-				values[i] = nanos;
-				seconds[i] = second;
-			}
+			measured.add(second, nanos);
 		}
 
 		/** The latencies measured in [from, to) seconds, sorted. */
 		long[] between(int from, int to) {
-			int n = (int) Math.min(count.get(), values.length);
+			int n = measured.size();
 			long[] found = new long[n];
 			int k = 0;
 			for (int i = 0; i < n; i++) {
-				if (seconds[i] >= from && seconds[i] < to) {
-					found[k++] = values[i];
+				long second = measured.first(i);
+				if (second >= from && second < to) {
+					found[k++] = measured.second(i);
 				}
 			}
 			long[] sorted = Arrays.copyOf(found, k);
@@ -142,9 +181,7 @@ final class Phones implements AutoCloseable {
 	final Latencies scanDelay = new Latencies(8_000_000);
 
 	/** Event ids the server acknowledged (most and least significant halves). */
-	private final long[][] acknowledged = new long[2][20_000_000];
-
-	private final AtomicLong acknowledgedCount = new AtomicLong();
+	private final Pairs acknowledged = new Pairs(20_000_000);
 
 	final AtomicLong retryAfterSeconds = new AtomicLong();
 
@@ -266,8 +303,13 @@ final class Phones implements AutoCloseable {
 
 	/** The acknowledged event ids, as UUID halves. */
 	long[][] acknowledgedIds() {
-		int n = (int) Math.min(acknowledgedCount.get(), acknowledged[0].length);
-		return new long[][] { Arrays.copyOf(acknowledged[0], n), Arrays.copyOf(acknowledged[1], n) };
+		int n = acknowledged.size();
+		long[][] ids = new long[2][n];
+		for (int i = 0; i < n; i++) {
+			ids[0][i] = acknowledged.first(i);
+			ids[1][i] = acknowledged.second(i);
+		}
+		return ids;
 	}
 
 	int second(long nanos) {
@@ -473,11 +515,7 @@ final class Phones implements AutoCloseable {
 					if (first != 'R') {
 						seconds.accepted.incrementAndGet(second);
 					}
-					int k = (int) acknowledgedCount.getAndIncrement();
-					if (k < acknowledged[0].length) {
-						acknowledged[0][k] = scan[0];
-						acknowledged[1][k] = scan[1];
-					}
+					acknowledged.add(scan[0], scan[1]);
 					scanDelay.add(second, now - scan[2]);
 				}
 				body = null;
