@@ -201,16 +201,16 @@ public class Loops {
 
 	/**
 	 * The loops inside [low, high) as they stood at the end of a day (now for today), per enterprise area: those begun
-	 * before the day ended and not ended by then, the staff in them by their movements, the people sampled in the
-	 * day's rounds, and those whose report of the day or the day before was overdue by then; for the command centre's
-	 * daily report (no viewer).
+	 * by then and not ended (a loop that begins later is not counted), the staff in them by their movements, the
+	 * people sampled in the day's rounds, and those whose report of the day or the day before was overdue by then; for
+	 * the command centre's daily report and live view (no viewer).
 	 */
 	@Transactional(readOnly = true)
 	public List<LoopsOfDay> onDay(String low, String high, LocalDate day) {
 		Instant end = day.plusDays(1).atStartOfDay(days.zone()).toInstant();
 		Instant now = clock.instant();
 		Instant at = now.isBefore(end) ? now : end;
-		List<Loop> running = repository.runningAt(low, high, end, at);
+		List<Loop> running = repository.runningAt(low, high, at);
 		List<Long> ids = running.stream().map(Loop::id).toList();
 		Map<Long, Long> headcounts = members.headcountsAt(ids, at);
 		Map<Long, Long> rounds = repository.dayRounds(ids, day);

@@ -348,6 +348,44 @@ class DailyReportIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aLoopThatBeginsTomorrowIsInNeitherTodaysReportNorTheLiveView() {
+		Instant now = clock.instant();
+		Instant tomorrow = now.plus(Duration.ofDays(1));
+		Response created = api().as("commander").post("/api/v1/enterprises", Map.of("name", unique("明日企业-"),
+				"creditCode", creditCode(), "address", "崇川区测试路 3 号", "area", "320602003001001", "industry", "制造业",
+				"staffCount", 5));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		Response started = api().as("commander").post("/api/v1/enterprises/" + created.json().get("id").asLong()
+				+ "/loops", Map.of("notice", "第38号通告", "from", tomorrow.toString()));
+		assertThat(started.status()).as(started.body()).isEqualTo(201);
+		long loop = started.json().get("id").asLong();
+		try {
+			String loops = """
+					SELECT count(*) FROM enterprise_loop l JOIN enterprise_enterprise e ON e.id = l.enterprise_id
+					WHERE e.area_code LIKE '320602003%' AND l.ends_at IS NULL AND l.starts_at < :before
+					""";
+			long running = jdbc.sql(loops).param("before", Timestamp.from(now)).query(Long.class).single();
+			long open = jdbc.sql(loops).param("before", Timestamp.from(tomorrow.plusSeconds(1))).query(Long.class)
+				.single();
+			assertThat(open).as("the loop that begins tomorrow is open").isEqualTo(running + 1);
+			JsonNode part = api().as("commander").get("/api/v1/command/overview?area=320602003").json().get("parts")
+				.valueStream().filter(p -> p.get("module").asString().equals("enterprise")).findFirst().orElse(null);
+			long live = part == null ? 0 : part.get("figures").valueStream()
+				.filter(f -> f.get("id").asString().equals("loops")).findFirst().orElseThrow().get("value").asLong();
+			assertThat(live).isEqualTo(running);
+			JsonNode figures = api().as("commander")
+				.get("/api/v1/reports/daily/" + issue(LocalDate.now(clock)).get("id").asLong()).json().get("figures");
+			assertThat(value(figures, "enterprise.loops", "320602003", 0)).isEqualTo(running);
+		}
+		finally {
+			// Lifted when it would have begun, so that no other test meets it.
+			Response ended = api().as("commander").post("/api/v1/loops/" + loop + "/end",
+					Map.of("at", started.json().get("startsAt").asString()));
+			assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void aPastDaysReportHasTheDaysOfCoverAtItsEndReplayedFromTheLedgerAndKeepsThemWhenStockMovesOn() throws IOException {
 		LocalDate today = LocalDate.now(clock);
 		String warehouse = jdbc.sql("""

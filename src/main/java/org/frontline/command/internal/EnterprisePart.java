@@ -13,14 +13,13 @@ import org.frontline.command.DaySection;
 import org.frontline.command.OverviewPart;
 import org.frontline.command.PartView;
 import org.frontline.command.PartView.Figure;
-import org.frontline.enterprise.LoopSummary;
 import org.frontline.enterprise.Loops;
 import org.frontline.enterprise.LoopsOfDay;
 import org.frontline.shared.AreaCodes;
 import org.springframework.stereotype.Component;
 
 /**
- * The enterprises' part: loops active, staff in loop, tested today, reports missing; in the daily report, the same
+ * The enterprises' part: loops running, staff in loop, tested today, reports missing; in the daily report, the same
  * figures as they stood at the day's end.
  */
 @Component("commandEnterprisePart")
@@ -40,21 +39,25 @@ class EnterprisePart implements OverviewPart {
 		return 50;
 	}
 
+	/**
+	 * Today's figures as today's report counts them (the loops running now, not those that begin later): a commander
+	 * comparing the screen with the report sees the same numbers.
+	 */
 	@Override
 	public Optional<PartView> live(Area area) {
-		List<LoopSummary> active = loops.list("ACTIVE", area.code());
-		if (active.isEmpty()) {
+		String low = AreaCodes.prefix(area.code());
+		List<LoopsOfDay> today = loops.onDay(low, AreaCodes.upperBound(low), LocalDate.now(clock));
+		if (today.isEmpty()) {
 			return Optional.empty();
 		}
 		String page = "/enterprise?area=" + area.code();
 		return Optional.of(new PartView("enterprise", "command.enterprise.title", clock.instant(), List.of(
-				Figure.count("loops", "command.enterprise.loops", active.size(), page),
-				Figure.count("staff", "command.enterprise.staff", active.stream().mapToLong(LoopSummary::headcount).sum(),
-						page),
+				Figure.count("loops", "command.enterprise.loops", today.stream().mapToLong(LoopsOfDay::loops).sum(), page),
+				Figure.count("staff", "command.enterprise.staff", today.stream().mapToLong(LoopsOfDay::staff).sum(), page),
 				Figure.count("testedToday", "command.enterprise.testedToday",
-						active.stream().mapToLong(LoopSummary::testedToday).sum(), page),
+						today.stream().mapToLong(LoopsOfDay::tested).sum(), page),
 				Figure.toDo("reportsMissing", "command.enterprise.reportsMissing",
-						active.stream().filter(LoopSummary::reportMissing).count(), page)),
+						today.stream().mapToLong(LoopsOfDay::reportsMissing).sum(), page)),
 				List.of()));
 	}
 

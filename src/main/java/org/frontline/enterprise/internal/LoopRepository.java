@@ -81,15 +81,14 @@ public class LoopRepository {
 	}
 
 	/** Loops inside [low, high) begun before {@code before} and not ended at {@code at}. */
-	public List<Loop> runningAt(String low, String high, Instant before, Instant at) {
+	public List<Loop> runningAt(String low, String high, Instant at) {
 		return jdbc.sql(SELECT + """
 				 WHERE e.area_code >= :low AND e.area_code < :high
-				  AND l.starts_at < :before AND (l.ends_at IS NULL OR l.ends_at > :at)
+				  AND l.starts_at < :at AND (l.ends_at IS NULL OR l.ends_at > :at)
 				ORDER BY l.id
 				""")
 			.param("low", low)
 			.param("high", high)
-			.param("before", Timestamp.from(before))
 			.param("at", Timestamp.from(at))
 			.query(LoopRepository::loop)
 			.list();
