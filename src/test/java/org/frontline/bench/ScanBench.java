@@ -220,7 +220,7 @@ public final class ScanBench {
 				if (options.containsKey("nice")) {
 					reniceSelf();
 				}
-				if (options.containsKey("nice-bulk")) {
+				if (options.containsKey("nice-bulk") || options.containsKey("nice-db")) {
 					reniceBulk(app.pid());
 				}
 				for (int run = 1; run <= option("runs"); run++) {
@@ -297,45 +297,56 @@ public final class ScanBench {
 	}
 
 	/**
-	 * With {@code --nice-bulk=N} (an experiment, one build): the application's scan committers and answer threads and
-	 * PostgreSQL's processes at nice N, the request threads and the connector's at 0: whether refusals still wait
-	 * when the bulk of the work yields to them.
+	 * Experiments: with {@code --nice-bulk=N} the application's scan committers and answer threads at nice N, with
+	 * {@code --nice-db=N} PostgreSQL's processes (and so the backends it starts later); the request threads and the
+	 * connector's stay at 0: whether refusals still wait when the bulk of the work yields to them (one build).
 	 */
 	private void reniceBulk(long app) throws Exception {
-		List<String> command = new ArrayList<>(List.of("renice", "-n", options.get("nice-bulk"), "-p"));
-		try (var tasks = Files.list(Path.of("/proc", Long.toString(app), "task"))) {
-			for (Path task : tasks.toList()) {
-				try {
-					if (Files.readString(task.resolve("comm")).startsWith("scan-")) {
-						command.add(task.getFileName().toString());
+		List<String> threads = new ArrayList<>();
+		if (options.containsKey("nice-bulk")) {
+			try (var tasks = Files.list(Path.of("/proc", Long.toString(app), "task"))) {
+				for (Path task : tasks.toList()) {
+					try {
+						if (Files.readString(task.resolve("comm")).startsWith("scan-")) {
+							threads.add(task.getFileName().toString());
+						}
+					}
+					catch (java.io.IOException gone) {
+						// ended meanwhile
 					}
 				}
-				catch (java.io.IOException gone) {
-					// ended meanwhile
-				}
 			}
+			renice(options.get("nice-bulk"), threads);
 		}
-		int threads = command.size() - 4;
-		command.add(Long.toString(postmasterPid));
-		try (var processes = Files.list(Path.of("/proc"))) {
-			for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-				try {
-					String stat = Files.readString(process.resolve("stat"));
-					if (stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1].equals(Long.toString(postmasterPid))) {
-						command.add(process.getFileName().toString());
+		List<String> database = new ArrayList<>(List.of(Long.toString(postmasterPid)));
+		if (options.containsKey("nice-db")) {
+			try (var processes = Files.list(Path.of("/proc"))) {
+				for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+					try {
+						String stat = Files.readString(process.resolve("stat"));
+						if (stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1].equals(Long.toString(postmasterPid))) {
+							database.add(process.getFileName().toString());
+						}
+					}
+					catch (java.io.IOException | RuntimeException gone) {
+						// ended meanwhile
 					}
 				}
-				catch (java.io.IOException | RuntimeException gone) {
-					// ended meanwhile
-				}
 			}
+			renice(options.get("nice-db"), database);
 		}
+		System.out.printf("the application's %d scan committer and answer threads at nice %s, PostgreSQL's %d processes at nice %s%n",
+				threads.size(), options.getOrDefault("nice-bulk", "0"), options.containsKey("nice-db") ? database.size() : 0,
+				options.getOrDefault("nice-db", "0"));
+	}
+
+	private static void renice(String nice, List<String> ids) throws Exception {
+		List<String> command = new ArrayList<>(List.of("renice", "-n", nice, "-p"));
+		command.addAll(ids);
 		new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start()
 			.waitFor();
-		System.out.printf("at nice %s: the application's %d scan committer and answer threads, PostgreSQL's %d processes%n",
-				options.get("nice-bulk"), threads, command.size() - 4 - threads);
 	}
 
 	/** {@code --pin=split}: PostgreSQL on the load generator's CPU instead of the application's. */
