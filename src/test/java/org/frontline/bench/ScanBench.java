@@ -177,20 +177,7 @@ public final class ScanBench {
 	 */
 	private void pinPostgres() throws Exception {
 		String cpu = split() ? "1" : "0";
-		List<String> pids = new ArrayList<>(List.of(Long.toString(postmasterPid)));
-		try (var processes = Files.list(Path.of("/proc"))) {
-			for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-				try {
-					String stat = Files.readString(process.resolve("stat"));
-					if (stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1].equals(Long.toString(postmasterPid))) {
-						pids.add(process.getFileName().toString());
-					}
-				}
-				catch (java.io.IOException | RuntimeException gone) {
-					// ended meanwhile
-				}
-			}
-		}
+		List<String> pids = postgresProcesses();
 		for (String pid : pids) {
 			new ProcessBuilder("taskset", "-a", "-p", "-c", cpu, pid).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -318,26 +305,32 @@ public final class ScanBench {
 			}
 			renice(options.get("nice-bulk"), threads);
 		}
-		List<String> database = new ArrayList<>(List.of(Long.toString(postmasterPid)));
+		List<String> database = options.containsKey("nice-db") ? postgresProcesses() : List.of();
 		if (options.containsKey("nice-db")) {
-			try (var processes = Files.list(Path.of("/proc"))) {
-				for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-					try {
-						String stat = Files.readString(process.resolve("stat"));
-						if (stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1].equals(Long.toString(postmasterPid))) {
-							database.add(process.getFileName().toString());
-						}
-					}
-					catch (java.io.IOException | RuntimeException gone) {
-						// ended meanwhile
-					}
-				}
-			}
 			renice(options.get("nice-db"), database);
 		}
 		System.out.printf("the application's %d scan committer and answer threads at nice %s, PostgreSQL's %d processes at nice %s%n",
-				threads.size(), options.getOrDefault("nice-bulk", "0"), options.containsKey("nice-db") ? database.size() : 0,
+				threads.size(), options.getOrDefault("nice-bulk", "0"), database.size(),
 				options.getOrDefault("nice-db", "0"));
+	}
+
+	/** PostgreSQL's postmaster and the processes it started. */
+	private List<String> postgresProcesses() throws java.io.IOException {
+		List<String> pids = new ArrayList<>(List.of(Long.toString(postmasterPid)));
+		try (var processes = Files.list(Path.of("/proc"))) {
+			for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+				try {
+					String stat = Files.readString(process.resolve("stat"));
+					if (stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1].equals(Long.toString(postmasterPid))) {
+						pids.add(process.getFileName().toString());
+					}
+				}
+				catch (java.io.IOException | RuntimeException gone) {
+					// ended meanwhile
+				}
+			}
+		}
+		return pids;
 	}
 
 	private static void renice(String nice, List<String> ids) throws Exception {
