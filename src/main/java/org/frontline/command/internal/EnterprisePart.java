@@ -51,13 +51,12 @@ class EnterprisePart implements OverviewPart {
 			return Optional.empty();
 		}
 		String page = "/enterprise?area=" + area.code();
+		List<Long> totals = totals(today);
 		return Optional.of(new PartView("enterprise", "command.enterprise.title", clock.instant(), List.of(
-				Figure.count("loops", "command.enterprise.loops", today.stream().mapToLong(LoopsOfDay::loops).sum(), page),
-				Figure.count("staff", "command.enterprise.staff", today.stream().mapToLong(LoopsOfDay::staff).sum(), page),
-				Figure.count("testedToday", "command.enterprise.testedToday",
-						today.stream().mapToLong(LoopsOfDay::tested).sum(), page),
-				Figure.toDo("reportsMissing", "command.enterprise.reportsMissing",
-						today.stream().mapToLong(LoopsOfDay::reportsMissing).sum(), page)),
+				Figure.count("loops", "command.enterprise.loops", totals.get(0), page),
+				Figure.count("staff", "command.enterprise.staff", totals.get(1), page),
+				Figure.count("testedToday", "command.enterprise.testedToday", totals.get(2), page),
+				Figure.toDo("reportsMissing", "command.enterprise.reportsMissing", totals.get(3), page)),
 				List.of()));
 	}
 
@@ -67,14 +66,19 @@ class EnterprisePart implements OverviewPart {
 		List<LoopsOfDay> day = loops.onDay(low, AreaCodes.upperBound(low), LocalDate.ofInstant(from, clock.getZone()));
 		Map<String, List<Long>> byArea = new LinkedHashMap<>();
 		for (Area row : rows) {
-			List<LoopsOfDay> in = day.stream().filter(d -> AreaCodes.contains(row.code(), d.area())).toList();
-			byArea.put(row.code(), List.of(in.stream().mapToLong(LoopsOfDay::loops).sum(),
-					in.stream().mapToLong(LoopsOfDay::staff).sum(), in.stream().mapToLong(LoopsOfDay::tested).sum(),
-					in.stream().mapToLong(LoopsOfDay::reportsMissing).sum()));
+			byArea.put(row.code(),
+					totals(day.stream().filter(d -> AreaCodes.contains(row.code(), d.area())).toList()));
 		}
 		return List.of(new DaySection("enterprise.loops", "command.report.enterprise",
 				List.of("command.enterprise.loops", "command.enterprise.staff", "command.enterprise.testedThatDay",
 						"command.enterprise.reportsMissing"),
 				byArea));
+	}
+
+	/** Loops, staff, tested and reports missing summed over enterprise areas: the live part's figures, a report row. */
+	private static List<Long> totals(List<LoopsOfDay> areas) {
+		return List.of(areas.stream().mapToLong(LoopsOfDay::loops).sum(), areas.stream().mapToLong(LoopsOfDay::staff).sum(),
+				areas.stream().mapToLong(LoopsOfDay::tested).sum(),
+				areas.stream().mapToLong(LoopsOfDay::reportsMissing).sum());
 	}
 }

@@ -80,7 +80,7 @@ public class LoopRepository {
 			.list();
 	}
 
-	/** Loops inside [low, high) begun before {@code before} and not ended at {@code at}. */
+	/** Loops inside [low, high) running at {@code at}: begun before it and not ended by then. */
 	public List<Loop> runningAt(String low, String high, Instant at) {
 		return jdbc.sql(SELECT + """
 				 WHERE e.area_code >= :low AND e.area_code < :high
