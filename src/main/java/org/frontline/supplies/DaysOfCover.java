@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.frontline.area.Areas;
 import org.frontline.shared.AreaCodes;
@@ -76,9 +78,7 @@ public class DaysOfCover {
 	 */
 	@Transactional(readOnly = true)
 	public List<CoverOfDay> atEndOf(String low, String high, LocalDate day) {
-		Instant end = day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
-		Instant now = clock.instant();
-		return dayEnds.coverAt(low, high, now.isBefore(end) ? now : end, day.minusDays(CoverRules.HISTORY_DAYS), day,
+		return dayEnds.coverAt(low, high, endOf(day), day.minusDays(CoverRules.HISTORY_DAYS), day,
 				clock.getZone(), CoverRules.HISTORY_DAYS, cover.lowCoverDays());
 	}
 
@@ -88,12 +88,10 @@ public class DaysOfCover {
 	 */
 	@Transactional(readOnly = true)
 	public List<CoverLineOfDay> leastAtEndOf(String low, String high, LocalDate day, int limit) {
-		Instant end = day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
-		Instant now = clock.instant();
-		List<CoverRow> rows = dayEnds.leastCoveredAt(low, high, now.isBefore(end) ? now : end,
-				day.minusDays(CoverRules.HISTORY_DAYS), day, clock.getZone(), CoverRules.HISTORY_DAYS, limit);
+		List<CoverRow> rows = dayEnds.leastCoveredAt(low, high, endOf(day), day.minusDays(CoverRules.HISTORY_DAYS), day,
+				clock.getZone(), CoverRules.HISTORY_DAYS, limit);
 		Map<String, PlaceInfo> named = places.findAll(rows.stream().map(CoverRow::place).toList());
-		Map<String, Item> catalogue = new java.util.HashMap<>();
+		Map<String, Item> catalogue = new HashMap<>();
 		items.all().forEach(item -> catalogue.put(item.code(), item));
 		return rows.stream()
 			.filter(r -> named.containsKey(r.place()) && catalogue.containsKey(r.item()))
@@ -101,7 +99,14 @@ public class DaysOfCover {
 			.toList();
 	}
 
-	private DistrictCover compute(String area, java.util.function.Predicate<PlaceInfo> visible) {
+	/** The end of a day, or now while it lasts. */
+	private Instant endOf(LocalDate day) {
+		Instant end = day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+		Instant now = clock.instant();
+		return now.isBefore(end) ? now : end;
+	}
+
+	private DistrictCover compute(String area, Predicate<PlaceInfo> visible) {
 		String low = area == null ? "" : AreaCodes.prefix(area);
 		double threshold = cover.lowCoverDays();
 		Map<String, List<ItemStock>> byPlace = cover.inside(low, area == null ? "~" : AreaCodes.upperBound(low));
