@@ -12,6 +12,8 @@ import org.frontline.support.Api;
 import org.frontline.support.Api.Response;
 import org.frontline.support.IntegrationTest;
 
+import tools.jackson.databind.JsonNode;
+
 /** Users scoped where a test needs them, and waiting for what an event listener does after a commit. */
 final class CommandFixture {
 
@@ -63,5 +65,17 @@ final class CommandFixture {
 				throw new AssertionError(ex);
 			}
 		}
+	}
+
+	/** A module's part of an overview (the API's answer). */
+	static JsonNode part(JsonNode overview, String module) {
+		return overview.get("parts").valueStream().filter(p -> p.get("module").asString().equals(module)).findFirst()
+			.orElseThrow(() -> new AssertionError("no part " + module));
+	}
+
+	/** A figure of a part, by its id. */
+	static JsonNode figure(JsonNode part, String id) {
+		return part.get("figures").valueStream().filter(f -> f.get("id").asString().equals(id)).findFirst()
+			.orElseThrow(() -> new AssertionError("no figure " + id));
 	}
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.frontline.command.CommandFixture.BILINWAN;
 import static org.frontline.command.CommandFixture.PASSWORD;
 import static org.frontline.command.CommandFixture.await;
+import static org.frontline.command.CommandFixture.figure;
+import static org.frontline.command.CommandFixture.part;
 import static org.frontline.command.CommandFixture.unique;
 
 import java.io.ByteArrayInputStream;
@@ -333,16 +335,13 @@ class DailyReportIntegrationTests extends IntegrationTest {
 		LocalDate day = LocalDate.now(clock);
 		JsonNode figures = api().as("commander").get("/api/v1/reports/daily/" + issue(day).get("id").asLong()).json()
 			.get("figures");
-		// Subdistricts whose only loops are the demo's: no other test starts a loop there.
+		// Subdistricts whose only loops running today are the demo's: no other test starts one there.
 		for (String area : List.of("320602002", "320602003")) {
-			JsonNode part = api().as("commander").get("/api/v1/command/overview?area=" + area).json().get("parts")
-				.valueStream().filter(p -> p.get("module").asString().equals("enterprise")).findFirst().orElseThrow();
+			JsonNode part = part(api().as("commander").get("/api/v1/command/overview?area=" + area).json(), "enterprise");
 			List<String> ids = List.of("loops", "staff", "testedToday", "reportsMissing");
 			for (int c = 0; c < ids.size(); c++) {
-				String figure = ids.get(c);
-				long live = part.get("figures").valueStream().filter(f -> f.get("id").asString().equals(figure))
-					.findFirst().orElseThrow().get("value").asLong();
-				assertThat(value(figures, "enterprise.loops", area, c)).as(area + " " + figure).isEqualTo(live);
+				long live = figure(part, ids.get(c)).get("value").asLong();
+				assertThat(value(figures, "enterprise.loops", area, c)).as(area + " " + ids.get(c)).isEqualTo(live);
 			}
 		}
 	}
@@ -368,11 +367,8 @@ class DailyReportIntegrationTests extends IntegrationTest {
 			long open = jdbc.sql(loops).param("before", Timestamp.from(tomorrow.plusSeconds(1))).query(Long.class)
 				.single();
 			assertThat(open).as("the loop that begins tomorrow is open").isEqualTo(running + 1);
-			JsonNode part = api().as("commander").get("/api/v1/command/overview?area=320602003").json().get("parts")
-				.valueStream().filter(p -> p.get("module").asString().equals("enterprise")).findFirst().orElse(null);
-			long live = part == null ? 0 : part.get("figures").valueStream()
-				.filter(f -> f.get("id").asString().equals("loops")).findFirst().orElseThrow().get("value").asLong();
-			assertThat(live).isEqualTo(running);
+			JsonNode part = part(api().as("commander").get("/api/v1/command/overview?area=320602003").json(), "enterprise");
+			assertThat(figure(part, "loops").get("value").asLong()).isEqualTo(running);
 			JsonNode figures = api().as("commander")
 				.get("/api/v1/reports/daily/" + issue(LocalDate.now(clock)).get("id").asLong()).json().get("figures");
 			assertThat(value(figures, "enterprise.loops", "320602003", 0)).isEqualTo(running);
