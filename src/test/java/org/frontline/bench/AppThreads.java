@@ -153,6 +153,16 @@ final class AppThreads {
 		return "other";
 	}
 
+	/** The native ids of the application's threads of these kinds (as {@link #print} names them). */
+	List<String> ofKinds(String... kinds) {
+		List<String> wanted = List.of(kinds);
+		return names().entrySet()
+			.stream()
+			.filter(thread -> wanted.contains(kind(thread.getValue())))
+			.map(thread -> Integer.toString(thread.getKey()))
+			.toList();
+	}
+
 	/** The application's threads' names by native id, from its thread dump. */
 	private Map<Integer, String> names() {
 		Map<Integer, String> names = new HashMap<>();

@@ -184,8 +184,8 @@ public final class ScanBench {
 				.start()
 				.waitFor();
 		}
-		System.out.printf("pinned: the application on CPU 0, PostgreSQL (%d processes) on CPU %s, the load generator on CPU %s%n",
-				pids.size(), cpu, Files.readAllLines(Path.of("/proc/self/status"))
+		System.out.printf("pinned: the application on CPU 0, PostgreSQL (%d processes) on CPU %s, the load generator on"
+				+ " CPU %s%n", pids.size(), cpu, Files.readAllLines(Path.of("/proc/self/status"))
 					.stream()
 					.filter(l -> l.startsWith("Cpus_allowed_list"))
 					.map(l -> l.replaceAll(".*:\\s*", ""))
@@ -271,16 +271,13 @@ public final class ScanBench {
 	 * they leave. Its own figures then include its waits for a core.
 	 */
 	private static void reniceSelf() throws Exception {
-		List<String> command = new ArrayList<>(List.of("renice", "-n", "19", "-p"));
+		List<String> threads;
 		try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-			tasks.forEach(task -> command.add(task.getFileName().toString()));
+			threads = tasks.map(task -> task.getFileName().toString()).toList();
 		}
-		new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.start()
-			.waitFor();
+		renice("19", threads);
 		System.out.printf("the load generator's %d threads at nice 19 (the application and PostgreSQL at 0)%n",
-				command.size() - 4);
+				threads.size());
 	}
 
 	/**
@@ -289,28 +286,18 @@ public final class ScanBench {
 	 * connector's stay at 0: whether refusals still wait when the bulk of the work yields to them (one build).
 	 */
 	private void reniceBulk(long app) throws Exception {
-		List<String> threads = new ArrayList<>();
+		List<String> threads = List.of();
 		if (options.containsKey("nice-bulk")) {
-			try (var tasks = Files.list(Path.of("/proc", Long.toString(app), "task"))) {
-				for (Path task : tasks.toList()) {
-					try {
-						if (Files.readString(task.resolve("comm")).startsWith("scan-")) {
-							threads.add(task.getFileName().toString());
-						}
-					}
-					catch (java.io.IOException gone) {
-						// ended meanwhile
-					}
-				}
-			}
+			threads = new AppThreads(app).ofKinds("scan committers", "scan answers");
 			renice(options.get("nice-bulk"), threads);
 		}
-		List<String> database = options.containsKey("nice-db") ? postgresProcesses() : List.of();
+		List<String> database = List.of();
 		if (options.containsKey("nice-db")) {
+			database = postgresProcesses();
 			renice(options.get("nice-db"), database);
 		}
-		System.out.printf("the application's %d scan committer and answer threads at nice %s, PostgreSQL's %d processes at nice %s%n",
-				threads.size(), options.getOrDefault("nice-bulk", "0"), database.size(),
+		System.out.printf("the application's %d scan committer and answer threads at nice %s, PostgreSQL's %d processes"
+				+ " at nice %s%n", threads.size(), options.getOrDefault("nice-bulk", "0"), database.size(),
 				options.getOrDefault("nice-db", "0"));
 	}
 
@@ -340,6 +327,14 @@ public final class ScanBench {
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start()
 			.waitFor();
+	}
+
+	/** How the processes share the cores, for a surge's heading. */
+	private String layout() {
+		if (!options.containsKey("pin")) {
+			return options.containsKey("nice") ? "not pinned, the generator at nice 19" : "not pinned";
+		}
+		return split() ? "pinned, PostgreSQL with the generator" : "pinned";
 	}
 
 	/** {@code --pin=split}: PostgreSQL on the load generator's CPU instead of the application's. */
@@ -1217,7 +1212,7 @@ public final class ScanBench {
 			System.out.printf("%n%ssurge@%d: %d phones, open loop; sustained (online) %.0f events/s; %d s at it, %d s at %.0f "
 					+ "events/s, %d s at it again, then the outboxes empty (up to %d events a request; %s; from %s)%n", label,
 					factor, count, sustained, calm, surgeSeconds, sustained * factor, calm, batch,
-					!options.containsKey("pin") ? options.containsKey("nice") ? "not pinned, the generator at nice 19" : "not pinned" : split() ? "pinned, PostgreSQL with the generator" : "pinned", Instant.ofEpochMilli(phones.startEpochMillis));
+					layout(), Instant.ofEpochMilli(phones.startEpochMillis));
 			System.out.println("    window    offered accepted   shed  failed | accepted p50 / p99 | refused p99 |"
 					+ " CPU ms per 1,000 accepted: app / PostgreSQL / generator | health / API / page p99, max |"
 					+ " memory (RSS) | outboxes | refused in the server p99, waited before it p99 | application's GC pauses:"
