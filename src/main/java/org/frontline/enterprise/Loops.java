@@ -183,6 +183,7 @@ public class Loops {
 		Map<Long, DailyReport> filed = reports.of(ids, today);
 		Map<Long, DailyReport> filedYesterday = reports.of(ids, today.minusDays(1));
 		Map<Long, Long> open = exceptions.openCounts(ids);
+		Instant now = clock.instant();
 		List<LoopSummary> summaries = new ArrayList<>(loops.size());
 		for (Loop loop : loops) {
 			long headcount = headcounts.getOrDefault(loop.id(), 0L);
@@ -190,7 +191,7 @@ public class Loops {
 			long tested = round == null ? 0 : sampled.getOrDefault(round, 0L);
 			DailyReport report = filed.get(loop.id());
 			summaries.add(new LoopSummary(loop.id(), loop.enterpriseId(), loop.enterpriseName(), loop.area(),
-					loop.notice(), loop.startsAt(), loop.endsAt(), loop.status(), headcount, tested,
+					loop.notice(), loop.startsAt(), loop.endsAt(), loop.status(), !loop.startsAt().isAfter(now), headcount, tested,
 					report == null ? null : report.tested(), report != null,
 					days.overdue(loop, today, report != null)
 							|| days.overdue(loop, today.minusDays(1), filedYesterday.containsKey(loop.id())),

@@ -2,14 +2,18 @@ package org.frontline.enterprise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.frontline.support.Api.Response;
 import org.frontline.support.Browser;
 import org.frontline.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
 
 class EnterpriseBrowserTests extends IntegrationTest {
 
@@ -70,5 +74,59 @@ class EnterpriseBrowserTests extends IntegrationTest {
 			browser.acceptLanguage("en").laptop().login("commander", DEMO_PASSWORD).open("/enterprise");
 			assertThat(browser.text(By.tagName("h1"))).isEqualTo("Enterprises in closed loop");
 		}
+	}
+
+	@Test
+	void aLoopThatBeginsTomorrowIsListedAsNotBegunAndAsksItsLiaisonForNoReportYet() {
+		EnterpriseFixture f = new EnterpriseFixture(api());
+		long enterprise = f.enterprise();
+		Instant tomorrow = clock.instant().plus(Duration.ofDays(1));
+		long loop = f.loop(enterprise, tomorrow);
+		String liaison = f.liaison(enterprise);
+		f.roster(f.as(liaison), loop, List.of(EnterpriseFixture.newcomer("卫四", "甲班", "301")));
+		try {
+			JsonNode listed = listed(loop);
+			assertThat(listed.get("begun").asBoolean()).isFalse();
+			assertThat(listed.get("reportMissing").asBoolean()).isFalse();
+			try (Browser browser = new Browser(baseUrl())) {
+				browser.phone().login(liaison, EnterpriseFixture.PASSWORD).open("/");
+				// Nothing to file for a loop that has not begun: today's report would be refused.
+				assertThat(browser.text(By.cssSelector("a.work-figure[data-key='enterprise.home.report-due'] strong")))
+					.isEqualTo("0");
+				browser.open("/enterprise/loops/" + loop);
+				assertThat(browser.text(By.id("loop-begins"))).startsWith("将于").endsWith("开始闭环");
+				assertThat(browser.text(By.id("report-not-yet"))).startsWith("闭环开始后报送");
+				assertThat(browser.driver().findElements(By.id("report-form"))).isEmpty();
+				assertThat(browser.overflow()).isZero();
+			}
+			try (Browser browser = new Browser(baseUrl())) {
+				browser.phone().login("commander", DEMO_PASSWORD).open("/enterprise");
+				String row = ".loop-row[data-loop='" + loop + "'] ";
+				assertThat(browser.text(By.cssSelector(row + ".loop-begins"))).isEqualTo("尚未开始");
+				assertThat(browser.text(By.cssSelector(row + "[data-field=report]"))).isEqualTo("—");
+				// The figures count the loops begun, as the command centre does; the rest are said apart.
+				int rows = browser.driver().findElements(By.cssSelector(".loop-row")).size();
+				int later = browser.driver().findElements(By.cssSelector(".loop-row .loop-begins")).size();
+				assertThat(browser.text(By.id("loops-begun"))).isEqualTo(Integer.toString(rows - later));
+				assertThat(browser.text(By.id("loops-later"))).contains(Integer.toString(later));
+				assertThat(browser.overflow()).isZero();
+			}
+		}
+		finally {
+			// Lifted when it would have begun, so that no other test meets it.
+			Response ended = api().as("commander").post("/api/v1/loops/" + loop + "/end",
+					Map.of("at", listed(loop).get("startsAt").asString()));
+			assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+		}
+	}
+
+	/** The loop as the command's list of loops has it. */
+	private JsonNode listed(long loop) {
+		JsonNode listed = null;
+		for (JsonNode l : api().as("commander").get("/api/v1/loops").json()) {
+			listed = l.get("loopId").asLong() == loop ? l : listed;
+		}
+		assertThat(listed).as("loop %d in the list", loop).isNotNull();
+		return listed;
 	}
 }

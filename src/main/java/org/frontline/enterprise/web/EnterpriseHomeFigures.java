@@ -28,7 +28,8 @@ class EnterpriseHomeFigures implements HomeFigures {
 		if (!viewer.has(Role.ENTERPRISE_LIAISON)) {
 			return List.of();
 		}
-		List<LoopSummary> active = loops.list("ACTIVE", null);
+		// A loop that begins later asks nothing of its liaison yet.
+		List<LoopSummary> active = loops.list("ACTIVE", null).stream().filter(LoopSummary::begun).toList();
 		String page = active.size() == 1 ? "/enterprise/loops/" + active.get(0).loopId() : "/enterprise";
 		return List.of(
 				HomeFigure.count(70, "enterprise.home.staff", active.stream().mapToLong(LoopSummary::headcount).sum(),

@@ -81,13 +81,17 @@ class EnterprisePageController {
 	String loops(@RequestParam(required = false) String status, @RequestParam(required = false) String area,
 			Model model) {
 		List<LoopSummary> list = loops.list(status, area);
+		// The figures are those of the loops begun by now, as on the command centre; loops beginning later are listed.
+		List<LoopSummary> begun = list.stream().filter(LoopSummary::begun).toList();
 		model.addAttribute("loops", list);
 		model.addAttribute("area", area == null || area.isBlank() ? null : area.strip());
 		model.addAttribute("status", status == null ? "ACTIVE" : status);
-		model.addAttribute("headcount", list.stream().mapToLong(LoopSummary::headcount).sum());
-		model.addAttribute("tested", list.stream().mapToLong(LoopSummary::testedToday).sum());
-		model.addAttribute("missing", list.stream().filter(LoopSummary::reportMissing).count());
-		model.addAttribute("exceptions", list.stream().mapToLong(LoopSummary::exceptionsOpen).sum());
+		model.addAttribute("begun", begun.size());
+		model.addAttribute("later", list.size() - begun.size());
+		model.addAttribute("headcount", begun.stream().mapToLong(LoopSummary::headcount).sum());
+		model.addAttribute("tested", begun.stream().mapToLong(LoopSummary::testedToday).sum());
+		model.addAttribute("missing", begun.stream().filter(LoopSummary::reportMissing).count());
+		model.addAttribute("exceptions", begun.stream().mapToLong(LoopSummary::exceptionsOpen).sum());
 		model.addAttribute("areaNames", areaNames());
 		model.addAttribute("deadline", reports.deadline(LocalDate.now(clock)));
 		return "enterprise/loops";
@@ -132,6 +136,7 @@ class EnterprisePageController {
 		Loop loop = loops.get(id);
 		LoopDay day = loops.day(id, null);
 		model.addAttribute("loop", loop);
+		model.addAttribute("begun", !loop.startsAt().isAfter(clock.instant()));
 		model.addAttribute("day", day);
 		model.addAttribute("enterprise", enterprises.get(loop.enterpriseId()));
 		model.addAttribute("dormitories", enterprises.dormitories(loop.enterpriseId()));
