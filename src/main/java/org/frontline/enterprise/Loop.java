@@ -8,4 +8,9 @@ import java.time.Instant;
  */
 public record Loop(long id, long enterpriseId, String enterpriseName, String area, String notice, Instant startsAt,
 		Instant endsAt, LoopStatus status, Instant registeredAt) {
+
+	/** Whether the loop has begun by {@code at} (it may be started up to 7 days ahead). */
+	public boolean begunBy(Instant at) {
+		return !startsAt.isAfter(at);
+	}
 }

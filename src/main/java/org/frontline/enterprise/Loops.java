@@ -191,7 +191,7 @@ public class Loops {
 			long tested = round == null ? 0 : sampled.getOrDefault(round, 0L);
 			DailyReport report = filed.get(loop.id());
 			summaries.add(new LoopSummary(loop.id(), loop.enterpriseId(), loop.enterpriseName(), loop.area(),
-					loop.notice(), loop.startsAt(), loop.endsAt(), loop.status(), !loop.startsAt().isAfter(now), headcount,
+					loop.notice(), loop.startsAt(), loop.endsAt(), loop.status(), loop.begunBy(now), headcount,
 					tested, report == null ? null : report.tested(), report != null,
 					days.overdue(loop, today, report != null)
 							|| days.overdue(loop, today.minusDays(1), filedYesterday.containsKey(loop.id())),

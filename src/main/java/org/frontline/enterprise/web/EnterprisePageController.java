@@ -136,7 +136,7 @@ class EnterprisePageController {
 		Loop loop = loops.get(id);
 		LoopDay day = loops.day(id, null);
 		model.addAttribute("loop", loop);
-		model.addAttribute("begun", !loop.startsAt().isAfter(clock.instant()));
+		model.addAttribute("begun", loop.begunBy(clock.instant()));
 		model.addAttribute("day", day);
 		model.addAttribute("enterprise", enterprises.get(loop.enterpriseId()));
 		model.addAttribute("dormitories", enterprises.dormitories(loop.enterpriseId()));
