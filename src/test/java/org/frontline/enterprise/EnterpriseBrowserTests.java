@@ -95,6 +95,7 @@ class EnterpriseBrowserTests extends IntegrationTest {
 					.isEqualTo("0");
 				browser.open("/enterprise/loops/" + loop);
 				assertThat(browser.text(By.id("loop-begins"))).startsWith("将于").endsWith("开始闭环");
+				assertThat(browser.text(By.tagName("main"))).as("not in closed loop yet").doesNotContain("闭环中");
 				assertThat(browser.text(By.id("report-not-yet"))).startsWith("闭环开始后报送");
 				assertThat(browser.driver().findElements(By.id("report-form"))).isEmpty();
 				assertThat(browser.overflow()).isZero();
@@ -103,6 +104,7 @@ class EnterpriseBrowserTests extends IntegrationTest {
 				browser.phone().login("commander", DEMO_PASSWORD).open("/enterprise");
 				String row = ".loop-row[data-loop='" + loop + "'] ";
 				assertThat(browser.text(By.cssSelector(row + ".loop-begins"))).isEqualTo("尚未开始");
+				assertThat(browser.text(By.cssSelector(row + "td.card-title"))).doesNotContain("闭环中");
 				assertThat(browser.text(By.cssSelector(row + "[data-field=report]"))).isEqualTo("—");
 				// The figures count the loops begun, as the command centre does; the rest are said apart.
 				int rows = browser.driver().findElements(By.cssSelector(".loop-row")).size();
