@@ -48,6 +48,30 @@ class SuppliesBrowserTests extends IntegrationTest {
 				.isEqualTo("无消耗");
 			assertThat(browser.overflow()).as(browser.overflowing()).isZero();
 
+			// The item's movements: a receipt comes from nowhere and an issue goes nowhere, and an empty side stays empty.
+			browser.open("/supplies/movements?item=N95&place=" + warehouse);
+			browser.waitFor(By.cssSelector("tr.movement-row"));
+			List<WebElement> rows = browser.driver().findElements(By.cssSelector("tr.movement-row"));
+			assertThat(rows).hasSize(3);
+			for (WebElement movement : rows) {
+				List<WebElement> cells = movement.findElements(By.tagName("td"));
+				String type = cells.get(1).getText();
+				String from = cells.get(3).getText();
+				String to = cells.get(4).getText();
+				if (type.contains("领用")) {
+					assertThat(from).as("an issue leaves the warehouse").isNotBlank();
+					assertThat(to).as("an issue goes to no place").isEmpty();
+				}
+				else {
+					assertThat(type).contains("采购入库");
+					assertThat(from).as("a receipt comes from no place").isEmpty();
+					assertThat(to).as("a receipt goes into the warehouse").isNotBlank();
+				}
+			}
+			assertThat(rows).extracting(r -> r.findElements(By.tagName("td")).get(1).getText())
+				.filteredOn(t -> t.contains("领用")).hasSize(1);
+			assertThat(browser.overflow()).as(browser.overflowing()).isZero();
+
 			browser.laptop().acceptLanguage("en").open("/supplies?lang=en");
 			assertThat(browser.text(By.tagName("h1"))).isEqualTo("Supplies stock");
 			assertThat(browser.text(By.id("item-N95"))).contains("N95 respirator");

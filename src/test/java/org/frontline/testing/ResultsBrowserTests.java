@@ -75,6 +75,28 @@ class ResultsBrowserTests extends IntegrationTest {
 	}
 
 	@Test
+	void aPersonsHistoryShowsEachTubesOutcomeAndATubeNotTestedYetAsPendingOnly() {
+		ResultsFixture fixture = new ResultsFixture(api(), 10);
+		List<Long> people = fixture.people(TestData.BILINWAN_COMPOUND, 1);
+		String pool = fixture.tube(people, 10, true);
+		fixture.post(fixture.labStaff, List.of(result(pool, "NEGATIVE")));
+		String again = fixture.tube(people, 1, false, true);
+		try (Browser browser = new Browser(baseUrl())) {
+			browser.phone().login("admin", DEMO_PASSWORD).open("/testing/people/" + people.get(0));
+			browser.waitFor(By.id("person-history"));
+			List<WebElement> rows = browser.driver().findElements(By.cssSelector("#person-history tbody tr"));
+			assertThat(rows).hasSize(2);
+			for (WebElement row : rows) {
+				List<WebElement> badges = row.findElements(By.cssSelector("td:nth-child(5) .badge"));
+				assertThat(badges).as("one badge per outcome, none empty").hasSize(1);
+				String tube = row.findElement(By.cssSelector("td:nth-child(3)")).getText();
+				assertThat(badges.get(0).getText()).isEqualTo(tube.contains(again) ? "待出结果" : "阴性");
+			}
+			assertThat(browser.overflow()).as(browser.overflowing()).isZero();
+		}
+	}
+
+	@Test
 	void aCommunityWorkerRecordsAResidentWhoCameForwardOnAPhone() {
 		ResultsFixture fixture = new ResultsFixture(api(), 1);
 		String idNumber = TestData.residentId();
