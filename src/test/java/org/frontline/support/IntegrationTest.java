@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The real application on a real embedded PostgreSQL with the real migrations and a small demo district, one server
@@ -108,14 +109,45 @@ public abstract class IntegrationTest {
 		return "http://localhost:" + port;
 	}
 
+	/**
+	 * A data directory of this JVM's own, removed when the JVM exits. It holds tens of megabytes once the demo district
+	 * is in it, and {@code deleteOnExit} removes no directory that is not empty: before, every test JVM left its own in
+	 * the temporary directory, until the disk was full.
+	 */
 	private static Path createDataDir() {
 		try {
 			Path dir = Files.createTempDirectory("frontline-test-db");
-			dir.toFile().deleteOnExit();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> removeOnceStopped(dir), "remove-test-db"));
 			return dir;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Removes the data directory once its server has stopped: the application context stops it in a shutdown hook of
+	 * its own, which runs beside this one, and PostgreSQL removes its pid file last. A server still running after a
+	 * minute keeps its directory.
+	 */
+	private static void removeOnceStopped(Path dir) {
+		Path pid = dir.resolve("postmaster.pid");
+		long deadline = System.nanoTime() + 60_000_000_000L;
+		while (Files.exists(pid) && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+		}
+		if (!Files.exists(pid)) {
+			try {
+				FileSystemUtils.deleteRecursively(dir);
+			}
+			catch (IOException ex) {
+				// left for the system's cleaning of its temporary directory
+			}
 		}
 	}
 }
