@@ -9,6 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.AsyncEvent;
@@ -27,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Admission control for the bulk ingest endpoints, each declared by its module as an {@link IngestLimit}. A request
- * past the endpoint's concurrent limit, or to an endpoint that is already backlogged, is answered at once, before its
+ * past the endpoint's concurrent limit (fixed, or following the rate its requests are answered at, recomputed once a
+ * second), or to an endpoint that is already backlogged, is answered at once, before its
  * caller is authenticated or its body read: 429 (which, unlike a 503, leaves the device's connection open) with a
  * body made once per language and a {@code Retry-After} that grows with how many of the endpoint's requests it turned
  * away lately and is spread at random over [d, 2d], so that devices turned away together do not come back together.
@@ -53,11 +55,11 @@ class IngestAdmission extends OncePerRequestFilter {
 		this.problems = problems;
 		this.texts = texts;
 		this.endpoints = limits.stream()
-			.collect(Collectors.toMap(IngestLimit::path, limit -> new Endpoint(limit, maxRetryAfter)));
+			.collect(Collectors.toMap(IngestLimit::path, limit -> new Endpoint(limit, maxRetryAfter, System::nanoTime)));
 	}
 
 	/** An endpoint's limit and permits, and how many of its requests were turned away per request taken lately. */
-	private static final class Endpoint {
+	static final class Endpoint {
 
 		final IngestLimit limit;
 
@@ -69,6 +71,9 @@ class IngestAdmission extends OncePerRequestFilter {
 
 		final AtomicLong shed = new AtomicLong();
 
+		/** Requests answered (permits given back) this second. */
+		final AtomicLong answered = new AtomicLong();
+
 		/** Bytes of the bodies of admitted requests that are still being read and parsed. */
 		final AtomicLong reading = new AtomicLong();
 
@@ -76,20 +81,36 @@ class IngestAdmission extends OncePerRequestFilter {
 
 		private final int maxRetryAfter;
 
-		private volatile long second = System.nanoTime() / 1_000_000_000L;
+		private final LongSupplier nanoTime;
+
+		private volatile long second;
 
 		/** Requests refused per request admitted, smoothed over the last seconds. */
 		private volatile double pressure;
 
-		Endpoint(IngestLimit limit, int maxRetryAfter) {
+		/** Requests answered per second, smoothed over the last seconds. */
+		private volatile double answeredPerSecond;
+
+		/** How many requests may be in flight now: the limit's maximum, or fewer when it follows the rate. */
+		private volatile int allowed;
+
+		Endpoint(IngestLimit limit, int maxRetryAfter, LongSupplier nanoTime) {
 			this.limit = limit;
 			this.maxRetryAfter = maxRetryAfter;
+			this.nanoTime = nanoTime;
+			this.second = nanoTime.getAsLong() / 1_000_000_000L;
 			this.permits = new Semaphore(limit.maxConcurrent());
+			this.allowed = limit.inFlight() == null ? limit.maxConcurrent()
+					: Math.min(limit.maxConcurrent(), limit.inFlight().atLeast());
+		}
+
+		int inFlight() {
+			return limit.maxConcurrent() - permits.availablePermits();
 		}
 
 		boolean admit(long bytes) {
 			roll();
-			if (limit.backlogged().getAsBoolean() || !permits.tryAcquire()) {
+			if (limit.backlogged().getAsBoolean() || inFlight() >= allowed || !permits.tryAcquire()) {
 				refused.incrementAndGet();
 				shed.incrementAndGet();
 				return false;
@@ -127,8 +148,23 @@ class IngestAdmission extends OncePerRequestFilter {
 			return base + ThreadLocalRandom.current().nextInt(base + 1);
 		}
 
+		/** Little's law: as many requests in flight as are answered in the limit's time, within its bounds. */
+		private void follow() {
+			IngestLimit.InFlight inFlight = limit.inFlight();
+			if (inFlight != null) {
+				double perSecond = inFlight.within().toNanos() / 1e9 * answeredPerSecond;
+				allowed = (int) Math.min(limit.maxConcurrent(), Math.max(inFlight.atLeast(), Math.round(perSecond)));
+			}
+		}
+
+		/** A request admitted is answered (or failed): its permit goes back once. */
+		void release() {
+			answered.incrementAndGet();
+			permits.release();
+		}
+
 		private void roll() {
-			long now = System.nanoTime() / 1_000_000_000L;
+			long now = nanoTime.getAsLong() / 1_000_000_000L;
 			if (now == second) {
 				return;
 			}
@@ -137,7 +173,12 @@ class IngestAdmission extends OncePerRequestFilter {
 					double ratio = refused.getAndSet(0) / (double) Math.max(1, admitted.getAndSet(0));
 					// A second without requests counts as a calm one.
 					pressure = now - second > 1 ? 0.5 * pressure : 0.5 * pressure + 0.5 * ratio;
+					// Halved for every second gone by, so that after a quiet spell the limit starts from the least.
+					double kept = Math.pow(0.5, now - second);
+					answeredPerSecond = kept * answeredPerSecond
+							+ (1 - kept) * answered.getAndSet(0) / (double) (now - second);
 					second = now;
+					follow();
 				}
 			}
 		}
@@ -172,13 +213,13 @@ class IngestAdmission extends OncePerRequestFilter {
 			}
 			if (request.isAsyncStarted()) {
 				// Answered later (scans wait for their group's commit): the permit is held until then.
-				request.getAsyncContext().addListener(new Release(endpoint.permits));
+				request.getAsyncContext().addListener(new Release(endpoint));
 				waiting = true;
 			}
 		}
 		finally {
 			if (!waiting) {
-				endpoint.permits.release();
+				endpoint.release();
 			}
 		}
 	}
@@ -186,17 +227,17 @@ class IngestAdmission extends OncePerRequestFilter {
 	/** Gives a permit back once, when an asynchronous request ends however it ends. */
 	private static final class Release implements AsyncListener {
 
-		private final Semaphore permits;
+		private final Endpoint endpoint;
 
 		private final AtomicBoolean released = new AtomicBoolean();
 
-		Release(Semaphore permits) {
-			this.permits = permits;
+		Release(Endpoint endpoint) {
+			this.endpoint = endpoint;
 		}
 
 		private void release() {
 			if (released.compareAndSet(false, true)) {
-				permits.release();
+				endpoint.release();
 			}
 		}
 
