@@ -14,8 +14,10 @@ import java.util.function.BooleanSupplier;
  * <p>
  * {@code inFlight}, when not null, keeps the requests in flight to about as many as the endpoint answers in
  * {@code inFlight.within()} (by Little's law, so that an accepted request waits about that long), and never fewer than
- * {@code inFlight.atLeast()}: devices that send one event a request get as many in flight as their rate needs, while
- * devices that send their outboxes are held to fewer, larger requests.
+ * {@code inFlight.atLeast()}: devices that send one event a request get as many in flight as their rate needs while
+ * they are answered within that time, and devices that send their outboxes are held to fewer, larger requests. Devices
+ * that send one event a request and are answered more slowly than that (an instance near its capacity for them) are
+ * refused, send less, and so get fewer still: those fleets want no such limit.
  */
 public record IngestLimit(String path, int maxConcurrent, long maxReadingBytes, BooleanSupplier backlogged,
 		InFlight inFlight) {
