@@ -29,12 +29,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Admission control for the bulk ingest endpoints, each declared by its module as an {@link IngestLimit}. A request
  * past the endpoint's concurrent limit (fixed, or following the rate its requests are answered at, recomputed once a
- * second), or to an endpoint that is already backlogged, is answered at once, before its
- * caller is authenticated or its body read: 429 (which, unlike a 503, leaves the device's connection open) with a
- * body made once per language and a {@code Retry-After} that grows with how many of the endpoint's requests it turned
- * away lately and is spread at random over [d, 2d], so that devices turned away together do not come back together.
- * A surge so costs little more than the requests the endpoint can take, and pages and the health check keep threads
- * and database connections of their own.
+ * second), or to an endpoint that is already backlogged, is answered at once, before its caller is authenticated or
+ * its body read: 429 (which, unlike a 503, leaves the device's connection open) with a body made once per language and
+ * a {@code Retry-After} that grows with how many of the endpoint's requests it turned away lately and is spread at
+ * random over [d, 2d], so that devices turned away together do not come back together. A surge so costs little more
+ * than the requests the endpoint can take, and pages and the health check keep threads and database connections of
+ * their own.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
