@@ -18,9 +18,9 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * Scan requests in flight follow the rate they are answered at: as many as were answered in the last 50 ms, at least
  * 150, at most {@code max-concurrent}. Devices that send one scan a request are answered thousands of times a second
- * and get the hundreds in flight that shared commits need; under a surge, refused phones send their outboxes in
- * fewer, larger requests, the limit falls to its least, and the queue in front of a refusal stays short (bench/README,
- * U).
+ * and get the hundreds in flight that shared commits need, as long as they are answered within about 50 ms (not near
+ * the instance's capacity for them); under a surge, refused phones send their outboxes in fewer, larger requests, the
+ * limit falls to its least, and the queue in front of a refusal stays short. Figures and costs: bench/README, U.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestLimits {
