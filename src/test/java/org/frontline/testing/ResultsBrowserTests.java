@@ -67,7 +67,8 @@ class ResultsBrowserTests extends IntegrationTest {
 			assertThat(cleared.getText()).contains("已排除").contains(single).contains("阴性");
 			WebElement open = browser.find(By.cssSelector("#pool-members tr[data-person='" + people.get(1) + "']"));
 			assertThat(open.getText()).contains("待复核").contains("碧林湾社区");
-			open.findElement(By.cssSelector("button.take")).click();
+			// The form posts and the page comes back: wait for the new page, not the old one's table.
+			browser.clickAndWaitForNextPage(open.findElement(By.cssSelector("button.take")));
 			browser.waitFor(By.id("pool-members"));
 			assertThat(browser.find(By.cssSelector("#pool-members tr[data-person='" + people.get(1) + "'] .task-holder"))
 				.getText()).isEqualTo("admin");
