@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
  * 150, at most {@code max-concurrent}. Devices that send one scan a request are answered thousands of times a second
  * and get the hundreds in flight that shared commits need, as long as they are answered within about 50 ms (not near
  * the instance's capacity for them); under a surge, refused phones send their outboxes in fewer, larger requests, the
- * limit falls to its least, and the queue in front of a refusal stays short. Figures and costs: bench/README, U.
+ * limit falls to its least, and the queue in front of a refusal stays short. Figures and costs: bench/README.md and
+ * bench/figures.md, U.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestLimits {
